@@ -1,0 +1,217 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"qingdan/config"
+	"qingdan/source"
+)
+
+// The files of content/, as editors write them. They are decoded strictly
+// (an unknown key is an error) and then turned into the Site model.
+type (
+	partMeta struct {
+		Index     string    `toml:"index"`
+		Published time.Time `toml:"published,required"`
+		Updated   time.Time `toml:"updated"`
+	}
+	unitsFile struct {
+		Units []unitEntry `toml:"unit"`
+	}
+	unitEntry struct {
+		ID          string   `toml:"id,required"`
+		Name        string   `toml:"name,required"`
+		ShortName   string   `toml:"short_name"`
+		Kind        string   `toml:"kind,required"`
+		Parent      string   `toml:"parent"`
+		Phone       string   `toml:"phone"`
+		Aliases     []string `toml:"aliases"`
+		Description string   `toml:"description"`
+		Pos         source.Pos
+	}
+	dutiesFile struct {
+		partMeta
+		Duties []dutyEntry `toml:"duty"`
+	}
+	dutyEntry struct {
+		ID    string      `toml:"id,required"`
+		Title string      `toml:"title"`
+		Text  string      `toml:"text,required"`
+		Note  string      `toml:"note"`
+		Items []itemEntry `toml:"item"`
+		Pos   source.Pos
+	}
+	itemEntry struct {
+		ID        string   `toml:"id,required"`
+		Text      string   `toml:"text,required"`
+		Units     []string `toml:"units"`
+		UnitsNote string   `toml:"units_note"`
+		Pos       source.Pos
+	}
+	boundariesFile struct {
+		partMeta
+		Matters []matterEntry `toml:"matter"`
+	}
+	matterEntry struct {
+		ID    string      `toml:"id,required"`
+		Title string      `toml:"title,required"`
+		Basis []string    `toml:"basis"`
+		Cases []string    `toml:"cases"`
+		Roles []roleEntry `toml:"role"`
+		Pos   source.Pos
+	}
+	roleEntry struct {
+		Department string `toml:"department,required"`
+		Lead       bool   `toml:"lead"`
+		Duty       string `toml:"duty,required"`
+		Pos        source.Pos
+	}
+	servicesFile struct {
+		partMeta
+		Services []serviceEntry `toml:"service"`
+	}
+	serviceEntry struct {
+		ID      string   `toml:"id,required"`
+		Name    string   `toml:"name,required"`
+		Content string   `toml:"content,required"`
+		Units   []string `toml:"units,required"`
+		Handler string   `toml:"handler"`
+		Phones  []string `toml:"phones"`
+		Pos     source.Pos
+	}
+	systemFront struct {
+		ID      string `toml:"id,required"`
+		Title   string `toml:"title,required"`
+		Order   int    `toml:"order"`
+		Summary string `toml:"summary"`
+		Pos     source.Pos
+	}
+	changesFile struct {
+		Changes []changeEntry `toml:"change"`
+	}
+	changeEntry struct {
+		Date    time.Time `toml:"date,required"`
+		Title   string    `toml:"title,required"`
+		Summary string    `toml:"summary"`
+		Link    string    `toml:"link"`
+		Pos     source.Pos
+	}
+	synonymsFile struct {
+		Synonyms [][]string `toml:"synonyms"`
+	}
+)
+
+// Load reads the content folder named in cfg and returns the site model and
+// every problem found. The site is nil when any problem is an error.
+// Problems name files as "content/duties.toml", relative to site.toml.
+func Load(cfg *config.Config) (*Site, source.Problems) {
+	return LoadFS(cfg, os.DirFS(cfg.Path(cfg.Content)), cfg.Content)
+}
+
+// LoadFS is Load over any file system; prefix is how problem positions
+// name the folder (usually "content").
+func LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Problems) {
+	l := &loader{fsys: fsys, prefix: filepath.ToSlash(prefix)}
+	var units unitsFile
+	var duties dutiesFile
+	var bounds boundariesFile
+	var services servicesFile
+	var supervision partMeta
+	var changes changesFile
+	var synonyms synonymsFile
+	uAt := l.decode("units.toml", true, &units)
+	dAt := l.decode("duties.toml", true, &duties)
+	bAt := l.decode("boundaries.toml", true, &bounds)
+	sAt := l.decode("services.toml", true, &services)
+	l.decode("supervision/_index.toml", true, &supervision)
+	l.decode("changes.toml", false, &changes)
+	synAt := l.decode("synonyms.toml", false, &synonyms)
+	systems := l.systems()
+
+	site := &Site{Config: *cfg, UnitByID: map[string]*Unit{}}
+	v := &validator{ps: &l.ps, site: site}
+	v.units(units.Units, uAt)
+	v.duties(duties.Duties, dAt)
+	v.matters(bounds.Matters, bAt)
+	v.services(services.Services, sAt)
+	site.Systems = v.systems(systems)
+	site.Changes = v.changes(changes.Changes)
+	site.Synonyms = v.synonyms(synonyms.Synonyms, synAt)
+	site.Parts = map[string]*Part{
+		PartDuties:      v.part(PartDuties, "部门职责", duties.partMeta, l.name("duties.toml")),
+		PartBoundaries:  v.part(PartBoundaries, "职责边界", bounds.partMeta, l.name("boundaries.toml")),
+		PartServices:    v.part(PartServices, "公共服务事项", services.partMeta, l.name("services.toml")),
+		PartSupervision: v.part(PartSupervision, "事中事后监督管理制度", supervision, l.name("supervision/_index.toml")),
+	}
+	l.ps.Sort()
+	if l.ps.HasErrors() {
+		return nil, l.ps
+	}
+	return site, l.ps
+}
+
+// loader reads content files, collecting problems.
+type loader struct {
+	fsys   fs.FS
+	prefix string
+	ps     source.Problems
+}
+
+// name is how problems name a content file.
+func (l *loader) name(file string) string { return path.Join(l.prefix, file) }
+
+// decode reads and decodes one TOML file; a missing optional file is fine.
+func (l *loader) decode(file string, required bool, v any) *source.Positions {
+	data, err := fs.ReadFile(l.fsys, file)
+	if err != nil {
+		if required || !errors.Is(err, fs.ErrNotExist) {
+			l.ps.Add(source.Pos{File: l.name(file)}, "every site has this file; see content/README.md for its format", "cannot read %s: %v", file, errors.Unwrap(err))
+		}
+		return nil
+	}
+	at, ps := source.DecodeTOML(l.name(file), data, v)
+	l.ps = append(l.ps, ps...)
+	return at
+}
+
+// systemFile is one supervision Markdown file, split and decoded.
+type systemFile struct {
+	front systemFront
+	body  []byte
+	file  string
+}
+
+// systems reads content/supervision/*.md in file-name order.
+func (l *loader) systems() []systemFile {
+	names, err := fs.Glob(l.fsys, "supervision/*.md")
+	if err != nil || len(names) == 0 {
+		l.ps.Add(source.Pos{File: l.name("supervision")}, "write one Markdown file per system, e.g. supervision/01-name.md", "no supervision systems found")
+		return nil
+	}
+	sort.Strings(names)
+	var out []systemFile
+	for _, n := range names {
+		data, err := fs.ReadFile(l.fsys, n)
+		if err != nil {
+			l.ps.Add(source.Pos{File: l.name(n)}, "", "cannot read %s: %v", n, err)
+			continue
+		}
+		front, body, ps := source.SplitFrontMatter(l.name(n), data)
+		if len(ps) > 0 {
+			l.ps = append(l.ps, ps...)
+			continue
+		}
+		var sf systemFile
+		_, ps = source.DecodeTOML(l.name(n), front, &sf.front)
+		l.ps = append(l.ps, ps...)
+		sf.body, sf.file = body, l.name(n)
+		out = append(out, sf)
+	}
+	return out
+}

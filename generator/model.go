@@ -1,0 +1,143 @@
+package generator
+
+import (
+	"html/template"
+	"time"
+
+	"qingdan/config"
+	"qingdan/source"
+)
+
+// Site is the whole responsibility list with every cross-reference resolved.
+// It is built once by Load and only read afterwards: templates, the search
+// index and the open-data files all take it as it is and compute nothing.
+type Site struct {
+	Config   config.Config
+	Units    []*Unit    // in units.toml order
+	Duties   []*Duty    // 部门职责, in duties.toml order
+	Matters  []*Matter  // 职责边界, in boundaries.toml order
+	Services []*Service // 公共服务事项, in services.toml order
+	Systems  []*System  // 事中事后监督管理制度, ordered by their Order field
+	Changes  []*Change  // 更新记录, newest first
+	Synonyms [][]string // search synonyms: each group lists words meaning the same
+
+	// Parts holds the publication record of each of the four parts, keyed
+	// by PartDuties, PartBoundaries, PartServices and PartSupervision.
+	Parts map[string]*Part
+
+	UnitByID map[string]*Unit
+}
+
+// The four parts of the list. The keys are also the parts' URL segments.
+const (
+	PartDuties      = "duties"
+	PartBoundaries  = "boundaries"
+	PartServices    = "services"
+	PartSupervision = "supervision"
+)
+
+// Part is the publication record of one part of the list (信息公开 block).
+type Part struct {
+	Key       string
+	Title     string    // 部门职责, 职责边界, 公共服务事项, 事中事后监督管理制度
+	Index     string    // 索引号, e.g. "000014349/2026-00001"
+	Published time.Time // 发布日期, from the content file, never the build clock
+	Updated   time.Time // 更新日期, from the content file
+	Pos       source.Pos
+}
+
+// Unit is one of the bureau's own sections (股室), stations (站), centres
+// (中心) or offices (室). Units nest: a station may belong to a section.
+type Unit struct {
+	ID          string
+	Name        string   // 政策法规股（信访室）
+	ShortName   string   // 政策法规股; Name when empty in the file
+	Kind        string   // 股室, 站, 中心, 室, 协会
+	Parent      *Unit    // nil for a top-level unit
+	Children    []*Unit  // units whose parent this is
+	Phone       string   // local number as printed, e.g. "7631779"
+	Aliases     []string // other spellings editors and the source used
+	Description string
+
+	Items    []*Item    // work items this unit is responsible for, in list order
+	Services []*Service // services it handles, in list order
+	Pos      source.Pos
+}
+
+// Duty is one 主要职责 with its concrete work items.
+type Duty struct {
+	ID    string // "01"; used in /duties/01/
+	Title string // short title; derived from Text when the file has none
+	Text  string // the duty as published
+	Note  string // 备注
+	Items []*Item
+	Pos   source.Pos
+}
+
+// Item is one 具体工作事项 of a duty.
+type Item struct {
+	ID        string // "01-03"; used as /duties/01/#item-01-03
+	Text      string
+	Units     []*Unit // responsible units; empty when the source names none
+	UnitsNote string  // free text after the units, e.g. "与相关科室"
+	Duty      *Duty
+	Pos       source.Pos
+}
+
+// Matter is one 职责边界 entry: a matter several departments share.
+type Matter struct {
+	ID    string // "01"; used in /boundaries/01/
+	Title string // 管理事项
+	Roles []*Role
+	Basis []string // 相关依据, one entry per cited document, text as published
+	Cases []string // 案例; empty in the source
+	Pos   source.Pos
+}
+
+// Role is what one department does in a shared matter.
+type Role struct {
+	Department string // 公安局
+	Lead       bool   // this bureau's own role
+	Duty       string // 职责分工
+	Pos        source.Pos
+}
+
+// Service is one 公共服务事项.
+type Service struct {
+	ID      string // "01"; used in /services/01/
+	Name    string
+	Content string  // 主要内容
+	Units   []*Unit // handling units
+	Handler string  // 承办股室 as published when it differs from the units' names
+	Phones  []string
+	Pos     source.Pos
+}
+
+// System is one 事中事后监督管理制度, written in Markdown.
+type System struct {
+	ID      string // "04"; used in /supervision/04/
+	Title   string
+	Order   int
+	Summary string
+	Body    template.HTML // rendered by goldmark, raw HTML off
+	Text    string        // the Markdown as written, for search and open data
+	File    string
+	Pos     source.Pos
+}
+
+// Change is one entry of the 更新记录 (the Atom feed).
+type Change struct {
+	Date    time.Time
+	Title   string
+	Summary string
+	Link    string // site-relative path of the page it concerns, may be empty
+	Pos     source.Pos
+}
+
+// Output receives the files of a rendered site. The atomic directory writer
+// (publishing) and the preview server's in-memory site both implement it.
+// Name is a slash-separated path relative to the site root, such as
+// "duties/01/index.html".
+type Output interface {
+	WriteFile(name string, data []byte) error
+}

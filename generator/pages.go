@@ -1,0 +1,320 @@
+package generator
+
+import (
+	"strings"
+	"time"
+)
+
+// page is what one template execution sees: the whole site, the summary
+// shared by all pages, and what this page is about. Pages are built before
+// any template runs, so rendering a page depends on nothing but its page.
+type page struct {
+	Site *Site
+	Sum  *summary
+
+	Template    string // theme file that defines the page's "content"
+	Path        string // site-relative URL path: "" (home), "duties/01/", "404.html"
+	Title       string // the page's own title; empty on the home page
+	Description string
+	Section     string // the main-navigation entry the page belongs to
+	Crumbs      []crumb
+	Part        *Part     // 信息公开 block; nil on pages outside the four parts
+	Updated     time.Time // shown as 最后更新
+	Scripts     []string  // theme files loaded with defer on this page only
+	NoIndex     bool      // keep search engines away (404)
+	JSONLD      []any
+	OpenData    []dataFile // the open-data files, on the /data/ page
+
+	Duty    *Duty
+	Unit    *unitView
+	Matter  *Matter
+	Service *Service
+	System  *System
+}
+
+// crumb is one step of the breadcrumbs.
+type crumb struct {
+	Title   string
+	Path    string
+	Current bool // the page itself, the last step
+}
+
+// navItem is one entry of the main navigation.
+type navItem struct {
+	Title   string
+	Path    string
+	Section string
+	Current string // aria-current: "page" on that page, "true" within its section
+}
+
+// navigation is the main navigation, the same on every page.
+var navigation = []navItem{
+	{Title: "首页", Path: "", Section: sectionHome},
+	{Title: "部门职责", Path: PartDuties + "/", Section: PartDuties},
+	{Title: "职责边界", Path: PartBoundaries + "/", Section: PartBoundaries},
+	{Title: "公共服务", Path: PartServices + "/", Section: PartServices},
+	{Title: "监督管理制度", Path: PartSupervision + "/", Section: PartSupervision},
+	{Title: "股室单位", Path: sectionUnits + "/", Section: sectionUnits},
+	{Title: "搜索", Path: sectionSearch + "/", Section: sectionSearch},
+}
+
+// Nav is the main navigation with the page's own entry marked.
+func (p *page) Nav() []navItem {
+	nav := make([]navItem, len(navigation))
+	for i, n := range navigation {
+		switch {
+		case n.Path == p.Path:
+			n.Current = "page"
+		case n.Section == p.Section:
+			n.Current = "true"
+		}
+		nav[i] = n
+	}
+	return nav
+}
+
+// File is the name of the file the page is written to.
+func (p *page) File() string {
+	if p.Path == "" || strings.HasSuffix(p.Path, "/") {
+		return p.Path + "index.html"
+	}
+	return p.Path
+}
+
+// summary holds what every page may show about the site as a whole,
+// derived once from the site.
+type summary struct {
+	Duties, Items, Matters, Services, Systems int
+
+	Updated    time.Time // newest date in the content
+	Unassigned []*Item   // items whose source names no responsible unit
+	Views      map[*Unit]*unitView
+}
+
+// unitView is a unit with what its page lists: the work items and
+// services of the unit and of the units under it, in list order.
+type unitView struct {
+	*Unit
+	Groups   []itemGroup
+	Services []*Service
+}
+
+// itemGroup is some items of one duty.
+type itemGroup struct {
+	Duty  *Duty
+	Items []*Item
+}
+
+func summarize(site *Site) *summary {
+	s := &summary{
+		Duties:   len(site.Duties),
+		Matters:  len(site.Matters),
+		Services: len(site.Services),
+		Systems:  len(site.Systems),
+		Views:    map[*Unit]*unitView{},
+		Updated:  lastUpdated(site),
+	}
+	for _, u := range site.Units {
+		s.Views[u] = &unitView{Unit: u}
+	}
+	for _, d := range site.Duties {
+		s.Items += len(d.Items)
+		for _, it := range d.Items {
+			if len(it.Units) == 0 {
+				s.Unassigned = append(s.Unassigned, it)
+			}
+			for _, u := range lineage(it.Units) {
+				v := s.Views[u]
+				if n := len(v.Groups); n > 0 && v.Groups[n-1].Duty == d {
+					v.Groups[n-1].Items = append(v.Groups[n-1].Items, it)
+				} else {
+					v.Groups = append(v.Groups, itemGroup{Duty: d, Items: []*Item{it}})
+				}
+			}
+		}
+	}
+	for _, sv := range site.Services {
+		for _, u := range lineage(sv.Units) {
+			s.Views[u].Services = append(s.Views[u].Services, sv)
+		}
+	}
+	return s
+}
+
+// lineage returns units and all the units above them, each once, in the
+// order met.
+func lineage(units []*Unit) []*Unit {
+	var all []*Unit
+	seen := map[*Unit]bool{}
+	for _, u := range units {
+		for ; u != nil && !seen[u]; u = u.Parent {
+			seen[u] = true
+			all = append(all, u)
+		}
+	}
+	return all
+}
+
+// lastUpdated is the newest date in the content: of a part or a change.
+func lastUpdated(site *Site) time.Time {
+	var t time.Time
+	for _, p := range site.Parts {
+		if p.Updated.After(t) {
+			t = p.Updated
+		}
+	}
+	for _, c := range site.Changes {
+		if c.Date.After(t) {
+			t = c.Date
+		}
+	}
+	return t
+}
+
+// Main-navigation sections that are not parts of the list.
+const (
+	sectionHome   = "home"
+	sectionUnits  = "units"
+	sectionSearch = "search"
+	sectionData   = "data"
+	sectionAbout  = "about"
+)
+
+// buildPages lists every HTML page of the site, in a stable order.
+func buildPages(site *Site, sum *summary) []*page {
+	home := crumb{Title: "首页"}
+	org := organization(site)
+	newPage := func(tmpl, path, title, section string, part *Part, parents ...crumb) *page {
+		p := &page{
+			Site:     site,
+			Sum:      sum,
+			Template: tmpl,
+			Path:     path,
+			Title:    title,
+			Section:  section,
+			Part:     part,
+			Updated:  sum.Updated,
+			JSONLD:   []any{org},
+		}
+		if part != nil {
+			p.Updated = part.Updated
+		}
+		if path != "" {
+			p.Crumbs = append(append([]crumb{home}, parents...), crumb{title, path, true})
+		}
+		return p
+	}
+	part := func(key string) *Part { return site.Parts[key] }
+	title := func(key string) string {
+		if p := part(key); p != nil && p.Title != "" {
+			return p.Title
+		}
+		return partTitles[key]
+	}
+
+	var pages []*page
+	add := func(p *page, description string) {
+		p.Description = excerpt(description, 120)
+		pages = append(pages, p)
+	}
+
+	p := newPage("home.html", "", "", sectionHome, nil)
+	add(p, site.Config.Description)
+
+	dutiesTitle := title(PartDuties)
+	duties := crumb{Title: dutiesTitle, Path: PartDuties + "/"}
+	p = newPage("duties.html", duties.Path, dutiesTitle, PartDuties, part(PartDuties))
+	p.Scripts = []string{"static/filter.js"}
+	add(p, "本局的主要职责和具体工作事项，以及每个事项的责任股室。")
+	for _, d := range site.Duties {
+		p = newPage("duty.html", duties.Path+d.ID+"/", d.Title, PartDuties, part(PartDuties), duties)
+		p.Duty = d
+		add(p, d.Text)
+	}
+
+	units := crumb{Title: "股室单位", Path: sectionUnits + "/"}
+	p = newPage("units.html", units.Path, units.Title, sectionUnits, nil)
+	add(p, "本局内设股室和下属单位：各自负责的工作事项、承办的公共服务和联系电话。")
+	for _, u := range site.Units {
+		p = newPage("unit.html", units.Path+u.ID+"/", u.Name, sectionUnits, nil, units)
+		p.Unit = sum.Views[u]
+		add(p, u.Name+"负责的工作事项、承办的公共服务和联系电话。"+u.Description)
+	}
+
+	boundariesTitle := title(PartBoundaries)
+	boundaries := crumb{Title: boundariesTitle, Path: PartBoundaries + "/"}
+	p = newPage("boundaries.html", boundaries.Path, boundariesTitle, PartBoundaries, part(PartBoundaries))
+	add(p, "本局与相关部门共同承担的管理事项：各部门的职责分工、相关依据和案例。")
+	for _, m := range site.Matters {
+		p = newPage("matter.html", boundaries.Path+m.ID+"/", m.Title, PartBoundaries, part(PartBoundaries), boundaries)
+		p.Matter = m
+		add(p, m.Title+"：相关部门的职责分工、相关依据和案例。")
+	}
+
+	servicesTitle := title(PartServices)
+	services := crumb{Title: servicesTitle, Path: PartServices + "/"}
+	p = newPage("services.html", services.Path, servicesTitle, PartServices, part(PartServices))
+	add(p, "本局提供的公共服务事项：主要内容、承办单位和联系电话。")
+	for _, s := range site.Services {
+		p = newPage("service.html", services.Path+s.ID+"/", s.Name, PartServices, part(PartServices), services)
+		p.Service = s
+		p.JSONLD = append(p.JSONLD, governmentService(site, s))
+		add(p, s.Content)
+	}
+
+	supervisionTitle := title(PartSupervision)
+	supervision := crumb{Title: supervisionTitle, Path: PartSupervision + "/"}
+	p = newPage("supervision.html", supervision.Path, supervisionTitle, PartSupervision, part(PartSupervision))
+	add(p, "本局的事中事后监督管理制度。")
+	for _, s := range site.Systems {
+		p = newPage("system.html", supervision.Path+s.ID+"/", s.Title, PartSupervision, part(PartSupervision), supervision)
+		p.System = s
+		add(p, s.Summary)
+	}
+
+	p = newPage("search.html", sectionSearch+"/", "站内搜索", sectionSearch, nil)
+	p.Scripts = []string{"static/search.js"}
+	add(p, "搜索责任清单的全部内容；不使用脚本时，本页列出按责任单位排列的全部工作事项。")
+
+	p = newPage("data.html", sectionData+"/", "开放数据", sectionData, nil)
+	p.OpenData = openDataFiles
+	add(p, "责任清单的开放数据：JSON 和 CSV 格式的下载文件及字段说明。")
+
+	p = newPage("accessibility.html", "accessibility/", "无障碍声明", sectionAbout, nil)
+	add(p, "本网站的无障碍和适老化设计说明。")
+
+	p = newPage("404.html", "404.html", "页面未找到", "", nil)
+	p.NoIndex = true
+	add(p, "您访问的页面不存在。")
+	return pages
+}
+
+// partTitles names the parts when the content gives no title.
+var partTitles = map[string]string{
+	PartDuties:      "部门职责",
+	PartBoundaries:  "职责边界",
+	PartServices:    "公共服务事项",
+	PartSupervision: "事中事后监督管理制度",
+}
+
+// HeadTitle is the page's <title>: the page, the part it belongs to, the site.
+func (p *page) HeadTitle() string {
+	parts := []string{}
+	if p.Title != "" {
+		parts = append(parts, p.Title)
+	}
+	if len(p.Crumbs) > 2 {
+		parts = append(parts, p.Crumbs[1].Title)
+	}
+	return strings.Join(append(parts, p.Site.Config.Title), " - ")
+}
+
+// excerpt shortens s to at most n characters, ending with an ellipsis
+// when it cut.
+func excerpt(s string, n int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,213 @@
+package generator
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+	"time"
+)
+
+// Render writes the whole site to out: every HTML page, the theme's
+// static files, the open data, the feed, the sitemap, robots.txt and the
+// search index. The theme is a file system holding layout.html,
+// partials.html, one template file per kind of page and a static/ folder.
+//
+// Every link is built from site.Config.Root, so the site works both at a
+// domain's root and under a sub-path. Render reads the build clock
+// nowhere: the same site and theme always give the same bytes.
+func Render(site *Site, theme fs.FS, out Output) error {
+	r, err := newRenderer(site, theme)
+	if err != nil {
+		return err
+	}
+	for _, p := range buildPages(site, r.sum) {
+		data, err := r.page(p)
+		if err != nil {
+			return err
+		}
+		if err := out.WriteFile(p.File(), data); err != nil {
+			return fmt.Errorf("write %s: %w", p.File(), err)
+		}
+	}
+	for name, data := range r.static {
+		if err := out.WriteFile(name, data); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+	}
+	steps := []func(*Site, Output) error{writeOpenData, writeFeed, writeSitemap, writeRobots, writeSearchIndex}
+	for _, step := range steps {
+		if err := step(site, out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderer holds what is prepared once per Render: the parsed templates,
+// the theme's static files and the site summary.
+type renderer struct {
+	site      *Site
+	sum       *summary
+	templates map[string]*template.Template // by page template file
+	static    map[string][]byte             // output name -> content
+	versions  map[string]string             // static file -> content hash, for cache busting
+}
+
+// pageTemplates are the theme files that each define one kind of page.
+var pageTemplates = []string{
+	"home.html", "duties.html", "duty.html", "units.html", "unit.html",
+	"boundaries.html", "matter.html", "services.html", "service.html",
+	"supervision.html", "system.html", "search.html", "data.html",
+	"accessibility.html", "404.html",
+}
+
+func newRenderer(site *Site, theme fs.FS) (*renderer, error) {
+	r := &renderer{
+		site:      site,
+		sum:       summarize(site),
+		templates: map[string]*template.Template{},
+		static:    map[string][]byte{},
+		versions:  map[string]string{},
+	}
+	err := fs.WalkDir(theme, "static", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		r.static[name] = data
+		r.versions[name] = hex.EncodeToString(sum[:4])
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("theme: read static files: %w", err)
+	}
+	base, err := template.New("").Funcs(r.funcs()).ParseFS(theme, "layout.html", "partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	for _, name := range pageTemplates {
+		t, err := template.Must(base.Clone()).ParseFS(theme, name)
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		r.templates[name] = t
+	}
+	return r, nil
+}
+
+// page executes one page's template.
+func (r *renderer) page(p *page) ([]byte, error) {
+	// Scripts the theme does not have are left out rather than linked.
+	var scripts []string
+	for _, s := range p.Scripts {
+		if _, ok := r.static[s]; ok {
+			scripts = append(scripts, s)
+		}
+	}
+	p.Scripts = scripts
+	var b bytes.Buffer
+	if err := r.templates[p.Template].ExecuteTemplate(&b, "layout", p); err != nil {
+		return nil, fmt.Errorf("render %s with theme file %s: %w", p.File(), p.Template, err)
+	}
+	return b.Bytes(), nil
+}
+
+func (r *renderer) funcs() template.FuncMap {
+	c := r.site.Config
+	return template.FuncMap{
+		// link is the site-absolute URL of a site-relative path.
+		"link": func(p string) string { return c.Root + p },
+		// abs is the absolute URL of a site-relative path.
+		"abs": func(p string) string { return c.BaseURL + p },
+		// asset links a static file with its content hash, so that
+		// browsers and CDNs fetch it again exactly when it changes.
+		"asset": func(p string) string {
+			if v, ok := r.versions[p]; ok {
+				return c.Root + p + "?v=" + v
+			}
+			return c.Root + p
+		},
+		// tel is the tel: URL of a local phone number.
+		"tel": func(phone string) template.URL {
+			return template.URL("tel:" + intlPhone(c.Org.AreaCode, phone))
+		},
+		// phone prints a local phone number with its area code.
+		"phone": func(phone string) string { return localPhone(c.Org.AreaCode, phone) },
+		"date":  func(t time.Time) string { return t.Format("2006-01-02") },
+		// cndate prints a date the Chinese way: 2026年11月28日.
+		"cndate": func(t time.Time) string { return t.Format("2006年1月2日") },
+		// pubdate is the gov.cn PubDate format.
+		"pubdate": func(t time.Time) string { return t.Format("2006-01-02 15:04") },
+		// unitkeys lists the ids of an item's units and of the units above
+		// them, for the unit filter of the 部门职责 page.
+		"unitkeys": func(it *Item) string {
+			if len(it.Units) == 0 {
+				return unassignedKey
+			}
+			var ids []string
+			for _, u := range lineage(it.Units) {
+				ids = append(ids, u.ID)
+			}
+			return strings.Join(ids, " ")
+		},
+		"depth": func(u *Unit) int {
+			n := 0
+			for p := u.Parent; p != nil; p = p.Parent {
+				n++
+			}
+			return n
+		},
+		"sitepath": sitePath,
+	}
+}
+
+// unassignedKey is the unit filter's key for items without a unit.
+const unassignedKey = "none"
+
+// intlPhone writes a phone number for tel: links and JSON-LD:
+// "+86-319-7631779". Numbers may be local ("7631779"), carry their area
+// code ("0319-7631779") or be mobile ("13912345678").
+func intlPhone(areaCode, phone string) string {
+	d := digits(phone)
+	switch {
+	case len(d) == 11 && d[0] == '1':
+		return "+86-" + d
+	case strings.HasPrefix(d, "0") && len(d) > 8:
+		a := strings.TrimPrefix(areaCode, "0")
+		if a != "" && strings.HasPrefix(d[1:], a) {
+			return "+86-" + a + "-" + d[1+len(a):]
+		}
+		return "+86-" + d[1:]
+	case areaCode != "":
+		return "+86-" + strings.TrimPrefix(areaCode, "0") + "-" + d
+	}
+	return d
+}
+
+// localPhone prints a phone number as people dial it in China:
+// "0319-7631779".
+func localPhone(areaCode, phone string) string {
+	d := digits(phone)
+	if areaCode == "" || strings.HasPrefix(d, "0") || (len(d) == 11 && d[0] == '1') {
+		return strings.TrimSpace(phone)
+	}
+	return areaCode + "-" + d
+}
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,343 @@
+package generator
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"qingdan/source"
+)
+
+// validator turns decoded content files into the Site, checking every rule
+// an editor can break and resolving every reference.
+type validator struct {
+	ps   *source.Problems
+	site *Site
+}
+
+// unitKinds are the kinds of unit a bureau has.
+var unitKinds = []string{"股室", "站", "中心", "室", "协会"}
+
+var (
+	unitIDPattern = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	numIDPattern  = regexp.MustCompile(`^[0-9]{2,}$`)
+	itemIDPattern = regexp.MustCompile(`^[0-9]{2,}-[0-9]{2,}$`)
+	phonePattern  = regexp.MustCompile(`^(0[0-9]{2,3}-)?[1-9][0-9]{6,7}$|^1[3-9][0-9]{9}$|^400-?[0-9]{3}-?[0-9]{4}$|^12[0-9]{3}$`)
+)
+
+// ids tracks the ids of one kind of entry, to report duplicates.
+type seenIDs map[string]source.Pos
+
+// add records id at pos; it reports a duplicate and returns false.
+func (v *validator) unique(seen seenIDs, kind, id string, pos source.Pos) bool {
+	if first, ok := seen[id]; ok {
+		v.ps.Add(pos, fmt.Sprintf("ids are never reused; give this %s a new id (the first is at %s)", kind, first), "duplicate %s id %q", kind, id)
+		return false
+	}
+	seen[id] = pos
+	return true
+}
+
+func (v *validator) id(pattern *regexp.Regexp, example, kind, id string, pos source.Pos) {
+	if id != "" && !pattern.MatchString(id) {
+		v.ps.Add(pos, "write it like "+example+"; the id is part of the page address and never changes", "%s id %q is not a valid id", kind, id)
+	}
+}
+
+func (v *validator) text(pos source.Pos, field, s string) {
+	if strings.TrimSpace(s) != s && s != "" {
+		v.ps.Warn(pos, "remove the spaces or line breaks at the start and end", "%s has spaces around it", field)
+	}
+}
+
+func (v *validator) phone(pos source.Pos, p string) {
+	if !phonePattern.MatchString(p) {
+		v.ps.Add(pos, `write a local number such as "7631779", or with area code "0319-7631779", or a mobile number; one number per string`, "%q is not a telephone number", p)
+	}
+}
+
+func (v *validator) units(entries []unitEntry, at *source.Positions) {
+	seen := seenIDs{}
+	for i, e := range entries {
+		p := fmt.Sprintf("unit[%d]", i)
+		v.id(unitIDPattern, `"zcfg" (lowercase letters, digits, -)`, "unit", e.ID, at.Of(p+".id"))
+		if !v.unique(seen, "unit", e.ID, at.Of(p+".id")) {
+			continue
+		}
+		if e.Kind != "" && !contains(unitKinds, e.Kind) {
+			v.ps.Add(at.Of(p+".kind"), "kind is one of "+strings.Join(unitKinds, "、"), "unknown kind of unit %q", e.Kind)
+		}
+		if e.Phone != "" {
+			v.phone(at.Of(p+".phone"), e.Phone)
+		}
+		u := &Unit{ID: e.ID, Name: e.Name, ShortName: e.ShortName, Kind: e.Kind, Phone: e.Phone,
+			Aliases: e.Aliases, Description: e.Description, Pos: e.Pos}
+		if u.ShortName == "" {
+			u.ShortName = u.Name
+		}
+		v.site.Units = append(v.site.Units, u)
+		v.site.UnitByID[u.ID] = u
+	}
+	for i, e := range entries {
+		u := v.site.UnitByID[e.ID]
+		if e.Parent == "" || u == nil || u.Pos != e.Pos {
+			continue
+		}
+		if parent := v.unitRef(at.Of(fmt.Sprintf("unit[%d].parent", i)), e.Parent); parent != nil {
+			u.Parent = parent
+			parent.Children = append(parent.Children, u)
+		}
+	}
+	for _, u := range v.site.Units {
+		for p, n := u.Parent, 0; p != nil; p, n = p.Parent, n+1 {
+			if p == u || n > len(v.site.Units) {
+				v.ps.Add(u.Pos, "a unit cannot be its own parent, directly or through others", "unit %q is inside itself", u.ID)
+				u.Parent = nil
+				break
+			}
+		}
+	}
+}
+
+// unitRef resolves a unit id written at pos, suggesting the right id when
+// the editor wrote a name, an alias or a near miss.
+func (v *validator) unitRef(pos source.Pos, id string) *Unit {
+	if u := v.site.UnitByID[id]; u != nil {
+		return u
+	}
+	hint := "units are written by their id from units.toml"
+	var idList []string
+	for _, u := range v.site.Units {
+		idList = append(idList, u.ID)
+		if id == u.Name || id == u.ShortName || contains(u.Aliases, id) {
+			hint = fmt.Sprintf("write the unit's id: %q (%s)", u.ID, u.Name)
+			v.ps.Add(pos, hint, "unit %q is written by name, not by id", id)
+			return nil
+		}
+	}
+	if s := source.Suggest(id, idList); s != "" {
+		hint = fmt.Sprintf("did you mean %q (%s)?", s, v.site.UnitByID[s].Name)
+	} else if u := v.nearestUnitName(id); u != nil {
+		hint = fmt.Sprintf("did you mean %q (%s)?", u.ID, u.Name)
+	}
+	v.ps.Add(pos, hint, "unit %q is not in units.toml", id)
+	return nil
+}
+
+// nearestUnitName finds a unit whose name or alias is close to s.
+func (v *validator) nearestUnitName(s string) *Unit {
+	var names []string
+	byName := map[string]*Unit{}
+	for _, u := range v.site.Units {
+		for _, n := range append([]string{u.Name, u.ShortName}, u.Aliases...) {
+			names = append(names, n)
+			byName[n] = u
+		}
+	}
+	return byName[source.Suggest(s, names)]
+}
+
+func (v *validator) duties(entries []dutyEntry, at *source.Positions) {
+	seenDuty, seenItem := seenIDs{}, seenIDs{}
+	for i, e := range entries {
+		p := fmt.Sprintf("duty[%d]", i)
+		v.id(numIDPattern, `"01"`, "duty", e.ID, at.Of(p+".id"))
+		if !v.unique(seenDuty, "duty", e.ID, at.Of(p+".id")) {
+			continue
+		}
+		v.text(at.Of(p+".text"), "text", e.Text)
+		d := &Duty{ID: e.ID, Title: e.Title, Text: e.Text, Note: e.Note, Pos: e.Pos}
+		if d.Title == "" {
+			d.Title = shortTitle(e.Text)
+		}
+		if len(e.Items) == 0 {
+			v.ps.Warn(e.Pos, "add its work items as [[duty.item]] tables below it", "duty %q has no work items", e.ID)
+		}
+		for j, ie := range e.Items {
+			ip := fmt.Sprintf("%s.item[%d]", p, j)
+			v.id(itemIDPattern, fmt.Sprintf(`"%s-01" (the duty's id, -, a number)`, e.ID), "item", ie.ID, at.Of(ip+".id"))
+			if !v.unique(seenItem, "item", ie.ID, at.Of(ip+".id")) {
+				continue
+			}
+			if ie.ID != "" && e.ID != "" && !strings.HasPrefix(ie.ID, e.ID+"-") {
+				v.ps.Warn(at.Of(ip+".id"), fmt.Sprintf("item ids start with their duty's id, like %q; keep it if the item was moved, since ids never change", e.ID+"-01"), "item %q is under duty %q", ie.ID, e.ID)
+			}
+			v.text(at.Of(ip+".text"), "text", ie.Text)
+			it := &Item{ID: ie.ID, Text: ie.Text, UnitsNote: ie.UnitsNote, Duty: d, Pos: ie.Pos}
+			it.Units = v.unitRefs(at, ip+".units", ie.Units)
+			if len(ie.Units) == 0 {
+				v.ps.Warn(ie.Pos, "if the source names a responsible unit, add its id: units = [\"zcfg\"]", "item %q has no responsible unit", ie.ID)
+			}
+			for _, u := range it.Units {
+				u.Items = append(u.Items, it)
+			}
+			d.Items = append(d.Items, it)
+		}
+		v.site.Duties = append(v.site.Duties, d)
+	}
+}
+
+// unitRefs resolves a list of unit ids at path, each once.
+func (v *validator) unitRefs(at *source.Positions, path string, refs []string) []*Unit {
+	var out []*Unit
+	seen := map[string]bool{}
+	for k, ref := range refs {
+		pos := at.Of(fmt.Sprintf("%s[%d]", path, k))
+		if seen[ref] {
+			v.ps.Add(pos, "remove the second one", "unit %q is listed twice", ref)
+			continue
+		}
+		seen[ref] = true
+		if u := v.unitRef(pos, ref); u != nil {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
+func (v *validator) matters(entries []matterEntry, at *source.Positions) {
+	seen := seenIDs{}
+	for i, e := range entries {
+		p := fmt.Sprintf("matter[%d]", i)
+		v.id(numIDPattern, `"01"`, "matter", e.ID, at.Of(p+".id"))
+		if !v.unique(seen, "matter", e.ID, at.Of(p+".id")) {
+			continue
+		}
+		m := &Matter{ID: e.ID, Title: e.Title, Basis: e.Basis, Cases: e.Cases, Pos: e.Pos}
+		if len(e.Roles) == 0 {
+			v.ps.Add(e.Pos, "add each department's role as a [[matter.role]] table", "matter %q has no departments", e.ID)
+		}
+		lead := 0
+		depts := seenIDs{}
+		for j, re := range e.Roles {
+			rp := fmt.Sprintf("%s.role[%d]", p, j)
+			if !v.unique(depts, "department", re.Department, at.Of(rp+".department")) {
+				continue
+			}
+			if re.Lead {
+				lead++
+			}
+			m.Roles = append(m.Roles, &Role{Department: re.Department, Lead: re.Lead, Duty: re.Duty, Pos: re.Pos})
+		}
+		if lead == 0 && len(e.Roles) > 0 {
+			v.ps.Warn(e.Pos, "mark this bureau's own row with lead = true", "matter %q does not say which role is this bureau's", e.ID)
+		}
+		for k, b := range e.Basis {
+			if strings.TrimSpace(b) == "" {
+				v.ps.Add(at.Of(fmt.Sprintf("%s.basis[%d]", p, k)), "remove the empty entry", "empty legal basis")
+			}
+		}
+		v.site.Matters = append(v.site.Matters, m)
+	}
+}
+
+func (v *validator) services(entries []serviceEntry, at *source.Positions) {
+	seen := seenIDs{}
+	for i, e := range entries {
+		p := fmt.Sprintf("service[%d]", i)
+		v.id(numIDPattern, `"01"`, "service", e.ID, at.Of(p+".id"))
+		if !v.unique(seen, "service", e.ID, at.Of(p+".id")) {
+			continue
+		}
+		s := &Service{ID: e.ID, Name: e.Name, Content: e.Content, Handler: e.Handler, Phones: e.Phones, Pos: e.Pos}
+		s.Units = v.unitRefs(at, p+".units", e.Units)
+		for k, ph := range e.Phones {
+			v.phone(at.Of(fmt.Sprintf("%s.phones[%d]", p, k)), ph)
+		}
+		if len(e.Phones) == 0 {
+			v.ps.Warn(e.Pos, `add the number the public calls: phones = ["7631779"]`, "service %q has no phone", e.ID)
+		}
+		for _, u := range s.Units {
+			u.Services = append(u.Services, s)
+		}
+		v.site.Services = append(v.site.Services, s)
+	}
+}
+
+func (v *validator) systems(files []systemFile) []*System {
+	seen := seenIDs{}
+	var out []*System
+	for _, f := range files {
+		fm := f.front
+		if fm.ID == "" {
+			continue // reported by the decoder
+		}
+		v.id(numIDPattern, `"01"`, "system", fm.ID, fm.Pos)
+		if !v.unique(seen, "system", fm.ID, source.Pos{File: f.file, Line: 2, Col: 1}) {
+			continue
+		}
+		body, err := renderMarkdown(f.body)
+		if err != nil {
+			v.ps.Add(source.Pos{File: f.file}, "", "%v", err)
+			continue
+		}
+		if strings.TrimSpace(string(f.body)) == "" {
+			v.ps.Add(source.Pos{File: f.file}, "write the system's text after the closing +++ line", "the system has no text")
+		}
+		out = append(out, &System{ID: fm.ID, Title: fm.Title, Order: fm.Order, Summary: fm.Summary,
+			Body: body, Text: strings.TrimLeft(string(f.body), "\n"), File: f.file, Pos: source.Pos{File: f.file, Line: 1, Col: 1}})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Order < out[j].Order })
+	return out
+}
+
+func (v *validator) changes(entries []changeEntry) []*Change {
+	var out []*Change
+	for _, e := range entries {
+		if e.Link != "" && !strings.HasPrefix(e.Link, "/") {
+			v.ps.Add(e.Pos, `write a path on this site such as "/duties/01/"`, "change link %q is not a path on this site", e.Link)
+		}
+		out = append(out, &Change{Date: e.Date, Title: e.Title, Summary: e.Summary, Link: e.Link, Pos: e.Pos})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
+	return out
+}
+
+func (v *validator) synonyms(groups [][]string, at *source.Positions) [][]string {
+	for i, g := range groups {
+		if len(g) < 2 {
+			v.ps.Add(at.Of(fmt.Sprintf("synonyms[%d]", i)), `a group lists two or more words that mean the same: ["计生", "计划生育"]`, "synonym group has fewer than two words")
+		}
+		for k, w := range g {
+			if strings.TrimSpace(w) == "" {
+				v.ps.Add(at.Of(fmt.Sprintf("synonyms[%d][%d]", i, k)), "remove the empty word", "empty synonym")
+			}
+		}
+	}
+	return groups
+}
+
+func (v *validator) part(key, title string, m partMeta, file string) *Part {
+	p := &Part{Key: key, Title: title, Index: m.Index, Published: m.Published, Updated: m.Updated, Pos: source.Pos{File: file}}
+	if p.Updated.IsZero() {
+		p.Updated = p.Published
+	}
+	if !m.Updated.IsZero() && m.Updated.Before(m.Published) {
+		v.ps.Add(source.Pos{File: file}, "updated is the date of the latest change, on or after published", "updated %s is before published %s", m.Updated.Format("2006-01-02"), m.Published.Format("2006-01-02"))
+	}
+	return p
+}
+
+// shortTitle derives a duty's title from its text: the first clause when
+// it is short, else the first characters. It is display only: the text
+// itself is published whole.
+func shortTitle(text string) string {
+	if i := strings.IndexAny(text, "，；。,;"); i > 0 && utf8.RuneCountInString(text[:i]) <= 32 {
+		return text[:i]
+	}
+	if r := []rune(text); len(r) > 24 {
+		return string(r[:24]) + "…"
+	}
+	return strings.TrimRight(text, "。")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

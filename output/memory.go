@@ -1,0 +1,111 @@
+package output
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"sync"
+	"time"
+)
+
+// File is one file of a site held in memory. It is never modified once made.
+type File struct {
+	Data    []byte
+	ETag    string    // strong HTTP validator of Data, quoted
+	ModTime time.Time // when these bytes were first written
+}
+
+// Memory is a site held in memory, as the preview server serves it. A
+// rebuild writes the next site with WriteFile while the current one is still
+// read with Open, then Commit swaps it in (or Discard drops it). Files whose
+// bytes did not change are kept as they were, with their ETag and time.
+// Memory is safe for concurrent use.
+type Memory struct {
+	mu      sync.RWMutex
+	files   map[string]*File // the current site
+	next    map[string]*File // the site being written; nil when none
+	version uint64
+}
+
+// NewMemory returns an empty site.
+func NewMemory() *Memory {
+	return &Memory{files: map[string]*File{}}
+}
+
+// WriteFile adds the file name (a slash path such as "duties/01/index.html")
+// to the next site. It keeps its own copy of data.
+func (m *Memory) WriteFile(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.next == nil {
+		m.next = map[string]*File{}
+	}
+	if f, ok := m.files[name]; ok && bytes.Equal(f.Data, data) {
+		m.next[name] = f
+		return nil
+	}
+	sum := sha256.Sum256(data)
+	m.next[name] = &File{
+		Data:    bytes.Clone(data),
+		ETag:    `"` + hex.EncodeToString(sum[:12]) + `"`,
+		ModTime: time.Now(),
+	}
+	return nil
+}
+
+// Commit makes the files written since the last Commit or Discard the
+// current site, and counts what changed. The version goes up only when some
+// file was added, changed or removed.
+func (m *Memory) Commit() Stats {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	next := m.next
+	if next == nil {
+		next = map[string]*File{}
+	}
+	st := Stats{Written: len(next)}
+	for name, f := range next {
+		if m.files[name] == f {
+			st.Unchanged++
+		} else {
+			st.Changed++
+		}
+	}
+	for name := range m.files {
+		if _, ok := next[name]; !ok {
+			st.Removed++
+		}
+	}
+	m.files, m.next = next, nil
+	if st.Changed+st.Removed > 0 {
+		m.version++
+	}
+	return st
+}
+
+// Discard drops the files written since the last Commit; the current site
+// stays as it was.
+func (m *Memory) Discard() {
+	m.mu.Lock()
+	m.next = nil
+	m.mu.Unlock()
+}
+
+// Open returns the current site's file name.
+func (m *Memory) Open(name string) (*File, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	f, ok := m.files[name]
+	return f, ok
+}
+
+// Version counts the commits that changed the site; it starts at 0 for the
+// empty site.
+func (m *Memory) Version() uint64 {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return m.version
+}

@@ -1,0 +1,43 @@
+// Package output writes a rendered site so that readers never see half of it.
+//
+// Dir builds a whole site in a temporary directory beside the target and
+// swaps it into place in one step when Commit is called: a failed, aborted or
+// killed run leaves the previous site exactly as it was. Files whose bytes did
+// not change keep their old modification time, so rsync and CDN uploads only
+// carry what changed.
+//
+// WriteFile replaces one file atomically (temp file, fsync, rename).
+//
+// Memory holds a site in memory for the preview server; a rebuild is written
+// beside the served site and swapped in by Commit, and files whose bytes did
+// not change keep their identity (ETag and time).
+//
+// Names given to Dir.WriteFile and Memory.WriteFile are slash-separated paths
+// relative to the site root, such as "duties/01/index.html"; names that are
+// absolute or climb out of the root ("../x") are refused.
+package output
+
+import (
+	"fmt"
+	"io/fs"
+)
+
+// Stats counts what a commit did to the site.
+type Stats struct {
+	Written   int // files in the new site
+	Changed   int // files that are new or whose bytes changed
+	Unchanged int // files whose bytes (and mtime) were kept
+	Removed   int // files of the old site that the new one no longer has
+}
+
+func (s Stats) String() string {
+	return fmt.Sprintf("%d files: %d changed, %d unchanged, %d removed", s.Written, s.Changed, s.Unchanged, s.Removed)
+}
+
+// checkName refuses a site file name that is not a clean relative slash path.
+func checkName(name string) error {
+	if name == "." || !fs.ValidPath(name) {
+		return fmt.Errorf("bad output file name %q: want a relative slash path inside the site, such as \"duties/01/index.html\"", name)
+	}
+	return nil
+}

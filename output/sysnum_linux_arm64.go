@@ -1,0 +1,6 @@
+package output
+
+import "syscall"
+
+// sysRenameat2 is the renameat2(2) system call number.
+const sysRenameat2 = syscall.SYS_RENAMEAT2

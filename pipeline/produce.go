@@ -1,0 +1,127 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"qingdan/output"
+	"qingdan/period"
+)
+
+// produce makes, stages and commits the filing of kind for per, which fell
+// due at due (zero when it has no schedule). On failure it records a
+// produce_failed line, unless ctx was cancelled, and returns the error.
+func (p *Pipeline) produce(ctx context.Context, kind string, per period.Period, due time.Time) (Record, error) {
+	files, err := p.call(ctx, kind, per)
+	if err == nil {
+		err = checkNames(files)
+	}
+	var rec Record
+	if err == nil {
+		rec, err = p.commit(kind, per, due, files)
+	}
+	if err == nil {
+		late := ""
+		if rec.Late {
+			late = " (late)"
+		}
+		p.o.Log.Printf("filed %s %v%s: %d files", kind, per, late, len(rec.Files))
+		return rec, nil
+	}
+	err = fmt.Errorf("producing %s %v: %w", kind, per, err)
+	if ctx.Err() != nil {
+		p.o.Log.Printf("%v; stopped before filing, nothing was filed", err)
+		return Record{}, err
+	}
+	p.o.Log.Print(err)
+	n := p.filing(kind, per).Failed.N + 1
+	if lerr := p.ledger.Append(Record{Event: ProduceFailed, Kind: kind, Period: per, At: p.o.Clock.Now(), Attempt: n, Error: err.Error()}); lerr != nil {
+		p.o.Log.Print(lerr)
+	}
+	return Record{}, err
+}
+
+// call runs the Producer, turning a panic into an error.
+func (p *Pipeline) call(ctx context.Context, kind string, per period.Period) (files []File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			files, err = nil, fmt.Errorf("report producer panicked: %v", r)
+		}
+	}()
+	return p.o.Produce(ctx, kind, per)
+}
+
+// checkNames refuses file names that are not plain, visible, distinct
+// names: they become paths in the outbox and attachment names in e-mail.
+func checkNames(files []File) error {
+	if len(files) == 0 {
+		return fmt.Errorf("the report producer gave no files")
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		if f.Name == "" || strings.ContainsAny(f.Name, `/\`) || strings.HasPrefix(f.Name, ".") || seen[f.Name] {
+			return fmt.Errorf("the report producer gave a bad or repeated file name %q", f.Name)
+		}
+		seen[f.Name] = true
+	}
+	return nil
+}
+
+// commit stages the files and appends the "produced" record: the commit
+// point of a filing.
+func (p *Pipeline) commit(kind string, per period.Period, due time.Time, files []File) (Record, error) {
+	stage := p.stageDir(kind, per)
+	// A staging folder left here was never committed: a killed attempt.
+	if err := os.RemoveAll(stage); err != nil {
+		return Record{}, fmt.Errorf("removing an unfinished attempt: %w", err)
+	}
+	if err := os.MkdirAll(stage, 0o755); err != nil {
+		return Record{}, fmt.Errorf("creating staging folder: %w", err)
+	}
+	var sums []FileSum
+	for _, f := range files {
+		if err := output.WriteFile(filepath.Join(stage, f.Name), f.Data, 0o644); err != nil {
+			return Record{}, err
+		}
+		sums = append(sums, FileSum{Name: f.Name, Size: len(f.Data), SHA256: sumOf(f.Data)})
+	}
+	// The new folders' names must be on disk before the ledger says the
+	// files exist.
+	for dir := filepath.Dir(stage); ; dir = filepath.Dir(dir) {
+		if err := syncDir(dir); err != nil {
+			return Record{}, fmt.Errorf("syncing staging folder: %w", err)
+		}
+		if dir == filepath.Clean(p.o.Outbox) || dir == filepath.Dir(dir) {
+			break
+		}
+	}
+	now := p.o.Clock.Now()
+	rec := Record{Event: Produced, Kind: kind, Period: per, At: now, Due: due, Late: !due.IsZero() && isLate(due, now), Files: sums}
+	if err := p.ledger.Append(rec); err != nil {
+		return Record{}, err
+	}
+	return rec, nil
+}
+
+// stageDir is where the files of a filing wait between production and
+// outbox delivery.
+func (p *Pipeline) stageDir(kind string, per period.Period) string {
+	return filepath.Join(p.o.Outbox, ".staging", per.String(), kind)
+}
+
+// syncDir flushes a folder's entries to disk.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -1,0 +1,256 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+// Record is one thing a search can find: a work item, a duty, a unit, a
+// service, a boundary matter or role, a paragraph of a supervision system.
+type Record struct {
+	URL   string   // site-absolute URL, e.g. "/duties/01/#item-01-03"
+	Title string   // shown as the hit's link; matches here rank first
+	Body  string   // the rest of the searchable text; may be empty
+	Part  string   // id of one of Input.Parts, e.g. "duties"
+	Units []string // ids of the responsible units, from Input.Units
+}
+
+// Label is a part or a unit: something records are filtered by.
+type Label struct {
+	ID   string // used in the search page's URL, e.g. "services", "zcfg"
+	Name string // shown with each hit, e.g. "服务", "政策法规股（信访室）"
+}
+
+// Input is everything the index is built from.
+type Input struct {
+	Parts    []Label // the parts records belong to, in the order filters show them
+	Units    []Label // the units records name, in the order filters show them
+	Records  []Record
+	Synonyms [][]string // groups of words that mean the same, applied at query time
+}
+
+// Limits sets the sizes the index is split by.
+type Limits struct {
+	ShardBytes int // average bytes of a shard: the number of shards doubles until it is met
+	BigBytes   int // postings longer than this get a file of their own
+	Chunk      int // records per chunk file
+}
+
+// DefaultLimits suits sites from the seed's few hundred records to tens of
+// thousands; BENCHMARKS.md has the measurements they were chosen from.
+var DefaultLimits = Limits{ShardBytes: 8 << 10, BigBytes: 2 << 10, Chunk: 8}
+
+// File is one file of the index, named relative to the search/ folder.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Manifest is index.json, the one file every query reads first.
+type Manifest struct {
+	Version   string     `json:"version"`   // hash of all other files; added to their URLs to defeat stale caches
+	Records   int        `json:"records"`   // number of records, ids 0..Records-1
+	Chunk     int        `json:"chunk"`     // records per chunk: record i is in r/<i/Chunk>.json
+	ShardBits int        `json:"shardBits"` // 1<<ShardBits shards, chosen by the top bits of Hash
+	Parts     [][]string `json:"parts"`     // [id, name]; filter token of part i is "#p<i>"
+	Units     [][]string `json:"units"`     // [id, name]; filter token of unit i is "#u<i>"
+	Synonyms  [][]string `json:"synonyms"`
+}
+
+// posting is where one token occurs in one record.
+type posting struct {
+	doc int
+	pos []int // 2*ordinal+1 in the title, 2*ordinal in the body, ascending
+}
+
+// Build turns records into the files of the index. Record ids are given
+// shortest text first, so that ranking breaks ties by id alone.
+func Build(in Input, lim Limits) ([]File, error) {
+	if lim.ShardBytes <= 0 || lim.BigBytes <= 0 || lim.Chunk <= 0 {
+		return nil, fmt.Errorf("search limits must be positive: %+v", lim)
+	}
+	partIndex, parts := labels(in.Parts)
+	unitIndex, units := labels(in.Units)
+	recs := make([]Record, len(in.Records))
+	copy(recs, in.Records)
+	sort.SliceStable(recs, func(i, j int) bool {
+		return utf8.RuneCountInString(recs[i].Title+recs[i].Body) < utf8.RuneCountInString(recs[j].Title+recs[j].Body)
+	})
+
+	postings := map[string][]posting{}
+	rows := make([][]any, len(recs))
+	for id, r := range recs {
+		part, ok := partIndex[r.Part]
+		if !ok {
+			return nil, fmt.Errorf("search record %s: unknown part %q", r.URL, r.Part)
+		}
+		unitIDs := []int{}
+		for _, u := range r.Units {
+			i, ok := unitIndex[u]
+			if !ok {
+				return nil, fmt.Errorf("search record %s: unknown unit %q", r.URL, u)
+			}
+			if !slices.Contains(unitIDs, i) {
+				unitIDs = append(unitIDs, i)
+			}
+		}
+		rows[id] = []any{r.URL, r.Title, r.Body, part, unitIDs}
+		addPostings(postings, id, r, part, unitIDs)
+	}
+
+	encoded := map[string]string{}
+	total := 0
+	for tok, ps := range postings {
+		e := encodePostings(ps)
+		encoded[tok] = e
+		if len(e) <= lim.BigBytes {
+			total += len(tok) + len(e) + 6
+		}
+	}
+	bits := 0
+	for bits < 16 && total>>bits > lim.ShardBytes {
+		bits++
+	}
+
+	var files []File
+	shards := map[uint32]map[string]any{}
+	big := map[uint32]int{}
+	tokens := make([]string, 0, len(encoded))
+	for tok := range encoded {
+		tokens = append(tokens, tok)
+	}
+	sort.Strings(tokens)
+	for _, tok := range tokens {
+		s := shardOf(tok, bits)
+		if shards[s] == nil {
+			shards[s] = map[string]any{}
+		}
+		e := encoded[tok]
+		if len(e) <= lim.BigBytes {
+			shards[s][tok] = e
+			continue
+		}
+		big[s]++
+		shards[s][tok] = big[s]
+		files = append(files, File{shardName(s, bits) + "-" + strconv.Itoa(big[s]) + ".txt", []byte(e)})
+	}
+	for s, m := range shards {
+		data, err := marshal(m)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{shardName(s, bits) + ".json", data})
+	}
+	for start := 0; start < len(rows); start += lim.Chunk {
+		data, err := marshal(rows[start:min(start+lim.Chunk, len(rows))])
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{"r/" + strconv.Itoa(start/lim.Chunk) + ".json", data})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+
+	sum := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(sum, "%s %d\n", f.Name, len(f.Data))
+		sum.Write(f.Data)
+	}
+	synonyms := in.Synonyms
+	if synonyms == nil {
+		synonyms = [][]string{}
+	}
+	manifest, err := marshal(Manifest{
+		Version:   hex.EncodeToString(sum.Sum(nil))[:12],
+		Records:   len(recs),
+		Chunk:     lim.Chunk,
+		ShardBits: bits,
+		Parts:     parts,
+		Units:     units,
+		Synonyms:  synonyms,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return append([]File{{"index.json", manifest}}, files...), nil
+}
+
+// labels numbers parts or units in order, for the manifest.
+func labels(ls []Label) (map[string]int, [][]string) {
+	index := map[string]int{}
+	rows := make([][]string, len(ls))
+	for i, l := range ls {
+		index[l.ID] = i
+		rows[i] = []string{l.ID, l.Name}
+	}
+	return index, rows
+}
+
+// addPostings records where the tokens of record id occur, and its filter
+// tokens "#p<part>" and "#u<unit>", which have no positions.
+func addPostings(postings map[string][]posting, id int, r Record, part int, unitIDs []int) {
+	pos := map[string][]int{}
+	var order []string
+	add := func(tok string, p int) {
+		if _, ok := pos[tok]; !ok {
+			order = append(order, tok)
+		}
+		pos[tok] = append(pos[tok], p)
+	}
+	bodyStart := 0
+	for _, t := range Tokens(r.Title) {
+		add(t.Text, 2*t.Pos+1)
+		bodyStart = t.Pos + 3 // past the title's last unit and a gap
+	}
+	for _, t := range Tokens(r.Body) {
+		add(t.Text, 2*(bodyStart+t.Pos))
+	}
+	for _, tok := range order {
+		postings[tok] = append(postings[tok], posting{id, pos[tok]})
+	}
+	postings["#p"+strconv.Itoa(part)] = append(postings["#p"+strconv.Itoa(part)], posting{doc: id})
+	for _, u := range unitIDs {
+		postings["#u"+strconv.Itoa(u)] = append(postings["#u"+strconv.Itoa(u)], posting{doc: id})
+	}
+}
+
+// encodePostings writes a token's postings as numbers: per record the
+// difference of its id from the previous one, the count of positions, and
+// the positions as differences from the previous one.
+func encodePostings(ps []posting) string {
+	var b []byte
+	prev := 0
+	for _, p := range ps {
+		b = appendNumber(b, p.doc-prev)
+		prev = p.doc
+		b = appendNumber(b, len(p.pos))
+		last := 0
+		for _, x := range p.pos {
+			b = appendNumber(b, x-last)
+			last = x
+		}
+	}
+	return string(b)
+}
+
+// shardName is the file name of shard s, in as many hex digits as needed.
+func shardName(s uint32, bits int) string {
+	return fmt.Sprintf("s/%0*x", max(1, (bits+3)/4), s)
+}
+
+// marshal encodes v as compact JSON without HTML escaping.
+func marshal(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, fmt.Errorf("encode search index: %w", err)
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}

@@ -1,0 +1,38 @@
+package search
+
+// Hash is the 32-bit FNV-1a hash of a token's UTF-8 bytes. The top bits
+// choose the token's shard; search.js computes the same.
+func Hash(token string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(token); i++ {
+		h ^= uint32(token[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// shardOf returns the shard of a token when the index has 1<<bits shards.
+func shardOf(token string, bits int) uint32 {
+	if bits == 0 {
+		return 0
+	}
+	return Hash(token) >> (32 - bits)
+}
+
+// digits are the 64 characters of a number's text form: URL-safe base64,
+// so postings need no escaping in JSON.
+const digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// appendNumber appends the text form of n: five bits per character, least
+// significant first, the sixth bit set on every character but the last
+// (the variable-length quantities of source maps, unsigned).
+func appendNumber(b []byte, n int) []byte {
+	for {
+		d := n & 31
+		n >>= 5
+		if n == 0 {
+			return append(b, digits[d])
+		}
+		b = append(b, digits[d|32])
+	}
+}

@@ -1,0 +1,158 @@
+// Package search builds the static full-text index of the site, which the
+// small script themes/default/static/search.js queries in the browser with
+// no server.
+//
+// # Tokens
+//
+// Text is folded (full-width ASCII to ASCII, Latin letters to lower case)
+// and cut into units: one unit per Chinese character and one per run of
+// Latin letters and digits. Whitespace joins units (Chinese text puts
+// spaces around numbers only for looks); any other character separates
+// them. The tokens are:
+//
+//   - every Latin word ("7631779", "b");
+//   - every pair of joined units of which at least one is Chinese: the
+//     character bigrams "计划" "划生" "生育" of 计划生育, and "b超" of B超;
+//   - a Chinese character that is joined to nothing, alone.
+//
+// Each token carries the ordinal of its first unit, so that a query can
+// tell an exact phrase from the same tokens scattered. The browser script
+// implements the same rules; the vectors in testdata/tokenizer_vectors.json
+// are checked by the Go tests and by the JavaScript tests, so the two can
+// never disagree.
+//
+// # Index files
+//
+// Build writes, under the site's search/ folder:
+//
+//	index.json       the manifest: counts, parts, units, synonyms, shard bits
+//	s/<hex>.json     a shard: token -> postings, for tokens whose hash falls in it
+//	s/<hex>-<n>.txt  the postings of one token too big to share a shard
+//	r/<n>.json       a chunk of records (URL, title, body, part, units)
+//
+// A query fetches the manifest, the shards of its tokens and the chunks of
+// the records it shows, and nothing else; see BENCHMARKS.md for how that
+// grows with the size of the site.
+package search
+
+import "strings"
+
+// Token is one term of the index and the ordinal of its first unit.
+type Token struct {
+	Text string
+	Pos  int
+}
+
+// Fold maps a character to the form it is indexed under: full-width ASCII
+// becomes ASCII, the ideographic space a space, A-Z lower case.
+func Fold(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		r -= 0xFEE0
+	case r == 0x3000:
+		r = ' '
+	}
+	if r >= 'A' && r <= 'Z' {
+		r += 'a' - 'A'
+	}
+	return r
+}
+
+// IsHan reports whether r is a Chinese character. The ranges are written
+// out, not taken from the Unicode tables, so that Go and JavaScript agree
+// whatever Unicode version each ships.
+func IsHan(r rune) bool {
+	return r == 0x3007 ||
+		(r >= 0x3400 && r <= 0x4DBF) ||
+		(r >= 0x4E00 && r <= 0x9FFF) ||
+		(r >= 0xF900 && r <= 0xFAFF) ||
+		(r >= 0x20000 && r <= 0x323AF)
+}
+
+// isWord reports whether a folded character belongs to a Latin word.
+func isWord(r rune) bool {
+	return (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
+}
+
+// isSpace reports whether a folded character is whitespace, which joins
+// units instead of separating them.
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0:
+		return true
+	}
+	return false
+}
+
+// unit is one Chinese character or one Latin word of a text.
+type unit struct {
+	text   string
+	han    bool
+	ord    int
+	joined bool // no separator between this unit and the one before
+}
+
+// units cuts text into units, numbering them; a run of separators counts
+// as one more ordinal, so phrases cannot match across punctuation.
+func units(text string) []unit {
+	var (
+		out    []unit
+		word   strings.Builder
+		ord    int
+		gap    bool // a separator since the last unit
+		joined bool
+	)
+	add := func(s string, han bool) {
+		if gap {
+			ord++
+		}
+		out = append(out, unit{text: s, han: han, ord: ord, joined: joined && len(out) > 0})
+		ord++
+		gap, joined = false, true
+	}
+	flush := func() {
+		if word.Len() > 0 {
+			add(word.String(), false)
+			word.Reset()
+		}
+	}
+	for _, r := range text {
+		r = Fold(r)
+		switch {
+		case isWord(r):
+			word.WriteRune(r)
+		case IsHan(r):
+			flush()
+			add(string(r), true)
+		case isSpace(r):
+			flush()
+		default:
+			flush()
+			if len(out) > 0 {
+				gap = true
+			}
+			joined = false
+		}
+	}
+	flush()
+	return out
+}
+
+// Tokens returns the tokens of text in order of position.
+func Tokens(text string) []Token {
+	us := units(text)
+	var out []Token
+	for i, u := range us {
+		if !u.han {
+			out = append(out, Token{u.text, u.ord})
+		}
+		next := i+1 < len(us) && us[i+1].joined
+		if next && (u.han || us[i+1].han) {
+			out = append(out, Token{u.text + us[i+1].text, u.ord})
+		}
+		if u.han && !next && !u.joined {
+			out = append(out, Token{u.text, u.ord})
+		}
+	}
+	return out
+}

@@ -1,0 +1,366 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+var posType = reflect.TypeOf(Pos{})
+
+// DecodeTOML parses data, the contents of the file called name, into v, a
+// pointer to a struct, and returns where every key stands and what is wrong.
+//
+// Fields are matched by their `toml:"key"` tag; `toml:"key,required"` makes
+// a missing or empty value an error; `toml:"-"` fields are left alone,
+// except a field named Pos of type Pos, which receives the position of the
+// table it is in. Unknown keys, values of the wrong type, missing required
+// values, invalid UTF-8 and syntax errors each become a Problem at the
+// offending key or value, with a hint where one helps. A UTF-8 byte order
+// mark, as Windows editors write, is accepted.
+//
+// Decoding goes on past a bad value, so that one run reports every problem.
+func DecodeTOML(name string, data []byte, v any) (*Positions, Problems) {
+	var ps Problems
+	text := strings.TrimPrefix(string(data), "\uFEFF")
+	if !utf8.ValidString(text) {
+		ps.Add(invalidUTF8(name, text), "save the file as UTF-8 (在编辑器中选择“另存为 UTF-8”)", "the file is not valid UTF-8 text")
+		return &Positions{file: name}, ps
+	}
+	var raw map[string]any
+	if _, err := toml.Decode(text, &raw); err != nil {
+		ps = append(ps, syntaxProblem(name, text, err))
+		return &Positions{file: name}, ps
+	}
+	at := locate(name, text)
+	d := decoder{at: at, ps: &ps}
+	d.table("", raw, reflect.ValueOf(v).Elem())
+	return at, ps
+}
+
+// invalidUTF8 finds the first byte that is not UTF-8.
+func invalidUTF8(name, text string) Pos {
+	line, col := 1, 1
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size <= 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return Pos{File: name, Line: line, Col: col}
+}
+
+// syntaxProblem turns the TOML parser's error into a positioned problem,
+// with the column counted in characters.
+func syntaxProblem(name, text string, err error) Problem {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return Problem{Pos: Pos{File: name}, Message: err.Error()}
+	}
+	pos := Pos{File: name, Line: pe.Position.Line, Col: 1}
+	if start := pe.Position.Start; start >= 0 && start <= len(text) {
+		lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+		pos.Col = utf8.RuneCountInString(text[lineStart:start]) + 1
+	}
+	msg := pe.Message
+	hint := syntaxHint(msg)
+	if pe.Usage != "" && hint == "" {
+		hint = strings.Join(strings.Fields(pe.Usage), " ")
+	}
+	return Problem{Pos: pos, Message: "TOML syntax: " + msg, Hint: hint}
+}
+
+// syntaxHint explains the parser's most common complaints in an editor's
+// terms; the mistakes are mostly quotes and brackets.
+func syntaxHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unclosed"), strings.Contains(msg, "unterminated"):
+		return "a quote (\") or bracket is not closed; text values are written as \"文字\" on one line or between \"\"\" and \"\"\""
+	case strings.Contains(msg, "expected value but found") || strings.Contains(msg, "bare"):
+		return "text values must be in straight double quotes: text = \"文字\" (not “中文引号”)"
+	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "duplicate"):
+		return "each key may appear once per table; to add another entry start a new [[...]] table"
+	}
+	return ""
+}
+
+// decoder walks the parsed TOML into Go values, collecting problems.
+type decoder struct {
+	at *Positions
+	ps *Problems
+}
+
+// table decodes the TOML table raw, found at path, into the struct rv.
+func (d *decoder) table(path string, raw map[string]any, rv reflect.Value) {
+	known := map[string]bool{}
+	var names []string
+	for _, f := range fieldsOf(rv) {
+		if f.pos {
+			f.v.Set(reflect.ValueOf(d.at.Of(path)))
+			continue
+		}
+		known[f.key] = true
+		names = append(names, f.key)
+		val, ok := raw[f.key]
+		kpath := join(path, f.key)
+		if !ok {
+			if f.required {
+				d.ps.Add(d.at.Of(path), fmt.Sprintf("add a line: %s = %s", f.key, example(f.v.Type())), "%s is missing %q", describe(path), f.key)
+			}
+			continue
+		}
+		d.value(kpath, val, f.v)
+		if f.required && isEmpty(f.v) {
+			d.ps.Add(d.at.Of(kpath), "write the "+f.key+" here, or remove the whole entry", "%q is empty", f.key)
+		}
+	}
+	var unknown []string
+	for k := range raw {
+		if !known[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		hint := "the keys allowed here are: " + strings.Join(names, ", ")
+		if s := Suggest(k, names); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		d.ps.Add(d.at.KeyOf(join(path, k)), hint, "unknown key %q in %s", k, describe(path))
+	}
+}
+
+// field is one settable struct field that a TOML key decodes into.
+type field struct {
+	key      string
+	required bool
+	pos      bool // the Pos field: receives the table's position
+	v        reflect.Value
+}
+
+// fieldsOf lists the fields of struct rv that TOML keys fill, looking
+// into embedded structs so that files can share a block of keys.
+func fieldsOf(rv reflect.Value) []field {
+	var fs []field
+	t := rv.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("toml")
+		switch {
+		case f.Anonymous && f.Type.Kind() == reflect.Struct && tag == "":
+			fs = append(fs, fieldsOf(rv.Field(i))...)
+		case f.Name == "Pos" && f.Type == posType:
+			fs = append(fs, field{pos: true, v: rv.Field(i)})
+		case tag != "" && tag != "-" && f.IsExported():
+			key, opts, _ := strings.Cut(tag, ",")
+			fs = append(fs, field{key: key, required: opts == "required", v: rv.Field(i)})
+		}
+	}
+	return fs
+}
+
+// value decodes one TOML value into rv.
+func (d *decoder) value(path string, raw any, rv reflect.Value) {
+	if rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			rv.Set(reflect.New(rv.Type().Elem()))
+		}
+		rv = rv.Elem()
+	}
+	if rv.Type() == reflect.TypeOf(time.Time{}) {
+		if t, ok := raw.(time.Time); ok {
+			rv.Set(reflect.ValueOf(t))
+			return
+		}
+		d.wrongType(path, raw, rv.Type())
+		return
+	}
+	switch rv.Kind() {
+	case reflect.Interface:
+		rv.Set(reflect.ValueOf(raw))
+	case reflect.String:
+		if s, ok := raw.(string); ok {
+			rv.SetString(s)
+			return
+		}
+		d.wrongType(path, raw, rv.Type())
+	case reflect.Bool:
+		if b, ok := raw.(bool); ok {
+			rv.SetBool(b)
+			return
+		}
+		d.wrongType(path, raw, rv.Type())
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		n, ok := raw.(int64)
+		if !ok {
+			d.wrongType(path, raw, rv.Type())
+			return
+		}
+		if rv.OverflowInt(n) {
+			d.ps.Add(d.at.Of(path), "", "number %d is too large", n)
+			return
+		}
+		rv.SetInt(n)
+	case reflect.Float64:
+		switch n := raw.(type) {
+		case float64:
+			rv.SetFloat(n)
+		case int64:
+			rv.SetFloat(float64(n))
+		default:
+			d.wrongType(path, raw, rv.Type())
+		}
+	case reflect.Slice:
+		var elems []any
+		switch a := raw.(type) {
+		case []any:
+			elems = a
+		case []map[string]any:
+			for _, m := range a {
+				elems = append(elems, m)
+			}
+		default:
+			d.wrongType(path, raw, rv.Type())
+			return
+		}
+		s := reflect.MakeSlice(rv.Type(), len(elems), len(elems))
+		for i, e := range elems {
+			d.value(path+"["+itoa(i)+"]", e, s.Index(i))
+		}
+		rv.Set(s)
+	case reflect.Map:
+		m, ok := raw.(map[string]any)
+		if !ok || rv.Type().Key().Kind() != reflect.String {
+			d.wrongType(path, raw, rv.Type())
+			return
+		}
+		out := reflect.MakeMapWithSize(rv.Type(), len(m))
+		for k, e := range m {
+			ev := reflect.New(rv.Type().Elem()).Elem()
+			d.value(join(path, k), e, ev)
+			out.SetMapIndex(reflect.ValueOf(k), ev)
+		}
+		rv.Set(out)
+	case reflect.Struct:
+		m, ok := raw.(map[string]any)
+		if !ok {
+			d.wrongType(path, raw, rv.Type())
+			return
+		}
+		d.table(path, m, rv)
+	default:
+		d.ps.Add(d.at.Of(path), "", "cannot decode into %s", rv.Type())
+	}
+}
+
+func (d *decoder) wrongType(path string, raw any, want reflect.Type) {
+	d.ps.Add(d.at.Of(path), "write it as "+example(want),
+		"%s should be %s, not %s", lastKey(path), kindName(want), rawName(raw))
+}
+
+// lastKey names the key of a path for messages: "units[1]" for a.units[1].
+func lastKey(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+// describe names a table path for messages.
+func describe(path string) string {
+	if path == "" {
+		return "the file"
+	}
+	return "[" + path + "]"
+}
+
+func kindName(t reflect.Type) string {
+	if t == reflect.TypeOf(time.Time{}) {
+		return "a date"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "a whole number"
+	case reflect.Float64:
+		return "a number"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Struct {
+			return "a list of tables"
+		}
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "a table"
+	}
+	return t.String()
+}
+
+func example(t reflect.Type) string {
+	if t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == reflect.TypeOf(time.Time{}) {
+		return "2026-01-31"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return `"文字"`
+	case reflect.Bool:
+		return "true"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		return "1"
+	case reflect.Float64:
+		return "1.5"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Struct {
+			return "[[...]] tables"
+		}
+		return "[" + example(t.Elem()) + "]"
+	}
+	return "a table"
+}
+
+func rawName(v any) string {
+	switch v := v.(type) {
+	case string:
+		return fmt.Sprintf("text %q", v)
+	case int64:
+		return fmt.Sprintf("the number %d", v)
+	case float64:
+		return fmt.Sprintf("the number %g", v)
+	case bool:
+		return fmt.Sprintf("%t", v)
+	case time.Time:
+		return "a date"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+func isEmpty(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String:
+		return strings.TrimSpace(v.String()) == ""
+	case reflect.Slice, reflect.Map:
+		return v.Len() == 0
+	}
+	return v.IsZero()
+}

@@ -1,0 +1,386 @@
+/*
+ * search.js: 站内搜索 (the site's full-text search), loaded only by the search page.
+ *
+ * It reads the static index that qingdan writes under search/ (see the Go
+ * package qingdan/search): the manifest index.json, then only the shards
+ * holding the query's tokens and the chunks holding the records it shows.
+ * The tokenizer below mirrors search/tokenize.go; both are checked against
+ * search/testdata/tokenizer_vectors.json. Without JavaScript the page still
+ * lists every item, so nothing here is needed to find anything.
+ */
+(function () {
+  'use strict';
+
+  // ---- Tokens: the same rules as search/tokenize.go ----
+
+  // fold maps a code point to the form it is indexed under.
+  function fold(c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    else if (c === 0x3000) c = 0x20;
+    if (c >= 0x41 && c <= 0x5A) c += 0x20;
+    return c;
+  }
+
+  function isHan(c) {
+    return c === 0x3007 ||
+      (c >= 0x3400 && c <= 0x4DBF) ||
+      (c >= 0x4E00 && c <= 0x9FFF) ||
+      (c >= 0xF900 && c <= 0xFAFF) ||
+      (c >= 0x20000 && c <= 0x323AF);
+  }
+
+  function isWord(c) {
+    return (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39);
+  }
+
+  function isSpace(c) {
+    return c === 0x20 || (c >= 0x09 && c <= 0x0D) || c === 0xA0;
+  }
+
+  // units cuts text into Chinese characters and Latin words, numbered.
+  function units(text) {
+    var out = [];
+    var word = '';
+    var ord = 0;
+    var gap = false;
+    var joined = false;
+    function add(s, han) {
+      if (gap) ord++;
+      out.push({ text: s, han: han, ord: ord, joined: joined && out.length > 0 });
+      ord++;
+      gap = false;
+      joined = true;
+    }
+    function flush() {
+      if (word) {
+        add(word, false);
+        word = '';
+      }
+    }
+    for (var ch of text) {
+      var c = fold(ch.codePointAt(0));
+      if (isWord(c)) {
+        word += String.fromCodePoint(c);
+      } else if (isHan(c)) {
+        flush();
+        add(String.fromCodePoint(c), true);
+      } else if (isSpace(c)) {
+        flush();
+      } else {
+        flush();
+        if (out.length > 0) gap = true;
+        joined = false;
+      }
+    }
+    flush();
+    return out;
+  }
+
+  // tokens returns [text, position] pairs, as Tokens in Go.
+  function tokens(text) {
+    var us = units(text);
+    var out = [];
+    for (var i = 0; i < us.length; i++) {
+      var u = us[i];
+      if (!u.han) out.push([u.text, u.ord]);
+      var next = i + 1 < us.length && us[i + 1].joined;
+      if (next && (u.han || us[i + 1].han)) out.push([u.text + us[i + 1].text, u.ord]);
+      if (u.han && !next && !u.joined) out.push([u.text, u.ord]);
+    }
+    return out;
+  }
+
+  var encoder = new TextEncoder();
+
+  // hash is FNV-1a over the token's UTF-8 bytes, as Hash in Go.
+  function hash(token) {
+    var h = 2166136261;
+    var bytes = encoder.encode(token);
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 16777619);
+    }
+    return h >>> 0;
+  }
+
+  var DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+  // decodeNumbers reads the text form of postings numbers.
+  function decodeNumbers(s) {
+    var out = [];
+    var n = 0;
+    var scale = 1;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGITS.indexOf(s[i]);
+      n += (d & 31) * scale;
+      if (d & 32) {
+        scale *= 32;
+      } else {
+        out.push(n);
+        n = 0;
+        scale = 1;
+      }
+    }
+    return out;
+  }
+
+  // decodePostings returns a Map from record id to positions (2*ordinal,
+  // plus 1 in the title).
+  function decodePostings(s) {
+    var nums = decodeNumbers(s);
+    var out = new Map();
+    var doc = 0;
+    for (var i = 0; i < nums.length;) {
+      doc += nums[i++];
+      var count = nums[i++];
+      var pos = [];
+      var last = 0;
+      for (var k = 0; k < count; k++) {
+        last += nums[i++];
+        pos.push(last);
+      }
+      out.set(doc, pos);
+    }
+    return out;
+  }
+
+  // normalize folds text for matching and drops whitespace; at[i] is the
+  // index in text of the i-th character kept.
+  function normalize(text) {
+    var s = '';
+    var at = [];
+    for (var i = 0; i < text.length;) {
+      var cp = text.codePointAt(i);
+      var len = cp > 0xFFFF ? 2 : 1;
+      var c = fold(cp);
+      if (!isSpace(c)) {
+        var f = String.fromCodePoint(c);
+        s += f;
+        for (var k = 0; k < f.length; k++) at.push(i);
+      }
+      i += len;
+    }
+    at.push(text.length);
+    return { text: s, at: at };
+  }
+
+  // expand returns the query and its variants with each synonym replaced
+  // by the others of its group, the query itself first.
+  function expand(query, groups) {
+    var q = normalize(query).text;
+    var alts = [q];
+    groups.forEach(function (group) {
+      var words = group.map(function (w) { return normalize(w).text; }).filter(Boolean);
+      alts.slice().forEach(function (alt) {
+        var found = words.filter(function (w) { return alt.indexOf(w) >= 0; })
+          .sort(function (a, b) { return b.length - a.length; })[0];
+        if (!found) return;
+        words.forEach(function (w) {
+          var v = alt.split(found).join(w);
+          if (alts.indexOf(v) < 0 && alts.length < 16) alts.push(v);
+        });
+      });
+    });
+    return alts;
+  }
+
+  // Tiers of a hit, best first.
+  var PHRASE_TITLE = 3, PHRASE_BODY = 2, TITLE = 1, BODY = 0;
+
+  // tier tells how well one record matches one query's tokens: the
+  // phrase in the title, the phrase in the body, every token in the title,
+  // or the tokens anywhere.
+  function tier(toks, lists, doc) {
+    var first = lists[0].get(doc);
+    var sets = lists.map(function (l) {
+      return new Set(l.get(doc).map(function (p) { return p >> 1; }));
+    });
+    for (var i = 0; i < first.length; i++) {
+      var base = (first[i] >> 1) - toks[0][1];
+      var all = toks.every(function (t, k) { return sets[k].has(base + t[1]); });
+      if (all) return first[i] & 1 ? PHRASE_TITLE : PHRASE_BODY;
+    }
+    var inTitle = lists.every(function (l) {
+      return l.get(doc).some(function (p) { return p & 1; });
+    });
+    return inTitle ? TITLE : BODY;
+  }
+
+  // Index queries the files under search/; load(name) resolves to the
+  // text of a file there.
+  function Index(load) {
+    this.load = load;
+    this.files = new Map();
+    this.manifest = null;
+  }
+
+  Index.prototype.file = function (name) {
+    if (!this.files.has(name)) {
+      var self = this;
+      var p = this.load(name, this.manifest && this.manifest.version);
+      p.catch(function () { self.files.delete(name); });
+      this.files.set(name, p);
+    }
+    return this.files.get(name);
+  };
+
+  // open reads the manifest; call it once before search.
+  Index.prototype.open = function () {
+    var self = this;
+    return this.file('index.json').then(function (text) {
+      self.manifest = JSON.parse(text);
+      return self.manifest;
+    });
+  };
+
+  Index.prototype.shardName = function (token) {
+    var bits = this.manifest.shardBits;
+    var s = bits === 0 ? 0 : hash(token) >>> (32 - bits);
+    var hex = s.toString(16);
+    var width = Math.max(1, Math.ceil(bits / 4));
+    while (hex.length < width) hex = '0' + hex;
+    return 's/' + hex;
+  };
+
+  // postings resolves to the Map of a token's postings, empty when the
+  // index has no such token.
+  Index.prototype.postings = function (token) {
+    var self = this;
+    var name = this.shardName(token);
+    return this.file(name + '.json').then(function (text) {
+      var v = JSON.parse(text)[token];
+      if (v === undefined) return '';
+      if (typeof v === 'number') return self.file(name + '-' + v + '.txt');
+      return v;
+    }).then(decodePostings);
+  };
+
+  // search finds the records matching query, best first. filter may name
+  // a part index and a unit index (-1 or absent for all). It resolves to
+  // {docs, alternatives}; alternatives are the query's synonym variants.
+  Index.prototype.search = function (query, filter) {
+    var self = this;
+    var m = this.manifest;
+    var alts = expand(query, m.synonyms).map(function (a) {
+      var toks = tokens(a);
+      return { text: a, toks: toks };
+    }).filter(function (a) { return a.toks.length > 0; });
+    var filters = [];
+    if (filter && filter.part >= 0) filters.push('#p' + filter.part);
+    if (filter && filter.unit >= 0) filters.push('#u' + filter.unit);
+    var wanted = new Set(filters);
+    alts.forEach(function (a) { a.toks.forEach(function (t) { wanted.add(t[0]); }); });
+    var names = Array.from(wanted);
+    return Promise.all(names.map(function (t) { return self.postings(t); })).then(function (lists) {
+      var byToken = new Map();
+      names.forEach(function (t, i) { byToken.set(t, lists[i]); });
+      var best = new Map();
+      alts.forEach(function (a, ai) {
+        var ls = a.toks.map(function (t) { return byToken.get(t[0]); })
+          .concat(filters.map(function (f) { return byToken.get(f); }));
+        var shortest = ls.reduce(function (x, y) { return y.size < x.size ? y : x; });
+        shortest.forEach(function (_, doc) {
+          if (!ls.every(function (l) { return l.has(doc); })) return;
+          var score = tier(a.toks, ls.slice(0, a.toks.length), doc) * 2 + (ai === 0 ? 1 : 0);
+          if (!best.has(doc) || best.get(doc) < score) best.set(doc, score);
+        });
+      });
+      var docs = Array.from(best.keys()).sort(function (x, y) {
+        return best.get(y) - best.get(x) || x - y;
+      });
+      return { docs: docs, alternatives: alts.map(function (a) { return a.text; }) };
+    });
+  };
+
+  // records resolves to the records with the given ids, as objects
+  // {id, url, title, body, part, units: [names]}.
+  Index.prototype.records = function (docs) {
+    var self = this;
+    var m = this.manifest;
+    return Promise.all(docs.map(function (doc) {
+      return self.file('r/' + Math.floor(doc / m.chunk) + '.json').then(function (text) {
+        var r = JSON.parse(text)[doc % m.chunk];
+        return {
+          id: doc, url: r[0], title: r[1], body: r[2], part: m.parts[r[3]],
+          units: r[4].map(function (u) { return m.units[u][1]; })
+        };
+      });
+    }));
+  };
+
+  // marks finds what to highlight in text: every place one of the
+  // alternatives matches as a whole, or failing that every token. It
+  // returns sorted, disjoint [start, end) ranges of text.
+  function marks(text, alternatives) {
+    var n = normalize(text);
+    var ranges = [];
+    function find(needle) {
+      if (!needle) return;
+      for (var i = n.text.indexOf(needle); i >= 0; i = n.text.indexOf(needle, i + needle.length)) {
+        ranges.push([n.at[i], n.at[i + needle.length - 1] + 1]);
+      }
+    }
+    alternatives.forEach(function (a) { find(a); });
+    if (ranges.length === 0) {
+      alternatives.forEach(function (a) {
+        tokens(a).forEach(function (t) { find(t[0]); });
+      });
+    }
+    ranges.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
+    var out = [];
+    ranges.forEach(function (r) {
+      var last = out[out.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else out.push(r.slice());
+    });
+    // A code unit range may end inside a surrogate pair's high half: widen.
+    out.forEach(function (r) {
+      var c = text.charCodeAt(r[1] - 1);
+      if (c >= 0xD800 && c <= 0xDBFF) r[1]++;
+    });
+    return out;
+  }
+
+  // segments cuts text (or a window of it around the first match, of
+  // about size characters) into [text, highlighted] pieces.
+  function segments(text, alternatives, size) {
+    var ms = marks(text, alternatives);
+    var start = 0;
+    var end = text.length;
+    if (size && text.length > size) {
+      start = ms.length ? Math.max(0, ms[0][0] - Math.floor(size / 4)) : 0;
+      end = Math.min(text.length, start + size);
+    }
+    var out = [];
+    if (start > 0) out.push(['…', false]);
+    var at = start;
+    ms.forEach(function (r) {
+      var a = Math.max(r[0], start);
+      var b = Math.min(r[1], end);
+      if (a >= b) return;
+      if (a > at) out.push([text.slice(at, a), false]);
+      out.push([text.slice(a, b), true]);
+      at = b;
+    });
+    if (end > at) out.push([text.slice(at, end), false]);
+    if (end < text.length) out.push(['…', false]);
+    return out;
+  }
+
+  var api = {
+    tokens: tokens, hash: hash, decodeNumbers: decodeNumbers, decodePostings: decodePostings,
+    expand: expand, marks: marks, segments: segments, Index: Index
+  };
+
+  if (typeof module === 'object' && module.exports) {
+    module.exports = api;
+  } else if (typeof document !== 'undefined') {
+    page(api);
+  }
+
+  // ---- The search page ----
+
+  function page() {
+    // Filled in below.
+  }
+})();

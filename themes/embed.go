@@ -1,0 +1,104 @@
+// Package themes holds the site's look: html/template layouts, the style
+// sheet, the favicon and the little JavaScript the pages use.
+//
+// The default theme is embedded in the binary, so a bare qingdan can build
+// a complete site. A folder themes/<name>/ next to site.toml overrides it
+// file by file: a file there replaces the default file of the same path,
+// and every file it does not have comes from the default theme.
+package themes
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+//go:embed default
+var embedded embed.FS
+
+// Default returns the embedded default theme, rooted at its folder.
+func Default() fs.FS {
+	sub, err := fs.Sub(embedded, "default")
+	if err != nil {
+		// fs.Sub fails only for an invalid path; "default" is valid.
+		panic(err)
+	}
+	return sub
+}
+
+// Open returns the theme called name for the site whose site.toml is in
+// siteDir: the folder siteDir/themes/<name>/ laid over the default theme.
+// The default theme needs no folder; any other name must have one.
+func Open(siteDir, name string) (fs.FS, error) {
+	if name == "" {
+		name = "default"
+	}
+	dir := filepath.Join(siteDir, "themes", name)
+	info, err := os.Stat(dir)
+	switch {
+	case err == nil && info.IsDir():
+		return overlay{upper: os.DirFS(dir), lower: Default()}, nil
+	case err == nil:
+		return nil, fmt.Errorf("theme %q: %s is not a folder", name, dir)
+	case errors.Is(err, fs.ErrNotExist) && name == "default":
+		return Default(), nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("theme %q: no folder %s (the built-in theme is called \"default\")", name, dir)
+	}
+	return nil, fmt.Errorf("theme %q: %w", name, err)
+}
+
+// overlay is a file system whose upper layer's files hide the lower
+// layer's files of the same name; folders are the union of both.
+type overlay struct {
+	upper, lower fs.FS
+}
+
+// Open implements fs.FS.
+func (o overlay) Open(name string) (fs.File, error) {
+	f, err := o.upper.Open(name)
+	if err == nil {
+		info, err := f.Stat()
+		if err == nil && !info.IsDir() {
+			return f, nil
+		}
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	f, err = o.lower.Open(name)
+	if err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return f, err
+	}
+	// A folder only the upper layer has.
+	return o.upper.Open(name)
+}
+
+// ReadDir implements fs.ReadDirFS, merging both layers' entries.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	up, upErr := fs.ReadDir(o.upper, name)
+	low, lowErr := fs.ReadDir(o.lower, name)
+	if upErr != nil && lowErr != nil {
+		return nil, lowErr
+	}
+	byName := map[string]fs.DirEntry{}
+	for _, e := range low {
+		byName[e.Name()] = e
+	}
+	for _, e := range up {
+		byName[e.Name()] = e
+	}
+	entries := make([]fs.DirEntry, 0, len(byName))
+	for _, e := range byName {
+		entries = append(entries, e)
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	return entries, nil
+}

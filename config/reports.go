@@ -1,10 +1,72 @@
 package config
 
-import "qingdan/source"
+import (
+	"path/filepath"
+	"strings"
 
-// Reports configures the compliance pipeline (owned by the reports work).
+	"qingdan/source"
+)
+
+// Reports configures the compliance reports: where the case files are, the
+// rubric's thresholds, what makes a decision major, and who signs.
 type Reports struct {
-	CaseFiles string `toml:"casefiles"` // folder of case files; never under content/
+	CaseFiles        string   `toml:"casefiles"`         // folder of case files; never under content/
+	Font             string   `toml:"font"`              // TrueType font (.ttf, or a .ttc collection) for the PDFs; empty: well-known system paths
+	Excellent        int      `toml:"excellent"`         // 优秀: score at or above, default 90
+	Pass             int      `toml:"pass"`              // 合格: score at or above, default 70; below is 不合格
+	MajorAmount      float64  `toml:"major_amount"`      // a decision of this many yuan or more is major (重大), default 50000
+	LitigationMonths int      `toml:"litigation_months"` // 法定起诉期限 in months, default 6 (行政诉讼法)
+	Reviewers        []string `toml:"reviewers"`         // 评查人员, named in the evaluation's signature block
+	Approver         string   `toml:"approver"`          // 审核人, who approves the evaluation
+	LegalOffice      string   `toml:"legal_office"`      // where filings go, default 威县人民政府法制办公室
+	Contact          string   `toml:"contact"`           // 联系人 named in the filing's cover letter
+	Phone            string   `toml:"phone"`             // 联系电话 of the contact
 }
 
-func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems) {}
+// Defaults of [reports].
+const (
+	DefaultExcellent        = 90
+	DefaultPass             = 70
+	DefaultMajorAmount      = 50000
+	DefaultLitigationMonths = 6
+	DefaultLegalOffice      = "威县人民政府法制办公室"
+)
+
+func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems) {
+	if r.CaseFiles == "" {
+		r.CaseFiles = "casefiles"
+	}
+	if r.Excellent == 0 {
+		r.Excellent = DefaultExcellent
+	}
+	if r.Pass == 0 {
+		r.Pass = DefaultPass
+	}
+	if r.MajorAmount == 0 {
+		r.MajorAmount = DefaultMajorAmount
+	}
+	if r.LitigationMonths == 0 {
+		r.LitigationMonths = DefaultLitigationMonths
+	}
+	if r.LegalOffice == "" {
+		r.LegalOffice = DefaultLegalOffice
+	}
+	if inside(c.Path(r.CaseFiles), c.Path(c.Content)) {
+		ps.Add(at.Of("reports.casefiles"), `case files hold personal data and must stay out of the public site; use casefiles = "casefiles"`, "casefiles %q is inside the content folder %q", r.CaseFiles, c.Content)
+	}
+	if r.Excellent > 100 || r.Pass < 1 || r.Pass >= r.Excellent {
+		ps.Add(at.Of("reports"), "write 0 < pass < excellent <= 100, such as excellent = 90 and pass = 70", "grade thresholds excellent = %d and pass = %d are out of order", r.Excellent, r.Pass)
+	}
+	if r.MajorAmount < 0 {
+		ps.Add(at.Of("reports.major_amount"), "write the amount in yuan, such as 50000", "major_amount %v is negative", r.MajorAmount)
+	}
+	if r.LitigationMonths < 1 || r.LitigationMonths > 60 {
+		ps.Add(at.Of("reports.litigation_months"), "the 行政诉讼法 gives six months: litigation_months = 6", "litigation_months %d is not a number of months from 1 to 60", r.LitigationMonths)
+	}
+}
+
+// inside reports whether path is dir or lies under it.
+func inside(path, dir string) bool {
+	rel, err := filepath.Rel(filepath.Clean(dir), filepath.Clean(path))
+	return err == nil && (rel == "." || (rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))))
+}

@@ -129,8 +129,8 @@ func LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Proble
 	dAt := l.decode("duties.toml", true, &duties)
 	bAt := l.decode("boundaries.toml", true, &bounds)
 	sAt := l.decode("services.toml", true, &services)
-	l.decode("supervision/_index.toml", true, &supervision)
-	l.decode("changes.toml", false, &changes)
+	supAt := l.decode("supervision/_index.toml", true, &supervision)
+	chAt := l.decode("changes.toml", false, &changes)
 	synAt := l.decode("synonyms.toml", false, &synonyms)
 	systems := l.systems()
 
@@ -141,13 +141,13 @@ func LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Proble
 	v.matters(bounds.Matters, bAt)
 	v.services(services.Services, sAt)
 	site.Systems = v.systems(systems)
-	site.Changes = v.changes(changes.Changes)
+	site.Changes = v.changes(changes.Changes, chAt)
 	site.Synonyms = v.synonyms(synonyms.Synonyms, synAt)
 	site.Parts = map[string]*Part{
-		PartDuties:      v.part(PartDuties, "部门职责", duties.partMeta, l.name("duties.toml")),
-		PartBoundaries:  v.part(PartBoundaries, "职责边界", bounds.partMeta, l.name("boundaries.toml")),
-		PartServices:    v.part(PartServices, "公共服务事项", services.partMeta, l.name("services.toml")),
-		PartSupervision: v.part(PartSupervision, "事中事后监督管理制度", supervision, l.name("supervision/_index.toml")),
+		PartDuties:      v.part(PartDuties, "部门职责", duties.partMeta, dAt),
+		PartBoundaries:  v.part(PartBoundaries, "职责边界", bounds.partMeta, bAt),
+		PartServices:    v.part(PartServices, "公共服务事项", services.partMeta, sAt),
+		PartSupervision: v.part(PartSupervision, "事中事后监督管理制度", supervision, supAt),
 	}
 	l.ps.Sort()
 	if l.ps.HasErrors() {
@@ -173,7 +173,7 @@ func (l *loader) decode(file string, required bool, v any) *source.Positions {
 		if required || !errors.Is(err, fs.ErrNotExist) {
 			l.ps.Add(source.Pos{File: l.name(file)}, "every site has this file; see content/README.md for its format", "cannot read %s: %v", file, errors.Unwrap(err))
 		}
-		return nil
+		return source.NewPositions(l.name(file))
 	}
 	at, ps := source.DecodeTOML(l.name(file), data, v)
 	l.ps = append(l.ps, ps...)

@@ -30,9 +30,13 @@ var (
 // ids tracks the ids of one kind of entry, to report duplicates.
 type seenIDs map[string]source.Pos
 
-// add records id at pos; it reports a duplicate and returns false.
+// unique records id at pos; it reports a duplicate and returns false.
 func (v *validator) unique(seen seenIDs, kind, id string, pos source.Pos) bool {
 	if first, ok := seen[id]; ok {
+		if kind == "department" {
+			v.ps.Add(pos, fmt.Sprintf("write all of its role in one entry (the first is at %s)", first), "department %q is listed twice in this matter", id)
+			return false
+		}
 		v.ps.Add(pos, fmt.Sprintf("ids are never reused; give this %s a new id (the first is at %s)", kind, first), "duplicate %s id %q", kind, id)
 		return false
 	}
@@ -283,11 +287,11 @@ func (v *validator) systems(files []systemFile) []*System {
 	return out
 }
 
-func (v *validator) changes(entries []changeEntry) []*Change {
+func (v *validator) changes(entries []changeEntry, at *source.Positions) []*Change {
 	var out []*Change
-	for _, e := range entries {
+	for i, e := range entries {
 		if e.Link != "" && !strings.HasPrefix(e.Link, "/") {
-			v.ps.Add(e.Pos, `write a path on this site such as "/duties/01/"`, "change link %q is not a path on this site", e.Link)
+			v.ps.Add(at.Of(fmt.Sprintf("change[%d].link", i)), `write a path on this site such as "/duties/01/"`, "change link %q is not a path on this site", e.Link)
 		}
 		out = append(out, &Change{Date: e.Date, Title: e.Title, Summary: e.Summary, Link: e.Link, Pos: e.Pos})
 	}
@@ -309,13 +313,13 @@ func (v *validator) synonyms(groups [][]string, at *source.Positions) [][]string
 	return groups
 }
 
-func (v *validator) part(key, title string, m partMeta, file string) *Part {
-	p := &Part{Key: key, Title: title, Index: m.Index, Published: m.Published, Updated: m.Updated, Pos: source.Pos{File: file}}
+func (v *validator) part(key, title string, m partMeta, at *source.Positions) *Part {
+	p := &Part{Key: key, Title: title, Index: m.Index, Published: m.Published, Updated: m.Updated, Pos: at.Of("")}
 	if p.Updated.IsZero() {
 		p.Updated = p.Published
 	}
 	if !m.Updated.IsZero() && m.Updated.Before(m.Published) {
-		v.ps.Add(source.Pos{File: file}, "updated is the date of the latest change, on or after published", "updated %s is before published %s", m.Updated.Format("2006-01-02"), m.Published.Format("2006-01-02"))
+		v.ps.Add(at.Of("updated"), "updated is the date of the latest change, on or after published", "updated %s is before published %s", m.Updated.Format("2006-01-02"), m.Published.Format("2006-01-02"))
 	}
 	return p
 }

@@ -42,7 +42,7 @@ func writeVersion(target string, v int) error {
 		}
 		page := fmt.Sprintf("<p>第%d页，版本%d</p>\n", i, gen)
 		page += strings.Repeat("责任清单公开透明。", i%50*20)
-		if err := add(fmt.Sprintf("p/%02d/%03d/index.html", i%17, i), []byte(page)); err != nil {
+		if err := add(fmt.Sprintf("p/%02d/%03d.html", i%17, i), []byte(page)); err != nil {
 			return err
 		}
 	}
@@ -119,7 +119,7 @@ func TestDirKillChild(t *testing.T) {
 // TestDirSurvivesKill kills a process writing sites at random moments and
 // checks after each kill that the target is a complete site, old or new.
 func TestDirSurvivesKill(t *testing.T) {
-	kills := 20
+	kills := 40
 	if testing.Short() {
 		kills = 5
 	}

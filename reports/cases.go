@@ -36,7 +36,7 @@ type Case struct {
 	Complex        bool            `toml:"complex"`           // 情节复杂
 	Party          Party           `toml:"party,required"`
 	Violation      Violation       `toml:"violation,required"`
-	Filing         Filing          `toml:"filing,required"` // 1 立案
+	Register       Register        `toml:"register,required"` // 1 立案
 	Investigations []Investigation `toml:"investigation"`   // 2 调查：每份询问或调查笔录
 	Notice         *Notice         `toml:"notice"`          // 3 告知，陈述申辩
 	Approval       *Approval       `toml:"approval"`        // 4 审批
@@ -71,8 +71,8 @@ type Violation struct {
 	Date time.Time `toml:"date,required"` // 违法行为发生之日
 }
 
-// Filing is step 1, 立案, and its approval.
-type Filing struct {
+// Register is step 1, 立案, and its approval.
+type Register struct {
 	Pos      source.Pos
 	Date     time.Time `toml:"date,required"`     // 立案日期（批准之日）
 	Approver string    `toml:"approver,required"` // 批准立案的负责人
@@ -346,12 +346,12 @@ func (c *Case) pos(path string) source.Pos {
 }
 
 // Date is the day a case belongs to a period by: its decision, or its
-// filing when no decision was made.
+// registration (立案) when no decision was made.
 func (c *Case) Date() time.Time {
 	if c.Decision != nil {
 		return c.Decision.Date
 	}
-	return c.Filing.Date
+	return c.Register.Date
 }
 
 // Amount is the decided amount in fen; zero without a decision.

@@ -331,12 +331,13 @@ func monthsLate(deadline, t time.Time) int {
 	return n
 }
 
-// paidBy sums the principal paid on or before the day, in fen.
+// paidBy sums the principal paid on or before the day, in fen; the zero
+// day sums every payment recorded.
 func paidBy(c *Case, t time.Time) int64 {
 	var sum int64
 	if c.Execution != nil {
 		for _, p := range c.Execution.Payments {
-			if !p.Date.After(t) {
+			if t.IsZero() || !p.Date.After(t) {
 				sum += fen(p.Amount)
 			}
 		}

@@ -1,10 +1,6 @@
 package reports
 
-import (
-	"fmt"
-	"strings"
-	"time"
-)
+import "fmt"
 
 // Category is one of the six parts of the 100-point rubric.
 type Category string

@@ -77,7 +77,7 @@ func validate(c *Case) source.Problems {
 	if c.Party.Type == PartyOrg && strings.TrimSpace(c.Party.Representative) == "" {
 		k.errorf("party", `add representative = "姓名", the 法定代表人 or 主要负责人`, "an organisation (单位) party needs its representative")
 	}
-	k.order("filing.date", c.Violation.Date, c.Filing.Date, "the case is filed (立案) before the act it is about took place")
+	k.order("register.date", c.Violation.Date, c.Register.Date, "the case is filed (立案) before the act it is about took place")
 	for i, in := range c.Investigations {
 		p := fmt.Sprintf("investigation[%d]", i)
 		k.oneOf(p+".record", "record", in.Record, RecordInquiry, RecordSurvey)
@@ -101,6 +101,15 @@ func validate(c *Case) source.Problems {
 		}
 	}
 	k.decision(c)
+	if a := c.Archive; a != nil {
+		names := DocumentNames()
+		for i, doc := range a.Documents {
+			k.oneOf(fmt.Sprintf("archive.documents[%d]", i), "document", doc, names...)
+		}
+		if c.Closing != nil {
+			k.order("archive.date", c.Closing.Date, a.Date, "the file is archived before the case was closed")
+		}
+	}
 	if r := c.Review; r != nil {
 		for _, item := range []struct {
 			key, rule string
@@ -131,7 +140,7 @@ func (k *checker) decision(c *Case) {
 		return
 	}
 	k.amount("decision.amount", d.Amount, true)
-	k.order("decision.date", c.Filing.Date, d.Date, "the decision is dated before the case was filed (立案)")
+	k.order("decision.date", c.Register.Date, d.Date, "the decision is dated before the case was filed (立案)")
 	if s := c.Service; s != nil {
 		k.order("service.date", d.Date, s.Date, "the decision is served before it was made")
 		k.oneOf("service.role", "recipient role", s.Role, RoleSelf, RoleLegal, RoleHead, RoleClerk)
@@ -158,15 +167,6 @@ func (k *checker) decision(c *Case) {
 	if cl := c.Closing; cl != nil {
 		k.oneOf("closing.form", "closing report", cl.Form, formsOf(KindFee).closing, formsOf(KindPenalty).closing)
 		k.order("closing.date", d.Date, cl.Date, "the case is closed before the decision")
-	}
-	if a := c.Archive; a != nil {
-		names := DocumentNames()
-		for i, doc := range a.Documents {
-			k.oneOf(fmt.Sprintf("archive.documents[%d]", i), "document", doc, names...)
-		}
-		if c.Closing != nil {
-			k.order("archive.date", c.Closing.Date, a.Date, "the file is archived before the case was closed")
-		}
 	}
 }
 

@@ -17,6 +17,12 @@ type Positions struct {
 	key  map[string]Pos // where each key starts
 }
 
+// NewPositions returns positions for a file that could not be read: every
+// path is the file as a whole.
+func NewPositions(file string) *Positions {
+	return &Positions{file: file}
+}
+
 // Of returns the position of the value at path. A path that is not in the
 // file (a missing key, say) falls back to its nearest enclosing table, and
 // finally to the start of the file.
@@ -29,6 +35,9 @@ func (p *Positions) Of(path string) Pos {
 			return pos
 		}
 		if path == "" {
+			if len(p.val) == 0 {
+				return Pos{File: p.file}
+			}
 			return Pos{File: p.file, Line: 1, Col: 1}
 		}
 		path = parentPath(path)

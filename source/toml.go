@@ -31,12 +31,12 @@ func DecodeTOML(name string, data []byte, v any) (*Positions, Problems) {
 	text := strings.TrimPrefix(string(data), "\uFEFF")
 	if !utf8.ValidString(text) {
 		ps.Add(invalidUTF8(name, text), "save the file as UTF-8 (在编辑器中选择“另存为 UTF-8”)", "the file is not valid UTF-8 text")
-		return &Positions{file: name}, ps
+		return NewPositions(name), ps
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(text, &raw); err != nil {
 		ps = append(ps, syntaxProblem(name, text, err))
-		return &Positions{file: name}, ps
+		return NewPositions(name), ps
 	}
 	at := locate(name, text)
 	d := decoder{at: at, ps: &ps}
@@ -121,8 +121,9 @@ func (d *decoder) table(path string, raw map[string]any, rv reflect.Value) {
 			}
 			continue
 		}
+		before := len(*d.ps)
 		d.value(kpath, val, f.v)
-		if f.required && isEmpty(f.v) {
+		if f.required && len(*d.ps) == before && isEmpty(f.v) {
 			d.ps.Add(d.at.Of(kpath), "write the "+f.key+" here, or remove the whole entry", "%q is empty", f.key)
 		}
 	}

@@ -164,13 +164,19 @@
     return { text: s, at: at };
   }
 
+  // foldText folds every character of text, keeping whitespace.
+  function foldText(text) {
+    var s = '';
+    for (var ch of text) s += String.fromCodePoint(fold(ch.codePointAt(0)));
+    return s.replace(/\s+/g, ' ').trim();
+  }
+
   // expand returns the query and its variants with each synonym replaced
   // by the others of its group, the query itself first.
   function expand(query, groups) {
-    var q = normalize(query).text;
-    var alts = [q];
+    var alts = [foldText(query)];
     groups.forEach(function (group) {
-      var words = group.map(function (w) { return normalize(w).text; }).filter(Boolean);
+      var words = group.map(foldText).filter(Boolean);
       alts.slice().forEach(function (alt) {
         var found = words.filter(function (w) { return alt.indexOf(w) >= 0; })
           .sort(function (a, b) { return b.length - a.length; })[0];
@@ -184,23 +190,44 @@
     return alts;
   }
 
+  // required lists the tokens a record must have to match query: those of
+  // each whitespace-separated term, so that "流动人口 证明" finds records
+  // holding both words apart. A lone Chinese character is indexed only
+  // where it stands alone, so it is required only when nothing else is.
+  function required(query) {
+    var all = [];
+    query.split(' ').forEach(function (term) {
+      tokens(term).forEach(function (t) {
+        if (all.indexOf(t[0]) < 0) all.push(t[0]);
+      });
+    });
+    var longer = all.filter(function (t) { return !isHan(t.codePointAt(0)) || t.length > 1; });
+    return longer.length ? longer : all;
+  }
+
+  // PAGE is how many hits are shown at a time.
+  var PAGE = 10;
+
   // Tiers of a hit, best first.
   var PHRASE_TITLE = 3, PHRASE_BODY = 2, TITLE = 1, BODY = 0;
 
-  // tier tells how well one record matches one query's tokens: the
-  // phrase in the title, the phrase in the body, every token in the title,
-  // or the tokens anywhere.
-  function tier(toks, lists, doc) {
+  // tier tells how well record doc matches: the whole query as a phrase
+  // in the title or the body, or else every required token in the title or
+  // anywhere. toks are the query's tokens with their postings in lists;
+  // need are the postings of the required tokens.
+  function tier(toks, lists, need, doc) {
     var first = lists[0].get(doc);
-    var sets = lists.map(function (l) {
-      return new Set(l.get(doc).map(function (p) { return p >> 1; }));
-    });
-    for (var i = 0; i < first.length; i++) {
-      var base = (first[i] >> 1) - toks[0][1];
-      var all = toks.every(function (t, k) { return sets[k].has(base + t[1]); });
-      if (all) return first[i] & 1 ? PHRASE_TITLE : PHRASE_BODY;
+    if (first && lists.every(function (l) { return l.has(doc); })) {
+      var sets = lists.map(function (l) {
+        return new Set(l.get(doc).map(function (p) { return p >> 1; }));
+      });
+      for (var i = 0; i < first.length; i++) {
+        var base = (first[i] >> 1) - toks[0][1];
+        var all = toks.every(function (t, k) { return sets[k].has(base + t[1]); });
+        if (all) return first[i] & 1 ? PHRASE_TITLE : PHRASE_BODY;
+      }
     }
-    var inTitle = lists.every(function (l) {
+    var inTitle = need.every(function (l) {
       return l.get(doc).some(function (p) { return p & 1; });
     });
     return inTitle ? TITLE : BODY;
@@ -255,33 +282,35 @@
     }).then(decodePostings);
   };
 
-  // search finds the records matching query, best first. filter may name
+  // search finds the records matching query, best first. filter may give
   // a part index and a unit index (-1 or absent for all). It resolves to
-  // {docs, alternatives}; alternatives are the query's synonym variants.
+  // {docs, alternatives}: record ids, and the query's synonym variants.
   Index.prototype.search = function (query, filter) {
     var self = this;
-    var m = this.manifest;
-    var alts = expand(query, m.synonyms).map(function (a) {
-      var toks = tokens(a);
-      return { text: a, toks: toks };
-    }).filter(function (a) { return a.toks.length > 0; });
+    var alts = expand(query, this.manifest.synonyms).map(function (a) {
+      return { text: a, toks: tokens(a), need: required(a) };
+    }).filter(function (a) { return a.need.length > 0; });
     var filters = [];
     if (filter && filter.part >= 0) filters.push('#p' + filter.part);
     if (filter && filter.unit >= 0) filters.push('#u' + filter.unit);
     var wanted = new Set(filters);
-    alts.forEach(function (a) { a.toks.forEach(function (t) { wanted.add(t[0]); }); });
+    alts.forEach(function (a) {
+      a.toks.forEach(function (t) { wanted.add(t[0]); });
+    });
     var names = Array.from(wanted);
     return Promise.all(names.map(function (t) { return self.postings(t); })).then(function (lists) {
       var byToken = new Map();
       names.forEach(function (t, i) { byToken.set(t, lists[i]); });
+      var get = function (t) { return byToken.get(t); };
       var best = new Map();
       alts.forEach(function (a, ai) {
-        var ls = a.toks.map(function (t) { return byToken.get(t[0]); })
-          .concat(filters.map(function (f) { return byToken.get(f); }));
-        var shortest = ls.reduce(function (x, y) { return y.size < x.size ? y : x; });
+        var need = a.need.map(get);
+        var all = need.concat(filters.map(get));
+        var shortest = all.reduce(function (x, y) { return y.size < x.size ? y : x; });
+        var toks = a.toks.map(function (t) { return get(t[0]); });
         shortest.forEach(function (_, doc) {
-          if (!ls.every(function (l) { return l.has(doc); })) return;
-          var score = tier(a.toks, ls.slice(0, a.toks.length), doc) * 2 + (ai === 0 ? 1 : 0);
+          if (!all.every(function (l) { return l.has(doc); })) return;
+          var score = tier(a.toks, toks, need, doc) * 2 + (ai === 0 ? 1 : 0);
           if (!best.has(doc) || best.get(doc) < score) best.set(doc, score);
         });
       });
@@ -301,7 +330,7 @@
       return self.file('r/' + Math.floor(doc / m.chunk) + '.json').then(function (text) {
         var r = JSON.parse(text)[doc % m.chunk];
         return {
-          id: doc, url: r[0], title: r[1], body: r[2], part: m.parts[r[3]],
+          id: doc, url: r[0], title: r[1], body: r[2], part: m.parts[r[3]][1],
           units: r[4].map(function (u) { return m.units[u][1]; })
         };
       });
@@ -320,10 +349,10 @@
         ranges.push([n.at[i], n.at[i + needle.length - 1] + 1]);
       }
     }
-    alternatives.forEach(function (a) { find(a); });
+    alternatives.forEach(function (a) { find(normalize(a).text); });
     if (ranges.length === 0) {
       alternatives.forEach(function (a) {
-        tokens(a).forEach(function (t) { find(t[0]); });
+        required(a).forEach(function (t) { find(t); });
       });
     }
     ranges.sort(function (x, y) { return x[0] - y[0] || y[1] - x[1]; });
@@ -369,7 +398,7 @@
 
   var api = {
     tokens: tokens, hash: hash, decodeNumbers: decodeNumbers, decodePostings: decodePostings,
-    expand: expand, marks: marks, segments: segments, Index: Index
+    expand: expand, required: required, marks: marks, segments: segments, Index: Index, PAGE: PAGE
   };
 
   if (typeof module === 'object' && module.exports) {

@@ -1,0 +1,172 @@
+package generator
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "update golden files")
+
+// goldenFiles are the rendered files compared byte for byte with
+// testdata/golden/. Run "go test ./generator -run Golden -update" after an
+// intended change and read the diff before committing it.
+var goldenFiles = []string{
+	"index.html",
+	"duties/index.html",
+	"duties/01/index.html",
+	"units/index.html",
+	"units/fzgh/index.html",
+	"boundaries/01/index.html",
+	"services/index.html",
+	"services/01/index.html",
+	"supervision/01/index.html",
+	"search/index.html",
+	"data/index.html",
+	"404.html",
+	"feed.xml",
+	"sitemap.xml",
+	"robots.txt",
+	"data/qingdan.json",
+	"data/items.csv",
+	"data/services.csv",
+	"data/boundaries.csv",
+	"data/units.csv",
+}
+
+func TestGolden(t *testing.T) {
+	out := render(t, fixture(t, "/zfxxgk/qingdan/"))
+	for _, name := range goldenFiles {
+		t.Run(name, func(t *testing.T) {
+			got, ok := out[name]
+			if !ok {
+				t.Fatalf("%s was not written", name)
+			}
+			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(name, "/", "_"))
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s:\n%s", name, golden, goldenDiff(string(want), string(got)))
+			}
+		})
+	}
+}
+
+// goldenDiff shows the first line where want and got differ.
+func goldenDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl
+		}
+	}
+	return "(no line differs)"
+}
+
+// TestRenderDeterministic renders twice: the bytes must not change, since
+// unchanged files keep their mtime only if the renderer is reproducible.
+func TestRenderDeterministic(t *testing.T) {
+	a := render(t, fixture(t, "/"))
+	b := render(t, fixture(t, "/"))
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two renders", name)
+		}
+	}
+}
+
+var (
+	linkAttr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+	idAttr   = regexp.MustCompile(`\sid="([^"]*)"`)
+)
+
+// checkLinks fails for every link in an HTML page of out that points into
+// the site but names no written file, or names an id the page lacks.
+func checkLinks(t *testing.T, out memOutput, root string) {
+	t.Helper()
+	ids := map[string]map[string]bool{}
+	for name, data := range out {
+		if strings.HasSuffix(name, ".html") {
+			ids[name] = map[string]bool{}
+			for _, m := range idAttr.FindAllStringSubmatch(string(data), -1) {
+				ids[name][m[1]] = true
+			}
+		}
+	}
+	checked := 0
+	for name, data := range out {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range linkAttr.FindAllStringSubmatch(string(data), -1) {
+			link := strings.ReplaceAll(m[1], "&amp;", "&")
+			var target, fragment string
+			switch {
+			case strings.HasPrefix(link, "#"):
+				target, fragment = name, link[1:]
+			case strings.HasPrefix(link, root):
+				target, fragment, _ = strings.Cut(strings.TrimPrefix(link, root), "#")
+				target, _, _ = strings.Cut(target, "?")
+				if target == "" || strings.HasSuffix(target, "/") {
+					target += "index.html"
+				}
+			case strings.HasPrefix(link, "https://"), strings.HasPrefix(link, "tel:"), strings.HasPrefix(link, "mailto:"):
+				continue
+			default:
+				t.Errorf("%s: link %q is neither absolute from the root %q nor external", name, link, root)
+				continue
+			}
+			checked++
+			if _, ok := out[target]; !ok {
+				t.Errorf("%s: link %q: no file %s", name, link, target)
+				continue
+			}
+			if fragment != "" && !ids[target][fragment] {
+				t.Errorf("%s: link %q: %s has no id %q", name, link, target, fragment)
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d internal links checked; the link pattern is broken", checked)
+	}
+}
+
+func TestLinksResolve(t *testing.T) {
+	for _, root := range []string{"/", "/zfxxgk/qingdan/"} {
+		t.Run("fixture"+root, func(t *testing.T) {
+			checkLinks(t, render(t, fixture(t, root)), root)
+		})
+		t.Run("content"+root, func(t *testing.T) {
+			site, _ := loadContent(t)
+			site.Config.Root = root
+			site.Config.BaseURL = "https://www.weixian.gov.cn" + root
+			checkLinks(t, render(t, site), root)
+		})
+	}
+}

@@ -45,7 +45,7 @@ func runBuild(ctx context.Context, args []string) error {
 		return err
 	}
 	start := time.Now()
-	site, err := loadSite(*cfgPath)
+	site, err := loadSite(*cfgPath, false)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func runCheck(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
-	site, err := loadSite(*cfgPath)
+	site, err := loadSite(*cfgPath, true)
 	if err != nil {
 		return err
 	}
@@ -96,9 +96,10 @@ func runCheck(ctx context.Context, args []string) error {
 	return nil
 }
 
-// loadSite reads the configuration and the content, prints every problem
-// to stderr, and fails when any is an error.
-func loadSite(cfgPath string) (*generator.Site, error) {
+// loadSite reads the configuration and the content and fails, printing
+// every problem to stderr, when any is an error. Warnings are printed in
+// full when verbose (check), else counted (build).
+func loadSite(cfgPath string, verbose bool) (*generator.Site, error) {
 	cfg, ps := config.Load(cfgPath)
 	if ps.HasErrors() {
 		return nil, report(ps)
@@ -108,7 +109,12 @@ func loadSite(cfgPath string) (*generator.Site, error) {
 	if ps.HasErrors() {
 		return nil, report(ps)
 	}
-	fmt.Fprint(os.Stderr, ps.String())
+	switch {
+	case verbose:
+		fmt.Fprint(os.Stderr, ps.String())
+	case len(ps) > 0:
+		fmt.Fprintf(os.Stderr, "qingdan: %d warning(s); run \"qingdan check\" to see them\n", len(ps))
+	}
 	return site, nil
 }
 

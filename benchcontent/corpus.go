@@ -148,7 +148,7 @@ func generate(items int, seed uint64) (*corpus, error) {
 	if items < 1 || items > MaxItems {
 		return nil, fmt.Errorf("item count %d is out of range: give 1 to %d", items, MaxItems)
 	}
-	g := &generator{r: rand.New(rand.NewPCG(seed, 0x7167645f62656e63)), c: &corpus{items: items, seed: seed}}
+	g := &builder{r: rand.New(rand.NewPCG(seed, 0x7167645f62656e63)), c: &corpus{items: items, seed: seed}}
 	g.areas((items + itemsPerArea - 1) / itemsPerArea)
 	g.duties(items)
 	g.services(max(1, items/4))
@@ -159,17 +159,17 @@ func generate(items int, seed uint64) (*corpus, error) {
 
 // generator holds the random source while a corpus is built. Every choice
 // is drawn from r in a fixed order, so a seed fixes the bytes.
-type generator struct {
+type builder struct {
 	r *rand.Rand
 	c *corpus
 }
 
 // pick returns a random element of list.
-func (g *generator) pick(list []string) string { return list[g.r.IntN(len(list))] }
+func (g *builder) pick(list []string) string { return list[g.r.IntN(len(list))] }
 
 // sentence joins between lo and hi clauses of kind with "，" and ends it
 // with "。", the way the source writes a duty or an item.
-func (g *generator) sentence(kind string, lo, hi int) string {
+func (g *builder) sentence(kind string, lo, hi int) string {
 	list := phrases[kind]
 	n := lo + g.r.IntN(hi-lo+1)
 	parts := make([]string, n)
@@ -186,9 +186,9 @@ func id(n, count int) string {
 }
 
 // phone is a local seven-digit number such as the source's "7631779".
-func (g *generator) phone() string { return fmt.Sprintf("7%06d", g.r.IntN(1_000_000)) }
+func (g *builder) phone() string { return fmt.Sprintf("7%06d", g.r.IntN(1_000_000)) }
 
-func (g *generator) areas(n int) {
+func (g *builder) areas(n int) {
 	for a := range n {
 		name := counties[a%len(counties)]
 		if round := a / len(counties); round > 0 {
@@ -225,7 +225,7 @@ func (g *generator) areas(n int) {
 
 // duties spreads items over duties of two to eight items (five on
 // average); each duty's items belong to the units of one area.
-func (g *generator) duties(items int) {
+func (g *builder) duties(items int) {
 	var sizes []int
 	for left := items; left > 0; {
 		n := min(left, 2+g.r.IntN(7))
@@ -249,7 +249,7 @@ func (g *generator) duties(items int) {
 
 // units picks n different units of an area, from those with a phone
 // when phoned is set.
-func (g *generator) units(ar *area, n int, phoned ...bool) []*unit {
+func (g *builder) units(ar *area, n int, phoned ...bool) []*unit {
 	var pool []*unit
 	for _, u := range ar.units {
 		if len(phoned) == 0 || u.phone != "" {
@@ -263,7 +263,7 @@ func (g *generator) units(ar *area, n int, phoned ...bool) []*unit {
 	return out
 }
 
-func (g *generator) services(n int) {
+func (g *builder) services(n int) {
 	for i := range n {
 		ar := g.c.areas[i*len(g.c.areas)/n]
 		s := &service{id: id(i+1, n), name: ar.name + g.pick(phrases["service"]), content: g.sentence("content", 1, 3)}
@@ -275,7 +275,7 @@ func (g *generator) services(n int) {
 	}
 }
 
-func (g *generator) matters(n int) {
+func (g *builder) matters(n int) {
 	for i := range n {
 		m := &matter{id: id(i+1, n), title: g.pick(phrases["matter"])}
 		for range 1 + g.r.IntN(3) {
@@ -289,7 +289,7 @@ func (g *generator) matters(n int) {
 	}
 }
 
-func (g *generator) systems(n int) {
+func (g *builder) systems(n int) {
 	for i := range n {
 		title := systemTitles[i%len(systemTitles)]
 		if i >= len(systemTitles) {

@@ -33,7 +33,11 @@ func writeSearchIndex(site *Site, out Output) error {
 	}
 	in := search.Input{Parts: searchParts, Records: records, Synonyms: site.Synonyms}
 	for _, u := range site.Units {
-		in.Units = append(in.Units, search.Label{ID: u.ID, Name: u.Name})
+		l := search.Label{ID: u.ID, Name: u.Name}
+		if u.Parent != nil {
+			l.Parent = u.Parent.ID
+		}
+		in.Units = append(in.Units, l)
 	}
 	files, err := search.Build(in, search.DefaultLimits)
 	if err != nil {

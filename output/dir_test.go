@@ -330,3 +330,33 @@ func TestNewDirLockAndLeftovers(t *testing.T) {
 	}
 	d3.Abort()
 }
+
+// FuzzCheckName: every accepted name stays inside the site when joined to
+// its root.
+func FuzzCheckName(f *testing.F) {
+	for _, s := range []string{"index.html", "duties/01/index.html", "../x", "/etc/passwd", "a//b", "a/./b", ".", "", "a\\..\\..\\b", "..."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if checkName(name) != nil {
+			return
+		}
+		root := filepath.FromSlash("/site/root")
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if !strings.HasPrefix(p, root+string(filepath.Separator)) {
+			t.Errorf("name %q accepted but lands at %s", name, p)
+		}
+	})
+}
+
+func BenchmarkDirRebuild(b *testing.B) {
+	target := filepath.Join(b.TempDir(), "public")
+	if err := writeVersion(target, 1); err != nil {
+		b.Fatal(err)
+	}
+	for i := 0; b.Loop(); i++ {
+		if err := writeVersion(target, i+2); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

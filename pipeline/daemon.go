@@ -147,7 +147,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	p.o.Log.Printf("pipeline started, ledger %s, outbox %s", p.o.Ledger, p.o.Outbox)
 	for {
 		wake := p.CatchUp(ctx)
-		for ctx.Err() == nil && (wake.IsZero() || p.o.Clock.Now().Before(wake)) {
+		for ctx.Err() == nil && (wake.IsZero() || p.now().Before(wake)) {
 			if wake.IsZero() {
 				<-ctx.Done()
 				break
@@ -166,7 +166,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 // returns when it should run again: the next fire time or retry, whichever
 // comes first; zero if never.
 func (p *Pipeline) CatchUp(ctx context.Context) time.Time {
-	now := p.o.Clock.Now()
+	now := p.now()
 	var wake soonest
 	for _, j := range p.o.Jobs {
 		wake.add(next(j.Schedule, now))
@@ -188,6 +188,11 @@ func (p *Pipeline) CatchUp(ctx context.Context) time.Time {
 		}
 	}
 	p.deliver(ctx, &wake)
+	if !wake.t.IsZero() && !wake.t.After(now) {
+		// A failure the ledger could not record (a full disk) leaves a
+		// retry time in the past; never loop faster than the backoff.
+		return now.Add(p.o.Backoff)
+	}
 	return wake.t
 }
 
@@ -196,7 +201,7 @@ func (p *Pipeline) CatchUp(ctx context.Context) time.Time {
 // record of the filing and whether this call made it. Only a period that
 // has ended can be filed.
 func (p *Pipeline) File(ctx context.Context, kind string, per period.Period) (Record, bool, error) {
-	now := p.o.Clock.Now()
+	now := p.now()
 	if now.Before(per.End()) {
 		return Record{}, false, fmt.Errorf("period %v has not ended (it ends %s); a filing covers a whole half year", per, per.End().Format("2006-01-02 15:04"))
 	}
@@ -262,4 +267,9 @@ func (s *soonest) add(t time.Time) {
 	if !t.IsZero() && (s.t.IsZero() || t.Before(s.t)) {
 		s.t = t
 	}
+}
+
+// now is the clock's time in Asia/Shanghai, as the ledger records it.
+func (p *Pipeline) now() time.Time {
+	return p.o.Clock.Now().In(period.Zone).Round(0)
 }

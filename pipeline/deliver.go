@@ -37,7 +37,7 @@ func (p *Pipeline) deliver(ctx context.Context, wake *soonest) {
 			return
 		}
 		if _, done := f.Delivered[Outbox]; !done {
-			if retry := p.retryAt(f.Pending[Outbox]); p.o.Clock.Now().Before(retry) {
+			if retry := p.retryAt(f.Pending[Outbox]); p.now().Before(retry) {
 				wake.add(retry)
 				continue
 			}
@@ -46,7 +46,7 @@ func (p *Pipeline) deliver(ctx context.Context, wake *soonest) {
 			}
 		}
 		if _, done := f.Delivered[Email]; p.o.Mail != nil && !done {
-			if retry := p.retryAt(f.Pending[Email]); p.o.Clock.Now().Before(retry) {
+			if retry := p.retryAt(f.Pending[Email]); p.now().Before(retry) {
 				wake.add(retry)
 				continue
 			}
@@ -77,7 +77,7 @@ func (p *Pipeline) deliver(ctx context.Context, wake *soonest) {
 // record appends the outcome of one delivery attempt to the ledger and
 // reports whether it succeeded.
 func (p *Pipeline) record(f *filing, channel string, err error, wake *soonest) bool {
-	r := Record{Event: Delivered, Kind: f.Kind, Period: f.Period, At: p.o.Clock.Now(), Channel: channel}
+	r := Record{Event: Delivered, Kind: f.Kind, Period: f.Period, At: p.now(), Channel: channel}
 	if err != nil {
 		a := f.Pending[channel]
 		r.Event, r.Attempt, r.Error = DeliveryFailed, a.N+1, err.Error()
@@ -126,7 +126,9 @@ func (p *Pipeline) toOutbox(rec *Record) error {
 		return err
 	}
 	os.RemoveAll(stage)
-	os.Remove(filepath.Dir(stage)) // the period's staging folder, once empty
+	// The period's staging folder and .staging itself go once empty.
+	os.Remove(filepath.Dir(stage))
+	os.Remove(filepath.Dir(filepath.Dir(stage)))
 	return nil
 }
 
@@ -158,7 +160,7 @@ func (p *Pipeline) message(group []*filing) (Message, error) {
 		Body: fmt.Sprintf("县政府法制办：\r\n\r\n现报送%s%d年%s（%v）的以下材料，请查收：\r\n\r\n%s\r\n附件与报送台账所记 SHA-256 一致。本邮件由 qingdan 报送流水线发送。\r\n",
 			p.o.Org, per.Year, half, per, list.String()),
 		Files: files,
-		Date:  p.o.Clock.Now(),
+		Date:  p.now(),
 		ID:    fmt.Sprintf("%v.%x@qingdan", per, id.Sum(nil)[:8]),
 	}, nil
 }

@@ -67,25 +67,25 @@ func ReadLedger(path string) (records []Record, torn string, err error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("reading ledger: %w", err)
 	}
-	records, tail, err := parseLedger(path, data)
+	records, n, err := parseLedger(path, data)
 	if err != nil {
 		return nil, "", err
 	}
-	if tail > 0 {
-		torn = fmt.Sprintf("%s: ignoring %d bytes of an unfinished last line, left by a crash while writing: %.60q", path, len(data)-tail, data[tail:])
+	if n < len(data) {
+		torn = fmt.Sprintf("%s: ignoring %d bytes of an unfinished last line, left by a crash while writing: %.60q", path, len(data)-n, data[n:])
 	}
 	return records, torn, nil
 }
 
-// parseLedger parses the complete lines of data and returns the offset of
-// the torn tail (0 when data ends with a newline or is empty).
+// parseLedger parses the complete lines of data and returns how many bytes
+// they take; any bytes after them are a torn last line.
 func parseLedger(path string, data []byte) ([]Record, int, error) {
 	var records []Record
 	line, off := 1, 0
 	for off < len(data) {
 		n := bytes.IndexByte(data[off:], '\n')
 		if n < 0 {
-			return records, off, nil
+			break
 		}
 		text := bytes.TrimSpace(data[off : off+n])
 		if len(text) > 0 {
@@ -103,7 +103,7 @@ func parseLedger(path string, data []byte) ([]Record, int, error) {
 		off += n + 1
 		line++
 	}
-	return records, 0, nil
+	return records, off, nil
 }
 
 func (r Record) check() error {
@@ -131,14 +131,14 @@ func OpenLedger(path string) (l *Ledger, torn string, err error) {
 		f.Close()
 		return nil, "", fmt.Errorf("reading ledger: %w", err)
 	}
-	records, tail, err := parseLedger(path, data)
+	records, n, err := parseLedger(path, data)
 	if err != nil {
 		f.Close()
 		return nil, "", err
 	}
-	if tail > 0 {
-		torn = fmt.Sprintf("%s: removed %d bytes of an unfinished last line, left by a crash while writing: %.60q", path, len(data)-tail, data[tail:])
-		if err := f.Truncate(int64(tail)); err == nil {
+	if n < len(data) {
+		torn = fmt.Sprintf("%s: removed %d bytes of an unfinished last line, left by a crash while writing: %.60q", path, len(data)-n, data[n:])
+		if err := f.Truncate(int64(n)); err == nil {
 			err = f.Sync()
 		}
 		if err != nil {

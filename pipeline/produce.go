@@ -39,7 +39,7 @@ func (p *Pipeline) produce(ctx context.Context, kind string, per period.Period, 
 	}
 	p.o.Log.Print(err)
 	n := p.filing(kind, per).Failed.N + 1
-	if lerr := p.ledger.Append(Record{Event: ProduceFailed, Kind: kind, Period: per, At: p.o.Clock.Now(), Attempt: n, Error: err.Error()}); lerr != nil {
+	if lerr := p.ledger.Append(Record{Event: ProduceFailed, Kind: kind, Period: per, At: p.now(), Attempt: n, Error: err.Error()}); lerr != nil {
 		p.o.Log.Print(lerr)
 	}
 	return Record{}, err
@@ -99,7 +99,7 @@ func (p *Pipeline) commit(kind string, per period.Period, due time.Time, files [
 			break
 		}
 	}
-	now := p.o.Clock.Now()
+	now := p.now()
 	rec := Record{Event: Produced, Kind: kind, Period: per, At: now, Due: due, Late: !due.IsZero() && isLate(due, now), Files: sums}
 	if err := p.ledger.Append(rec); err != nil {
 		return Record{}, err

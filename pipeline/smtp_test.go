@@ -111,7 +111,7 @@ func (s *smtpServer) received() [][]byte {
 // parsed is a received message taken apart.
 type parsed struct {
 	subject, body string
-	files       map[string][]byte
+	files         map[string][]byte
 }
 
 func parseMail(t *testing.T, raw []byte) parsed {

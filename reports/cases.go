@@ -37,17 +37,17 @@ type Case struct {
 	Party          Party           `toml:"party,required"`
 	Violation      Violation       `toml:"violation,required"`
 	Register       Register        `toml:"register,required"` // 1 立案
-	Investigations []Investigation `toml:"investigation"`   // 2 调查：每份询问或调查笔录
-	Notice         *Notice         `toml:"notice"`          // 3 告知，陈述申辩
-	Approval       *Approval       `toml:"approval"`        // 4 审批
-	Discussion     *Discussion     `toml:"discussion"`      // 4 集体讨论
-	Hearing        *Hearing        `toml:"hearing"`         // 5 听证
-	Decision       *Decision       `toml:"decision"`        // 6 决定
-	Service        *Service        `toml:"service"`         // 7 送达
-	Execution      *Execution      `toml:"execution"`       // 8 执行
-	Closing        *Closing        `toml:"closing"`         // 9 结案
-	Archive        *Archive        `toml:"archive"`         // 9 归档
-	Review         *Review         `toml:"review"`          // 评查人员的评分
+	Investigations []Investigation `toml:"investigation"`     // 2 调查：每份询问或调查笔录
+	Notice         *Notice         `toml:"notice"`            // 3 告知，陈述申辩
+	Approval       *Approval       `toml:"approval"`          // 4 审批
+	Discussion     *Discussion     `toml:"discussion"`        // 4 集体讨论
+	Hearing        *Hearing        `toml:"hearing"`           // 5 听证
+	Decision       *Decision       `toml:"decision"`          // 6 决定
+	Service        *Service        `toml:"service"`           // 7 送达
+	Execution      *Execution      `toml:"execution"`         // 8 执行
+	Closing        *Closing        `toml:"closing"`           // 9 结案
+	Archive        *Archive        `toml:"archive"`           // 9 归档
+	Review         *Review         `toml:"review"`            // 评查人员的评分
 
 	// File is the case file's path, for messages. Set by LoadCases.
 	File string `toml:"-"`

@@ -106,7 +106,6 @@ func checkRecords(c *Case, env *Env) Outcome {
 	return failIf(d)
 }
 
-
 func checkNotice(c *Case, env *Env) Outcome {
 	if c.Decision == nil {
 		return notApplicable("未作出决定")

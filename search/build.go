@@ -24,8 +24,9 @@ type Record struct {
 
 // Label is a part or a unit: something records are filtered by.
 type Label struct {
-	ID   string // used in the search page's URL, e.g. "services", "zcfg"
-	Name string // shown with each hit, e.g. "服务", "政策法规股（信访室）"
+	ID     string // used in the search page's URL, e.g. "services", "zcfg"
+	Name   string // shown with each hit, e.g. "服务", "政策法规股（信访室）"
+	Parent string // id of the unit this unit belongs to: filtering by the parent finds its records too
 }
 
 // Input is everything the index is built from.
@@ -60,7 +61,7 @@ type Manifest struct {
 	Chunk     int        `json:"chunk"`     // records per chunk: record i is in r/<i/Chunk>.json
 	ShardBits int        `json:"shardBits"` // 1<<ShardBits shards, chosen by the top bits of Hash
 	Parts     [][]string `json:"parts"`     // [id, name]; filter token of part i is "#p<i>"
-	Units     [][]string `json:"units"`     // [id, name]; filter token of unit i is "#u<i>"
+	Units     [][]string `json:"units"`     // [id, name]; filter token of unit i is "#u<i>", which includes the units under it
 	Synonyms  [][]string `json:"synonyms"`
 }
 
@@ -71,17 +72,30 @@ type posting struct {
 }
 
 // Build turns records into the files of the index. Record ids are given
-// shortest text first, so that ranking breaks ties by id alone.
+// shortest title first, then shortest body, so that ranking breaks ties by
+// id alone: among equal matches the most focused record comes first.
 func Build(in Input, lim Limits) ([]File, error) {
 	if lim.ShardBytes <= 0 || lim.BigBytes <= 0 || lim.Chunk <= 0 {
 		return nil, fmt.Errorf("search limits must be positive: %+v", lim)
 	}
 	partIndex, parts := labels(in.Parts)
 	unitIndex, units := labels(in.Units)
+	parent := make([]int, len(in.Units))
+	for i, u := range in.Units {
+		p, ok := unitIndex[u.Parent]
+		if !ok {
+			p = -1
+		}
+		parent[i] = p
+	}
 	recs := make([]Record, len(in.Records))
 	copy(recs, in.Records)
 	sort.SliceStable(recs, func(i, j int) bool {
-		return utf8.RuneCountInString(recs[i].Title+recs[i].Body) < utf8.RuneCountInString(recs[j].Title+recs[j].Body)
+		ti, tj := utf8.RuneCountInString(recs[i].Title), utf8.RuneCountInString(recs[j].Title)
+		if ti != tj {
+			return ti < tj
+		}
+		return utf8.RuneCountInString(recs[i].Body) < utf8.RuneCountInString(recs[j].Body)
 	})
 
 	postings := map[string][]posting{}
@@ -102,7 +116,19 @@ func Build(in Input, lim Limits) ([]File, error) {
 			}
 		}
 		rows[id] = []any{r.URL, r.Title, r.Body, part, unitIDs}
-		addPostings(postings, id, r, part, unitIDs)
+		addPostings(postings, id, r)
+		filters := []int{}
+		for _, u := range unitIDs {
+			// Walk up to the top unit; the bound stops a cycle of parents.
+			for n := 0; u >= 0 && n <= len(in.Units) && !slices.Contains(filters, u); n++ {
+				filters = append(filters, u)
+				u = parent[u]
+			}
+		}
+		postings["#p"+strconv.Itoa(part)] = append(postings["#p"+strconv.Itoa(part)], posting{doc: id})
+		for _, u := range filters {
+			postings["#u"+strconv.Itoa(u)] = append(postings["#u"+strconv.Itoa(u)], posting{doc: id})
+		}
 	}
 
 	encoded := map[string]string{}
@@ -192,9 +218,8 @@ func labels(ls []Label) (map[string]int, [][]string) {
 	return index, rows
 }
 
-// addPostings records where the tokens of record id occur, and its filter
-// tokens "#p<part>" and "#u<unit>", which have no positions.
-func addPostings(postings map[string][]posting, id int, r Record, part int, unitIDs []int) {
+// addPostings records where the tokens of record id occur.
+func addPostings(postings map[string][]posting, id int, r Record) {
 	pos := map[string][]int{}
 	var order []string
 	add := func(tok string, p int) {
@@ -213,10 +238,6 @@ func addPostings(postings map[string][]posting, id int, r Record, part int, unit
 	}
 	for _, tok := range order {
 		postings[tok] = append(postings[tok], posting{id, pos[tok]})
-	}
-	postings["#p"+strconv.Itoa(part)] = append(postings["#p"+strconv.Itoa(part)], posting{doc: id})
-	for _, u := range unitIDs {
-		postings["#u"+strconv.Itoa(u)] = append(postings["#u"+strconv.Itoa(u)], posting{doc: id})
 	}
 }
 

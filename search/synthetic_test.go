@@ -24,7 +24,7 @@ var phrases = []string{
 	"立案归档要求做到：一案一卷，材料齐全", "根据县政府关于规范行政处罚裁量权的相关规定制订",
 }
 
-var syntheticParts = []Label{{"duties", "职责"}, {"services", "服务"}, {"boundaries", "边界"}, {"supervision", "制度"}, {"units", "股室"}}
+var syntheticParts = []Label{{ID: "duties", Name: "职责"}, {ID: "services", Name: "服务"}, {ID: "boundaries", Name: "边界"}, {ID: "supervision", Name: "制度"}, {ID: "units", Name: "股室"}}
 
 // synthetic makes n records of the real list's vocabulary, the same for
 // the same seed, spread over 10 + n/200 units.
@@ -32,7 +32,7 @@ func synthetic(n int, seed uint64) Input {
 	r := rand.New(rand.NewPCG(seed, 1))
 	in := Input{Parts: syntheticParts, Synonyms: [][]string{{"计生", "计划生育"}, {"奖扶", "奖励扶助"}}}
 	for i := range 10 + n/200 {
-		in.Units = append(in.Units, Label{fmt.Sprintf("u%d", i), fmt.Sprintf("第%d股室", i+1)})
+		in.Units = append(in.Units, Label{ID: fmt.Sprintf("u%d", i), Name: fmt.Sprintf("第%d股室", i+1)})
 	}
 	pick := func(k int) string {
 		var b strings.Builder

@@ -79,9 +79,9 @@ func TestDecodeTOMLValuesAndPositions(t *testing.T) {
 		t.Fatalf("decoded %+v", f)
 	}
 	for path, want := range map[string]string{
-		"duty[0]":                 "d.toml:3:1",
-		"duty[1].id":              "d.toml:13:6",
-		"duty[0].item[0]":         "d.toml:6:1",
+		"duty[0]":                  "d.toml:3:1",
+		"duty[1].id":               "d.toml:13:6",
+		"duty[0].item[0]":          "d.toml:6:1",
 		"duty[0].item[0].units[1]": "d.toml:10:3",
 		"duty[0].item[0].missing":  "d.toml:6:1",
 	} {
@@ -164,7 +164,9 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		if bytes.Count(body, []byte("\n")) < bytes.Count(front, []byte("\n")) {
 			t.Fatalf("body %q shorter than front %q", body, front)
 		}
-		var v struct{ ID string `toml:"id"` }
+		var v struct {
+			ID string `toml:"id"`
+		}
 		DecodeTOML("x.md", front, &v)
 	})
 }

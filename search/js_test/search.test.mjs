@@ -91,9 +91,9 @@ async function urls(query, filter) {
 
 test('search finds and ranks the fixture', async () => {
   const cases = [
-    // Title phrase before body, shorter first.
-    ['流动人口', ['/units/ldrk/', '/duties/04/#item-04-02', '/services/13/']],
-    ['7631779', ['/units/zcfg/', '/services/09/']],
+    // Phrase in the title before the body, shorter titles first.
+    ['流动人口', ['/services/13/', '/units/ldrk/', '/duties/04/#item-04-02']],
+    ['7631779', ['/services/09/', '/units/zcfg/']],
     ['B超', ['/boundaries/03/#roles']],
     ['b型超声', ['/boundaries/03/#roles']],
     ['8000', ['/supervision/04/#三查处流程']],
@@ -111,8 +111,11 @@ test('search finds and ranks the fixture', async () => {
 
 test('filters by part and unit', async () => {
   assert.deepEqual(await urls('流动人口', { part: 1 }), ['/services/13/']);
-  assert.deepEqual(await urls('流动人口', { unit: 2 }), ['/units/ldrk/', '/duties/04/#item-04-02', '/services/13/']);
+  assert.deepEqual(await urls('流动人口', { unit: 2 }), ['/services/13/', '/units/ldrk/', '/duties/04/#item-04-02']);
+  // A unit's filter finds the records of the units under it.
+  assert.deepEqual(await urls('流动人口', { unit: 1 }), ['/services/13/', '/units/ldrk/', '/duties/04/#item-04-02']);
   assert.deepEqual(await urls('流动人口', { part: 0, unit: 1 }), ['/duties/04/#item-04-02']);
+  assert.deepEqual(await urls('流动人口', { unit: 0 }), []);
   assert.deepEqual(await urls('流动人口', { part: 3 }), []);
 });
 

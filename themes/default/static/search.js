@@ -409,7 +409,210 @@
 
   // ---- The search page ----
 
-  function page() {
-    // Filled in below.
+  // page wires the search page: the form, the filters, the results, the
+  // status line read out by screen readers, and the address bar.
+  function page(api) {
+    var form = document.getElementById('search-form');
+    var input = document.getElementById('search-q');
+    var results = document.getElementById('search-results');
+    var status = document.getElementById('search-status');
+    if (!form || !input || !results || !status || !results.getAttribute('data-index')) return;
+    var partSelect = document.getElementById('search-part');
+    var unitSelect = document.getElementById('search-unit');
+    var filters = document.getElementById('search-filters');
+    var fullIndex = document.getElementById('full-index');
+    var none = document.getElementById('search-none');
+
+    var indexURL = new URL(results.getAttribute('data-index'), location.href);
+    var index = new api.Index(function (name, version) {
+      var url = new URL(name, indexURL);
+      if (version) url.searchParams.set('v', version);
+      return fetch(url, name === 'index.json' ? { cache: 'no-cache' } : {}).then(function (r) {
+        if (!r.ok) throw new Error(r.status + ' ' + url);
+        return r.text();
+      });
+    });
+    var ready = index.open();
+    var seq = 0;
+    var timer = 0;
+
+    function indexOf(list, id) {
+      for (var i = 0; i < list.length; i++) if (list[i][0] === id) return i;
+      return -1;
+    }
+
+    function el(tag, className, text) {
+      var e = document.createElement(tag);
+      if (className) e.className = className;
+      if (text) e.textContent = text;
+      return e;
+    }
+
+    // marked appends text to parent with the matches in <mark>.
+    function marked(parent, pieces) {
+      pieces.forEach(function (p) {
+        parent.appendChild(p[1] ? el('mark', '', p[0]) : document.createTextNode(p[0]));
+      });
+      return parent;
+    }
+
+    function hit(r, alts) {
+      var li = el('li', 'search-hit');
+      var a = marked(el('a', 'search-title'), api.segments(r.title, alts, 0));
+      a.href = r.url;
+      li.appendChild(a);
+      var meta = el('p', 'meta');
+      meta.appendChild(el('span', 'tag', r.part));
+      meta.appendChild(document.createTextNode(r.units.length ? '责任单位：' + r.units.join('、') : ''));
+      li.appendChild(meta);
+      if (r.body) li.appendChild(marked(el('p', 'search-snippet'), api.segments(r.body, alts, 90)));
+      return li;
+    }
+
+    function state() {
+      return { q: input.value.trim(), part: partSelect ? partSelect.value : '', unit: unitSelect ? unitSelect.value : '' };
+    }
+
+    function address(st) {
+      var params = new URLSearchParams();
+      if (st.q) params.set('q', st.q);
+      if (st.part) params.set('part', st.part);
+      if (st.unit) params.set('unit', st.unit);
+      var qs = params.toString();
+      return location.pathname + (qs ? '?' + qs : '');
+    }
+
+    // remember puts the search in the address bar: a new history entry
+    // when asked (Enter, a filter), else the current one is replaced, so
+    // typing does not flood the back button.
+    function remember(push) {
+      var url = address(state());
+      if (url === location.pathname + location.search) return;
+      if (push) history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
+
+    function show(hits, from, list, alts) {
+      return index.records(hits.slice(from, from + api.PAGE)).then(function (recs) {
+        var first = null;
+        recs.forEach(function (r) {
+          var li = hit(r, alts);
+          first = first || li;
+          list.appendChild(li);
+        });
+        var more = results.querySelector('.search-more');
+        if (more) more.remove();
+        var left = hits.length - from - recs.length;
+        if (left > 0) {
+          var button = el('button', 'search-more', '显示更多结果（还有 ' + left + ' 条）');
+          button.type = 'button';
+          button.addEventListener('click', function () {
+            show(hits, from + api.PAGE, list, alts).then(function (li) {
+              if (li) li.querySelector('a').focus();
+            });
+          });
+          results.appendChild(button);
+        }
+        return first;
+      });
+    }
+
+    function run() {
+      var st = state();
+      var my = ++seq;
+      if (!st.q) {
+        results.textContent = '';
+        status.textContent = '';
+        if (none) none.hidden = true;
+        if (fullIndex) fullIndex.hidden = false;
+        return Promise.resolve();
+      }
+      return ready.then(function (m) {
+        var filter = { part: indexOf(m.parts, st.part), unit: indexOf(m.units, st.unit) };
+        return index.search(st.q, filter).then(function (found) {
+          if (my !== seq) return;
+          var list = el('ol', 'search-hits');
+          results.textContent = '';
+          if (fullIndex) fullIndex.hidden = true;
+          var scope = [];
+          if (filter.part >= 0) scope.push(m.parts[filter.part][1]);
+          if (filter.unit >= 0) scope.push(m.units[filter.unit][1]);
+          var where = scope.length ? '在“' + scope.join('”“') + '”中' : '';
+          if (found.docs.length === 0) {
+            status.textContent = where + '没有找到与“' + st.q + '”相关的内容。';
+            if (none) none.hidden = false;
+            if (fullIndex) fullIndex.hidden = false;
+            return;
+          }
+          if (none) none.hidden = true;
+          status.textContent = where + '找到 ' + found.docs.length + ' 条与“' + st.q + '”相关的结果。';
+          results.appendChild(list);
+          return show(found.docs, 0, list, found.alternatives);
+        });
+      }).catch(function () {
+        if (my !== seq) return;
+        status.textContent = '搜索暂时无法使用，请用下方的全部内容列表查找（Ctrl+F）。';
+        if (fullIndex) fullIndex.hidden = false;
+      });
+    }
+
+    function load() {
+      var params = new URLSearchParams(location.search);
+      input.value = params.get('q') || '';
+      if (partSelect) partSelect.value = params.get('part') || '';
+      if (unitSelect) unitSelect.value = params.get('unit') || '';
+      run();
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        remember(false);
+        run();
+      }, 250);
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      remember(true);
+      run();
+    });
+    [partSelect, unitSelect].forEach(function (sel) {
+      if (!sel) return;
+      sel.addEventListener('change', function () {
+        remember(true);
+        run();
+      });
+    });
+    window.addEventListener('popstate', load);
+
+    // Arrow keys move between the search box and the hits; Escape clears.
+    function links() {
+      return Array.prototype.slice.call(results.querySelectorAll('.search-hit a'));
+    }
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown' && links().length) {
+        e.preventDefault();
+        links()[0].focus();
+      } else if (e.key === 'Escape' && input.value) {
+        e.preventDefault();
+        input.value = '';
+        remember(true);
+        run();
+      }
+    });
+    results.addEventListener('keydown', function (e) {
+      if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+      var all = links();
+      var i = all.indexOf(document.activeElement);
+      if (i < 0) return;
+      e.preventDefault();
+      if (e.key === 'ArrowDown' && i + 1 < all.length) all[i + 1].focus();
+      else if (e.key === 'ArrowUp' && i > 0) all[i - 1].focus();
+      else if (e.key === 'ArrowUp') input.focus();
+    });
+
+    if (filters) filters.hidden = false;
+    load();
   }
 })();

@@ -1,0 +1,190 @@
+// Package preview serves a site from memory while editors work on it, and
+// rebuilds and reloads the browser on every saved edit.
+//
+// A Server loads site.toml and the content folder, renders the site into an
+// output.Memory and serves it under the site's root path (Config.Root), so
+// that links behave as on the published site. Every ~200 ms it looks at the
+// modification times of site.toml, the content folder and the themes folder;
+// when one changed it rebuilds, and open pages reload through Server-Sent
+// Events (a small script added to HTML pages, only in preview).
+//
+// When a rebuild finds problems, the last good site stays served, every HTML
+// page shows the problems (path:line:col: message) in a box at the bottom,
+// and the terminal prints them; fixing the file clears them. Before any build
+// succeeded, every page is an error page listing the problems.
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"qingdan/config"
+	"qingdan/generator"
+	"qingdan/output"
+	"qingdan/themes"
+)
+
+// pollInterval is how often the watched files are looked at.
+const pollInterval = 200 * time.Millisecond
+
+// Server is a live preview of one site.
+type Server struct {
+	config string    // path of site.toml
+	log    io.Writer // where builds and problems are reported
+	site   *output.Memory
+	events broker
+
+	mu      sync.Mutex
+	root    string   // Config.Root of the last good build
+	built   bool     // some build succeeded
+	failure string   // the problems of the last build; empty when it was good
+	watched []string // files and folders whose changes trigger a rebuild
+}
+
+// New returns a server for the site whose configuration is at configPath.
+// Nothing is read until Build or Run.
+func New(configPath string, log io.Writer) *Server {
+	dir := filepath.Dir(configPath)
+	return &Server{
+		config:  configPath,
+		log:     log,
+		site:    output.NewMemory(),
+		root:    "/",
+		watched: []string{configPath, filepath.Join(dir, "content"), filepath.Join(dir, "themes")},
+	}
+}
+
+// Build loads and renders the site. When it succeeds the new site replaces
+// the served one; otherwise the last good site stays and its problems are
+// shown. Open pages are told to reload when a file or the problems changed.
+func (s *Server) Build() {
+	start := time.Now()
+	cfg, failure, st := s.render()
+
+	s.mu.Lock()
+	if cfg != nil {
+		s.root = cfg.Root
+		s.watched = []string{s.config, cfg.Path(cfg.Content), filepath.Join(cfg.Dir, "themes")}
+	}
+	first := !s.built && failure == ""
+	if failure == "" {
+		s.built = true
+	}
+	old := s.failure
+	s.failure = failure
+	s.mu.Unlock()
+
+	took := time.Since(start).Round(time.Millisecond)
+	switch {
+	case first:
+		fmt.Fprintf(s.log, "qingdan serve: built in %v: %d files\n", took, st.Written)
+	case failure != "":
+		if failure != old {
+			fmt.Fprintf(s.log, "qingdan serve: the site has problems; still serving the last good build:\n%s", failure)
+		}
+	case old != "":
+		fmt.Fprintf(s.log, "qingdan serve: problems fixed; rebuilt in %v: %v\n", took, st)
+	case st.Changed+st.Removed > 0:
+		fmt.Fprintf(s.log, "qingdan serve: rebuilt in %v: %v\n", took, st)
+	}
+	if st.Changed+st.Removed > 0 || failure != old {
+		s.events.publish()
+	}
+}
+
+// render builds the site into s.site. It returns the configuration when it
+// could be read, and the problems as text when the build failed.
+func (s *Server) render() (*config.Config, string, output.Stats) {
+	cfg, ps := config.Load(s.config)
+	if ps.HasErrors() {
+		return nil, ps.String(), output.Stats{}
+	}
+	site, sps := generator.Load(cfg)
+	ps = append(ps, sps...)
+	if ps.HasErrors() {
+		ps.Sort()
+		return cfg, ps.String(), output.Stats{}
+	}
+	if len(ps) > 0 {
+		fmt.Fprint(s.log, ps.String())
+	}
+	theme, err := themes.Open(cfg.Dir, cfg.Theme)
+	if err == nil {
+		err = generator.Render(site, theme, s.site)
+	}
+	if err != nil {
+		s.site.Discard()
+		return cfg, err.Error() + "\n", output.Stats{}
+	}
+	return cfg, "", s.site.Commit()
+}
+
+// state returns what the handler needs to answer a request.
+func (s *Server) state() (root string, built bool, failure string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.root, s.built, s.failure
+}
+
+// Run builds the site and serves it on ln until ctx is done, rebuilding when
+// a watched file changes. It then shuts the server down, ending open event
+// streams, and returns nil.
+func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	s.Build()
+	root, _, _ := s.state()
+	fmt.Fprintf(s.log, "serving http://%s%s\n", ln.Addr(), root)
+
+	hs := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		// Requests end with ctx, so that event streams let Shutdown finish.
+		BaseContext: func(net.Listener) context.Context { return ctx },
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+
+	s.watch(ctx)
+
+	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("stopping the preview server: %w", err)
+	}
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("preview server: %w", err)
+	}
+	return nil
+}
+
+// watch rebuilds whenever the watched files change, until ctx is done.
+func (s *Server) watch(ctx context.Context) {
+	seen := fingerprint(s.watchList())
+	tick := time.NewTicker(pollInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+		if now := fingerprint(s.watchList()); now != seen {
+			// An edit saved during the build differs from now and brings
+			// another build at the next tick.
+			seen = now
+			s.Build()
+		}
+	}
+}
+
+func (s *Server) watchList() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.watched
+}

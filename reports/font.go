@@ -1,0 +1,342 @@
+package reports
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// fontPackage is the Debian package whose font the reports work with.
+const fontPackage = "fonts-wqy-microhei"
+
+// systemFonts are where usable CJK TrueType fonts are found when site.toml
+// names none, most likely first.
+var systemFonts = []string{
+	"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",           // Debian, Ubuntu: fonts-wqy-microhei
+	"/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",           // Fedora: wqy-microhei-fonts
+	"/usr/share/fonts/wenquanyi/wqy-microhei/wqy-microhei.ttc", // Arch: wqy-microhei
+	"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",             // Debian: fonts-wqy-zenhei
+}
+
+// Font is a single-face TrueType font the PDFs embed, with the characters
+// it has glyphs for.
+type Font struct {
+	Path  string
+	Data  []byte // a standalone TrueType font (face 0 of a collection)
+	runes map[rune]bool
+}
+
+// FindFont loads the font named in site.toml, or else the first of the
+// well-known system fonts that exists.
+func FindFont(configured string) (*Font, error) {
+	if configured != "" {
+		return LoadFont(configured)
+	}
+	for _, p := range systemFonts {
+		if _, err := os.Stat(p); err == nil {
+			return LoadFont(p)
+		}
+	}
+	return nil, fmt.Errorf("no Chinese TrueType font found (looked in %s); install one with \"apt-get install %s\", or set [reports] font in site.toml", strings.Join(systemFonts, ", "), fontPackage)
+}
+
+// LoadFont reads a TrueType font (.ttf) or a TrueType collection (.ttc,
+// of which face 0 is taken). OpenType fonts with CFF outlines, such as
+// Noto CJK, are refused: the PDF library cannot embed them.
+func LoadFont(path string) (*Font, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read font: %w", err)
+	}
+	ttf, err := singleFace(data)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", path, err)
+	}
+	runes, err := cmapRunes(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %w", path, err)
+	}
+	return &Font{Path: path, Data: ttf, runes: runes}, nil
+}
+
+// Missing returns the characters of text the font has no glyph for,
+// each once, in order; white space is not drawn and never missing.
+func (f *Font) Missing(text string) []rune {
+	var missing []rune
+	seen := map[rune]bool{}
+	for _, r := range text {
+		if unicode.IsSpace(r) || f.runes[r] || seen[r] {
+			continue
+		}
+		seen[r] = true
+		missing = append(missing, r)
+	}
+	return missing
+}
+
+// CheckText returns an error naming the characters of text the font cannot
+// draw, which would otherwise print as empty boxes.
+func (f *Font) CheckText(text string) error {
+	missing := f.Missing(text)
+	if len(missing) == 0 {
+		return nil
+	}
+	var names []string
+	for i, r := range missing {
+		if i == 10 {
+			names = append(names, fmt.Sprintf("and %d more", len(missing)-10))
+			break
+		}
+		names = append(names, fmt.Sprintf("%q (U+%04X)", r, r))
+	}
+	return fmt.Errorf("font %s has no glyph for %s; install %s (\"apt-get install %s\") or set [reports] font in site.toml to a TrueType font that has them", f.Path, strings.Join(names, ", "), fontPackage, fontPackage)
+}
+
+var errCFF = errors.New("it has CFF (PostScript) outlines, which the PDF library cannot embed; install " + fontPackage + " (\"apt-get install " + fontPackage + "\") or name a TrueType font in [reports] font")
+
+// tableRecord is one entry of a font's table directory.
+type tableRecord struct {
+	tag            string
+	offset, length uint32
+}
+
+// singleFace returns a standalone TrueType font: the data itself for a
+// .ttf, or face 0 copied out of a .ttc collection.
+func singleFace(data []byte) ([]byte, error) {
+	if len(data) < 12 {
+		return nil, errors.New("the file is too short to be a font")
+	}
+	switch string(data[:4]) {
+	case "OTTO":
+		return nil, errCFF
+	case "ttcf":
+		n := binary.BigEndian.Uint32(data[8:12])
+		if n == 0 || len(data) < 16 {
+			return nil, errors.New("the font collection has no faces")
+		}
+		face := binary.BigEndian.Uint32(data[12:16])
+		tables, err := readDirectory(data, face)
+		if err != nil {
+			return nil, err
+		}
+		return buildFont(data, tables)
+	case "\x00\x01\x00\x00", "true":
+		_, err := readDirectory(data, 0)
+		if err != nil {
+			return nil, err
+		}
+		return data, nil
+	}
+	return nil, errors.New("not a TrueType font (.ttf) or collection (.ttc)")
+}
+
+// readDirectory reads the table directory of the face at offset and checks
+// the face has TrueType outlines.
+func readDirectory(data []byte, offset uint32) ([]tableRecord, error) {
+	if uint64(offset)+12 > uint64(len(data)) {
+		return nil, errors.New("the font's table directory is outside the file")
+	}
+	if string(data[offset:offset+4]) == "OTTO" {
+		return nil, errCFF
+	}
+	n := int(binary.BigEndian.Uint16(data[offset+4:]))
+	start := int(offset) + 12
+	if start+16*n > len(data) {
+		return nil, errors.New("the font's table directory is cut short")
+	}
+	var tables []tableRecord
+	has := map[string]bool{}
+	for i := 0; i < n; i++ {
+		rec := data[start+16*i:]
+		t := tableRecord{
+			tag:    string(rec[:4]),
+			offset: binary.BigEndian.Uint32(rec[8:]),
+			length: binary.BigEndian.Uint32(rec[12:]),
+		}
+		if uint64(t.offset)+uint64(t.length) > uint64(len(data)) {
+			return nil, fmt.Errorf("the font's %q table is outside the file", t.tag)
+		}
+		tables = append(tables, t)
+		has[t.tag] = true
+	}
+	if has["CFF "] || has["CFF2"] {
+		return nil, errCFF
+	}
+	for _, tag := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"} {
+		if !has[tag] {
+			return nil, fmt.Errorf("the font has no %q table, which a TrueType font needs", tag)
+		}
+	}
+	return tables, nil
+}
+
+// buildFont writes the tables as a standalone TrueType font: a new table
+// directory sorted by tag, each table at a new 4-byte aligned offset with
+// its checksum recomputed, and head's checkSumAdjustment set for the
+// whole file.
+func buildFont(src []byte, tables []tableRecord) ([]byte, error) {
+	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
+	n := len(tables)
+	entrySelector := 0
+	for 1<<(entrySelector+1) <= n {
+		entrySelector++
+	}
+	searchRange := 16 << entrySelector
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += int(t.length+3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
+	binary.BigEndian.PutUint32(out[0:], 0x00010000)
+	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	binary.BigEndian.PutUint16(out[6:], uint16(searchRange))
+	binary.BigEndian.PutUint16(out[8:], uint16(entrySelector))
+	binary.BigEndian.PutUint16(out[10:], uint16(16*n-searchRange))
+	headAt := -1
+	for i, t := range tables {
+		body := append([]byte(nil), src[t.offset:t.offset+t.length]...)
+		if t.tag == "head" {
+			if len(body) < 12 {
+				return nil, errors.New("the font's head table is too short")
+			}
+			binary.BigEndian.PutUint32(body[8:], 0) // checkSumAdjustment, set below
+			headAt = len(out)
+		}
+		rec := out[12+16*i:]
+		copy(rec[0:4], t.tag)
+		binary.BigEndian.PutUint32(rec[4:], checksum(body))
+		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
+		binary.BigEndian.PutUint32(rec[12:], t.length)
+		out = append(out, body...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
+	return out, nil
+}
+
+// checksum is the TrueType table checksum: the sum of big-endian uint32s,
+// the last one padded with zeros.
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var word [4]byte
+		copy(word[:], b[i:])
+		sum += binary.BigEndian.Uint32(word[:])
+	}
+	return sum
+}
+
+// cmapRunes reads the characters a TrueType font maps to a glyph, from its
+// Unicode cmap subtable (format 12 when present, else format 4).
+func cmapRunes(ttf []byte) (map[rune]bool, error) {
+	tables, err := readDirectory(ttf, 0)
+	if err != nil {
+		return nil, err
+	}
+	var cmap []byte
+	for _, t := range tables {
+		if t.tag == "cmap" {
+			cmap = ttf[t.offset : t.offset+t.length]
+		}
+	}
+	if len(cmap) < 4 {
+		return nil, errors.New("the font's cmap table is too short")
+	}
+	var best []byte
+	bestFormat := 0
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	for i := 0; i < n && 4+8*i+8 <= len(cmap); i++ {
+		rec := cmap[4+8*i:]
+		platform, encoding := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
+		off := binary.BigEndian.Uint32(rec[4:])
+		if (platform != 3 || (encoding != 1 && encoding != 10)) && platform != 0 {
+			continue
+		}
+		if uint64(off)+2 > uint64(len(cmap)) {
+			continue
+		}
+		sub := cmap[off:]
+		switch format := int(binary.BigEndian.Uint16(sub)); {
+		case format == 12:
+			best, bestFormat = sub, 12
+		case format == 4 && bestFormat != 12:
+			best, bestFormat = sub, 4
+		}
+	}
+	switch bestFormat {
+	case 12:
+		return cmap12(best)
+	case 4:
+		return cmap4(best)
+	}
+	return nil, errors.New("the font has no Unicode character map")
+}
+
+var errCmap = errors.New("the font's character map is damaged")
+
+func cmap4(sub []byte) (map[rune]bool, error) {
+	if len(sub) < 14 {
+		return nil, errCmap
+	}
+	segs := int(binary.BigEndian.Uint16(sub[6:])) / 2
+	ends, starts := 14, 16+2*segs
+	deltas, ranges := starts+2*segs, starts+4*segs
+	if ranges+2*segs > len(sub) {
+		return nil, errCmap
+	}
+	u16 := func(at int) int { return int(binary.BigEndian.Uint16(sub[at:])) }
+	runes := map[rune]bool{}
+	for i := 0; i < segs; i++ {
+		end, start := u16(ends+2*i), u16(starts+2*i)
+		delta, rangeOff := u16(deltas+2*i), u16(ranges+2*i)
+		for c := start; c <= end && c != 0xFFFF; c++ {
+			glyph := 0
+			if rangeOff == 0 {
+				glyph = (c + delta) & 0xFFFF
+			} else {
+				at := ranges + 2*i + rangeOff + 2*(c-start)
+				if at+2 > len(sub) {
+					return nil, errCmap
+				}
+				if g := u16(at); g != 0 {
+					glyph = (g + delta) & 0xFFFF
+				}
+			}
+			if glyph != 0 {
+				runes[rune(c)] = true
+			}
+		}
+	}
+	return runes, nil
+}
+
+func cmap12(sub []byte) (map[rune]bool, error) {
+	if len(sub) < 16 {
+		return nil, errCmap
+	}
+	n := int(binary.BigEndian.Uint32(sub[12:]))
+	if n < 0 || 16+12*n > len(sub) {
+		return nil, errCmap
+	}
+	runes := map[rune]bool{}
+	for i := 0; i < n; i++ {
+		g := sub[16+12*i:]
+		start, end := binary.BigEndian.Uint32(g), binary.BigEndian.Uint32(g[4:])
+		glyph := binary.BigEndian.Uint32(g[8:])
+		if end > unicode.MaxRune || end < start {
+			return nil, errCmap
+		}
+		for c := start; c <= end; c++ {
+			if glyph+(c-start) != 0 {
+				runes[rune(c)] = true
+			}
+		}
+	}
+	return runes, nil
+}

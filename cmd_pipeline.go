@@ -2,10 +2,124 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"log"
+	"os"
+	"strings"
+	"time"
+
+	"qingdan/config"
+	"qingdan/period"
+	"qingdan/pipeline"
+	"qingdan/reports"
 )
 
-// runPipeline runs the report daemon or prints its status.
+const pipelineUsage = `
+usage: qingdan pipeline [run | status] [-config site.toml]
+
+"run" (the default) is the daemon that files the semiannual reports. At start
+and at every time set in [pipeline.schedule] of site.toml, it produces every
+report of every half year that has fallen due and is not yet in the ledger,
+writes it into the outbox folder and, when [pipeline.smtp] is set, e-mails
+it; failed deliveries are retried until they succeed. A report missed while
+the machine was off is filed at the next start, marked late. Only one daemon
+runs at a time; SIGTERM or Ctrl-C stops it without leaving a partial file.
+
+"status" prints when each report runs next and, from the ledger, which half
+years are upcoming, due, produced and delivered, with any failures.
+
+Examples:
+  qingdan pipeline
+  qingdan pipeline status
+  qingdan pipeline run -config /srv/qingdan/site.toml
+`
+
+// runPipeline is "qingdan pipeline": the report daemon, or its status.
 func runPipeline(ctx context.Context, args []string) error {
-	return errors.New("pipeline: not built yet")
+	sub := "run"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		sub, args = args[0], args[1:]
+	}
+	fs := newFlags("pipeline", pipelineUsage)
+	configPath := fs.String("config", "site.toml", "path of site.toml")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	if sub != "run" && sub != "status" {
+		return usageError{fmt.Sprintf("unknown subcommand %q; use run or status", sub)}
+	}
+	cfg, ps := config.Load(*configPath)
+	fmt.Fprint(os.Stderr, ps.String())
+	if ps.HasErrors() {
+		return errReported
+	}
+	o := pipelineOptions(cfg, log.New(os.Stderr, "qingdan pipeline: ", log.LstdFlags))
+	if sub == "status" {
+		return pipeline.WriteStatus(os.Stdout, o, time.Now())
+	}
+	if len(o.Jobs) == 0 {
+		return fmt.Errorf("%s has no [pipeline.schedule]; add evaluation = \"0 9 5 1,7 *\" and filing = \"0 9 10 1,7 *\" and first_period under [pipeline]", cfg.File)
+	}
+	if err := checkSMTPPassword(cfg); err != nil {
+		return err
+	}
+	p, err := pipeline.Open(o)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	return p.Run(ctx)
+}
+
+// pipelineOptions turns the [pipeline] section of site.toml into the
+// pipeline's options, with the real report producer. Filing one period by
+// hand (qingdan report) uses the same options, so the same ledger and lock.
+func pipelineOptions(cfg *config.Config, logger *log.Logger) pipeline.Options {
+	pc := cfg.Pipeline
+	o := pipeline.Options{
+		First:      pc.First,
+		Ledger:     cfg.Path(pc.Ledger),
+		Outbox:     cfg.Path(pc.Outbox),
+		Produce:    reportProducer(cfg),
+		Org:        cfg.Org.Name,
+		Backoff:    pc.Backoff,
+		BackoffMax: pc.BackoffMax,
+		Log:        logger,
+	}
+	for _, s := range pc.Specs {
+		o.Jobs = append(o.Jobs, pipeline.Job{Kind: s.Kind, Spec: s.Spec, Schedule: s.Schedule})
+	}
+	if s := pc.SMTP; s.Host != "" {
+		o.Mail = &pipeline.SMTP{Host: s.Host, Port: s.Port, From: s.From, To: s.To, Username: s.Username, Password: os.Getenv(s.PasswordEnv)}
+	}
+	return o
+}
+
+// checkSMTPPassword fails when site.toml names a password variable that is
+// not set, before any delivery is tried with an empty password.
+func checkSMTPPassword(cfg *config.Config) error {
+	s := cfg.Pipeline.SMTP
+	if s.Host == "" || s.PasswordEnv == "" {
+		return nil
+	}
+	if os.Getenv(s.PasswordEnv) == "" {
+		return fmt.Errorf("the environment variable %s (pipeline.smtp.password_env in %s) is not set; set it to the mail account's password", s.PasswordEnv, cfg.File)
+	}
+	return nil
+}
+
+// reportProducer makes the reports of a kind for a period with package
+// reports, from the case files site.toml points to.
+func reportProducer(cfg *config.Config) pipeline.Producer {
+	return func(ctx context.Context, kind string, p period.Period) ([]pipeline.File, error) {
+		files, err := reports.Produce(cfg, kind, p)
+		if err != nil {
+			return nil, err
+		}
+		out := make([]pipeline.File, len(files))
+		for i, f := range files {
+			out[i] = pipeline.File{Name: f.Name, Data: f.Data}
+		}
+		return out, nil
+	}
 }

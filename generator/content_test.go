@@ -8,9 +8,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode"
 
 	"qingdan/config"
+	"qingdan/seedtext"
 	"qingdan/source"
 )
 
@@ -21,38 +21,6 @@ import (
 // an independent parse of that document.
 
 const seedFile = "testdata/seed-000.txt"
-
-// seedJoins lists the table rows the PDF split at a page break: a row whose
-// item cell is exactly one of these is the rest of the row above.
-var seedJoins = []string{
-	"实施。", // duty 1, last item
-	"计划生育服务管理工作制度。", // duty 4, item 2
-	"务工作。", // duty 7, item 3
-}
-
-// seedList is the source document, parsed.
-type seedList struct {
-	duties   []seedDuty
-	matters  []seedMatter
-	services [][]string // 序号, 服务事项, 主要内容, 承办股室, 联系电话
-	systems  []seedSystem
-}
-
-type seedDuty struct {
-	text  string
-	items [][2]string // text, responsible-unit cell
-}
-
-type seedMatter struct {
-	title string
-	roles [][2]string // department, duty
-	basis string      // the whole 相关依据 cell, pieces joined
-}
-
-type seedSystem struct {
-	title string   // without its (一) numbering
-	lines []string // every line of text, list markers removed
-}
 
 func loadContent(t *testing.T) (*Site, source.Problems) {
 	t.Helper()
@@ -67,13 +35,13 @@ func loadContent(t *testing.T) (*Site, source.Problems) {
 	return site, ps
 }
 
-func readSeed(t *testing.T) *seedList {
+func readSeed(t *testing.T) *seedtext.List {
 	t.Helper()
 	data, err := os.ReadFile(seedFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := parseSeed(string(data))
+	s, err := seedtext.Parse(string(data))
 	if err != nil {
 		t.Fatalf("%s: %v", seedFile, err)
 	}
@@ -147,19 +115,19 @@ func itemAt(site *Site, line int) *Item {
 
 func TestContentDutiesMatchSeed(t *testing.T) {
 	site, seed := mustBoth(t)
-	if len(site.Duties) != len(seed.duties) {
-		t.Fatalf("%d duties, the source has %d", len(site.Duties), len(seed.duties))
+	if len(site.Duties) != len(seed.Duties) {
+		t.Fatalf("%d duties, the source has %d", len(site.Duties), len(seed.Duties))
 	}
-	for i, sd := range seed.duties {
+	for i, sd := range seed.Duties {
 		d := site.Duties[i]
-		if d.Text != sd.text {
-			t.Errorf("duty %s text:\n got %q\nwant %q", d.ID, d.Text, sd.text)
+		if d.Text != sd.Text {
+			t.Errorf("duty %s text:\n got %q\nwant %q", d.ID, d.Text, sd.Text)
 		}
-		if len(d.Items) != len(sd.items) {
-			t.Errorf("duty %s: %d items, the source has %d", d.ID, len(d.Items), len(sd.items))
+		if len(d.Items) != len(sd.Items) {
+			t.Errorf("duty %s: %d items, the source has %d", d.ID, len(d.Items), len(sd.Items))
 			continue
 		}
-		for j, si := range sd.items {
+		for j, si := range sd.Items {
 			it := d.Items[j]
 			if it.Text != si[0] {
 				t.Errorf("item %s text:\n got %q\nwant %q", it.ID, it.Text, si[0])
@@ -225,19 +193,19 @@ func spells(u *Unit, s string) bool {
 
 func TestContentBoundariesMatchSeed(t *testing.T) {
 	site, seed := mustBoth(t)
-	if len(site.Matters) != len(seed.matters) {
-		t.Fatalf("%d matters, the source has %d", len(site.Matters), len(seed.matters))
+	if len(site.Matters) != len(seed.Matters) {
+		t.Fatalf("%d matters, the source has %d", len(site.Matters), len(seed.Matters))
 	}
-	for i, sm := range seed.matters {
+	for i, sm := range seed.Matters {
 		m := site.Matters[i]
-		if m.Title != sm.title {
-			t.Errorf("matter %s title: got %q, want %q", m.ID, m.Title, sm.title)
+		if m.Title != sm.Title {
+			t.Errorf("matter %s title: got %q, want %q", m.ID, m.Title, sm.Title)
 		}
-		if len(m.Roles) != len(sm.roles) {
-			t.Errorf("matter %s: %d roles, the source has %d", m.ID, len(m.Roles), len(sm.roles))
+		if len(m.Roles) != len(sm.Roles) {
+			t.Errorf("matter %s: %d roles, the source has %d", m.ID, len(m.Roles), len(sm.Roles))
 			continue
 		}
-		for j, sr := range sm.roles {
+		for j, sr := range sm.Roles {
 			r := m.Roles[j]
 			if r.Department != sr[0] || r.Duty != sr[1] {
 				t.Errorf("matter %s role %d:\n got %q %q\nwant %q %q", m.ID, j+1, r.Department, r.Duty, sr[0], sr[1])
@@ -248,7 +216,7 @@ func TestContentBoundariesMatchSeed(t *testing.T) {
 		}
 		// Every basis entry is a piece of the source cell, in order, and
 		// what is left between them is only separators ("; " and spaces).
-		rest := sm.basis
+		rest := sm.Basis
 		for _, b := range m.Basis {
 			k := strings.Index(rest, b)
 			if k < 0 {
@@ -271,10 +239,10 @@ func TestContentBoundariesMatchSeed(t *testing.T) {
 
 func TestContentServicesMatchSeed(t *testing.T) {
 	site, seed := mustBoth(t)
-	if len(site.Services) != len(seed.services) {
-		t.Fatalf("%d services, the source has %d", len(site.Services), len(seed.services))
+	if len(site.Services) != len(seed.Services) {
+		t.Fatalf("%d services, the source has %d", len(site.Services), len(seed.Services))
 	}
-	for i, row := range seed.services {
+	for i, row := range seed.Services {
 		s := site.Services[i]
 		if s.Name != row[1] || s.Content != row[2] {
 			t.Errorf("service %s:\n got %q %q\nwant %q %q", s.ID, s.Name, s.Content, row[1], row[2])
@@ -309,19 +277,19 @@ func TestContentServicesMatchSeed(t *testing.T) {
 
 func TestContentSupervisionMatchesSeed(t *testing.T) {
 	site, seed := mustBoth(t)
-	if len(site.Systems) != len(seed.systems) {
-		t.Fatalf("%d systems, the source has %d", len(site.Systems), len(seed.systems))
+	if len(site.Systems) != len(seed.Systems) {
+		t.Fatalf("%d systems, the source has %d", len(site.Systems), len(seed.Systems))
 	}
-	for i, ss := range seed.systems {
+	for i, ss := range seed.Systems {
 		sys := site.Systems[i]
-		if sys.Title != ss.title {
-			t.Errorf("system %s title: got %q, want %q", sys.ID, sys.Title, ss.title)
+		if sys.Title != ss.Title {
+			t.Errorf("system %s title: got %q, want %q", sys.ID, sys.Title, ss.Title)
 		}
-		want := squash(strings.Join(ss.lines, ""))
-		if got := squash(markdownText(sys.Text)); got != want {
+		want := seedtext.Squash(strings.Join(ss.Lines, ""))
+		if got := seedtext.Squash(markdownText(sys.Text)); got != want {
 			t.Errorf("system %s text differs from the source (whitespace ignored): %s", sys.ID, firstDiff(got, want))
 		}
-		if sys.Summary == "" || !strings.Contains(want, squash(sys.Summary)) {
+		if sys.Summary == "" || !strings.Contains(want, seedtext.Squash(sys.Summary)) {
 			t.Errorf("system %s summary %q is not a sentence of the source", sys.ID, sys.Summary)
 		}
 	}
@@ -353,183 +321,8 @@ func firstDiff(got, want string) string {
 	return fmt.Sprintf("at character %d:\n got …%s…\nwant …%s…", i, around(g), around(w))
 }
 
-// squash removes whitespace: the PDF breaks lines where it likes.
-func squash(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-func mustBoth(t *testing.T) (*Site, *seedList) {
+func mustBoth(t *testing.T) (*Site, *seedtext.List) {
 	t.Helper()
 	site, _ := loadContent(t)
 	return site, readSeed(t)
-}
-
-// The headings that open each part of the source document.
-const (
-	seedDutiesHead   = "序号\t主要职责\t具体工作事项\t责任股室\t备注"
-	seedMattersHead  = "序号\t管理事项\t相关部门\t职责分工\t相关依据\t案例"
-	seedServicesHead = "序号\t服务事项\t主要内容\t承办股室（单位）\t联系电话"
-	seedSystemsHead  = "四、事中事后监督管理制度"
-)
-
-// parseSeed reads the source document: its three tables and the text of
-// its fourth part.
-func parseSeed(text string) (*seedList, error) {
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	var s seedList
-	dl, err := section(lines, seedDutiesHead, "二、与相关部门的职责边界")
-	if err != nil {
-		return nil, err
-	}
-	if err := s.readDuties(dl); err != nil {
-		return nil, err
-	}
-	ml, err := section(lines, seedMattersHead, "三、公共服务事项")
-	if err != nil {
-		return nil, err
-	}
-	if err := s.readMatters(ml); err != nil {
-		return nil, err
-	}
-	sl, err := section(lines, seedServicesHead, seedSystemsHead)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range sl {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		c := strings.Split(l, "\t")
-		if len(c) != 5 {
-			return nil, fmt.Errorf("service row %q has %d cells", l, len(c))
-		}
-		s.services = append(s.services, c)
-	}
-	pl, err := section(lines, seedSystemsHead, "")
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range pl {
-		l = strings.TrimPrefix(strings.TrimSpace(l), "- ")
-		if l == "" {
-			continue
-		}
-		if m := systemTitle.FindStringSubmatch(l); m != nil {
-			s.systems = append(s.systems, seedSystem{title: m[1]})
-			continue
-		}
-		if len(s.systems) == 0 {
-			return nil, fmt.Errorf("text %q before the first system", l)
-		}
-		last := &s.systems[len(s.systems)-1]
-		last.lines = append(last.lines, l)
-	}
-	return &s, nil
-}
-
-// section returns the lines after the line head up to the line next, or to
-// the end when next is empty.
-func section(lines []string, head, next string) ([]string, error) {
-	start := -1
-	for i, l := range lines {
-		switch {
-		case start < 0 && l == head:
-			start = i + 1
-		case start >= 0 && next != "" && l == next:
-			return lines[start:i], nil
-		}
-	}
-	if start < 0 {
-		return nil, fmt.Errorf("heading %q not found", head)
-	}
-	if next != "" {
-		return nil, fmt.Errorf("heading %q not found", next)
-	}
-	return lines[start:], nil
-}
-
-// systemTitle matches the title line of a supervision system, "(四) 规范案件查处".
-var systemTitle = regexp.MustCompile(`^[(（][一二三四五六七八九十][)）] ?(\S*(监管|规范案件查处|裁量权规范))$`)
-
-func (s *seedList) readDuties(lines []string) error {
-	for _, l := range lines {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		c := strings.Split(l, "\t")
-		if len(c) != 5 {
-			return fmt.Errorf("duty row %q has %d cells", l, len(c))
-		}
-		num, duty, item, unit := c[0], c[1], c[2], c[3]
-		if num != "" {
-			s.duties = append(s.duties, seedDuty{text: duty})
-		}
-		if len(s.duties) == 0 {
-			return fmt.Errorf("row %q before the first duty", l)
-		}
-		d := &s.duties[len(s.duties)-1]
-		if num == "" && isJoin(item) {
-			last := &d.items[len(d.items)-1]
-			last[0] += item
-			last[1] += unit
-			continue
-		}
-		d.items = append(d.items, [2]string{item, unit})
-	}
-	return nil
-}
-
-func isJoin(cell string) bool {
-	for _, j := range seedJoins {
-		if cell == j {
-			return true
-		}
-	}
-	return false
-}
-
-// readMatters reads the boundaries table. A row with no department is the
-// rest of the row above, split by a page break; a line with no tab at all
-// is the first line of a basis cell that the PDF printed above the page.
-func (s *seedList) readMatters(lines []string) error {
-	pending := ""
-	for _, l := range lines {
-		if strings.Trim(l, "-\t ") == "" {
-			continue // blank line, or the empty last row "--\t--…"
-		}
-		c := strings.Split(l, "\t")
-		if len(c) == 1 {
-			pending += l
-			continue
-		}
-		if len(c) != 6 {
-			return fmt.Errorf("boundary row %q has %d cells", l, len(c))
-		}
-		num, title, dept, duty, basis := c[0], c[1], c[2], c[3], c[4]
-		if num != "" {
-			s.matters = append(s.matters, seedMatter{title: title})
-		}
-		if len(s.matters) == 0 {
-			return fmt.Errorf("row %q before the first matter", l)
-		}
-		m := &s.matters[len(s.matters)-1]
-		if dept != "" {
-			m.roles = append(m.roles, [2]string{dept, duty})
-		} else if duty != "" {
-			m.roles[len(m.roles)-1][1] += duty
-		}
-		if basis != "" {
-			m.basis += pending + basis
-			pending = ""
-		}
-	}
-	if pending != "" {
-		return fmt.Errorf("text %q belongs to no row", pending)
-	}
-	return nil
 }

@@ -228,7 +228,6 @@ func unitRows(site *Site) [][]string {
 	return rows
 }
 
-
 func unitNames(units []*Unit) string {
 	names := make([]string, len(units))
 	for i, u := range units {

@@ -6,14 +6,14 @@ package generator
 // content can end the script element.
 
 type ldOrganization struct {
-	Context   string     `json:"@context,omitempty"`
-	Type      string     `json:"@type"`
-	Name      string     `json:"name"`
-	AltName   string     `json:"alternateName,omitempty"`
-	URL       string     `json:"url,omitempty"`
-	Telephone string     `json:"telephone,omitempty"`
-	Email     string     `json:"email,omitempty"`
-	Address   string     `json:"address,omitempty"`
+	Context   string          `json:"@context,omitempty"`
+	Type      string          `json:"@type"`
+	Name      string          `json:"name"`
+	AltName   string          `json:"alternateName,omitempty"`
+	URL       string          `json:"url,omitempty"`
+	Telephone string          `json:"telephone,omitempty"`
+	Email     string          `json:"email,omitempty"`
+	Address   string          `json:"address,omitempty"`
 	Parent    *ldOrganization `json:"parentOrganization,omitempty"`
 }
 

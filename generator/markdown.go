@@ -2,9 +2,11 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -28,6 +30,11 @@ var markdown = goldmark.New(
 
 // renderMarkdown turns an editor's Markdown into the HTML of a page body.
 func renderMarkdown(src []byte) (template.HTML, error) {
+	// goldmark's line-break handling panics on some invalid UTF-8 (found
+	// by FuzzRenderMarkdown); editors' text must be UTF-8 anyway.
+	if !utf8.Valid(src) {
+		return "", errors.New("the text is not valid UTF-8: save the file as UTF-8")
+	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var b bytes.Buffer

@@ -94,7 +94,10 @@ func newRenderer(site *Site, theme fs.FS) (*renderer, error) {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
 	for _, name := range pageTemplates {
-		t, err := template.Must(base.Clone()).ParseFS(theme, name)
+		t, err := base.Clone()
+		if err == nil {
+			t, err = t.ParseFS(theme, name)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}

@@ -3,12 +3,16 @@ package generator
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"qingdan/themes"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -168,5 +172,66 @@ func TestLinksResolve(t *testing.T) {
 			site.Config.BaseURL = "https://www.weixian.gov.cn" + root
 			checkLinks(t, render(t, site), root)
 		})
+	}
+}
+
+// themeWithout copies the default theme, leaving out one file and
+// replacing others.
+func themeWithout(t *testing.T, missing string, replace map[string]string) fstest.MapFS {
+	t.Helper()
+	m := fstest.MapFS{}
+	err := fs.WalkDir(themes.Default(), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || name == missing {
+			return err
+		}
+		data, err := fs.ReadFile(themes.Default(), name)
+		m[name] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range replace {
+		m[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return m
+}
+
+func TestThemeErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		theme   fstest.MapFS
+		wantErr string
+	}{
+		{"missing page template", themeWithout(t, "duty.html", nil), "duty.html"},
+		{"missing layout", themeWithout(t, "layout.html", nil), "layout.html"},
+		{"template syntax", themeWithout(t, "", map[string]string{"unit.html": `{{define "content"}}{{.Nope`}), "unit.html"},
+		{"unknown field", themeWithout(t, "", map[string]string{"matter.html": `{{define "content"}}{{.Matter.Nope}}{{end}}`}), "boundaries/01/index.html"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := Render(fixture(t, "/"), tc.theme, memOutput{})
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("Render = %v, want an error naming %q", err, tc.wantErr)
+			}
+		})
+	}
+}
+
+// TestThemeOverride checks that a theme's own style sheet is published
+// and that pages link it by its new content hash.
+func TestThemeOverride(t *testing.T) {
+	css := "body{color:#000}"
+	out := memOutput{}
+	if err := Render(fixture(t, "/"), themeWithout(t, "", map[string]string{"static/site.css": css}), out); err != nil {
+		t.Fatal(err)
+	}
+	if string(out["static/site.css"]) != css {
+		t.Errorf("static/site.css = %q, want the theme's own", out["static/site.css"])
+	}
+	def := render(t, fixture(t, "/"))
+	link := regexp.MustCompile(`href="/static/site.css\?v=([0-9a-f]+)"`)
+	a, b := link.FindStringSubmatch(string(out["index.html"])), link.FindStringSubmatch(string(def["index.html"]))
+	if a == nil || b == nil || a[1] == b[1] {
+		t.Errorf("style sheet links %q and %q: want two different content hashes", a, b)
 	}
 }

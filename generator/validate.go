@@ -1,11 +1,15 @@
 package generator
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 
 	"qingdan/source"
 )
@@ -277,6 +281,9 @@ func (v *validator) systems(files []systemFile) []*System {
 			v.ps.Add(source.Pos{File: f.file}, "", "%v", err)
 			continue
 		}
+		if line, col := rawHTML(f.body); line > 0 {
+			v.ps.Warn(source.Pos{File: f.file, Line: line, Col: col}, "write Markdown instead: **粗体**, - 列表, ## 标题; HTML tags are left out of the page", "raw HTML is not shown on the site")
+		}
 		if strings.TrimSpace(string(f.body)) == "" {
 			v.ps.Add(source.Pos{File: f.file}, "write the system's text after the closing +++ line", "the system has no text")
 		}
@@ -322,6 +329,37 @@ func (v *validator) part(key, title string, m partMeta, at *source.Positions) *P
 		v.ps.Add(at.Of("updated"), "updated is the date of the latest change, on or after published", "updated %s is before published %s", m.Updated.Format("2006-01-02"), m.Published.Format("2006-01-02"))
 	}
 	return p
+}
+
+// rawHTML returns the line and column of the first raw HTML in Markdown
+// source, which the site leaves out, or 0, 0 when there is none.
+func rawHTML(src []byte) (line, col int) {
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	offset := -1
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if offset >= 0 {
+			return ast.WalkStop, nil
+		}
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.HTMLBlock:
+			if n.Lines().Len() > 0 {
+				offset = n.Lines().At(0).Start
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				offset = n.Segments.At(0).Start
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if offset < 0 {
+		return 0, 0
+	}
+	start := bytes.LastIndexByte(src[:offset], '\n') + 1
+	return bytes.Count(src[:offset], []byte("\n")) + 1, utf8.RuneCount(src[start:offset]) + 1
 }
 
 // shortTitle derives a duty's title from its text: the first clause when

@@ -360,3 +360,20 @@ func BenchmarkDirRebuild(b *testing.B) {
 		}
 	}
 }
+
+// TestNewDirKeepsLeftoversWithoutTarget: while the target is missing, a
+// folder beside it may be the only copy of the site (swapped out by the
+// two-rename fallback when a kill came between the renames), so it stays.
+func TestNewDirKeepsLeftoversWithoutTarget(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	leftover := filepath.Join(filepath.Dir(target), ".public.tmp-1-old")
+	writeTree(t, leftover, map[string]string{"index.html": "旧网站"})
+	d, err := NewDir(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Abort()
+	if got := readTree(t, leftover); got["index.html"] != "旧网站" {
+		t.Errorf("the only copy of the old site was removed: %v", got)
+	}
+}

@@ -41,11 +41,12 @@ type Server struct {
 	site   *output.Memory
 	events broker
 
-	mu      sync.Mutex
-	root    string   // Config.Root of the last good build
-	built   bool     // some build succeeded
-	failure string   // the problems of the last build; empty when it was good
-	watched []string // files and folders whose changes trigger a rebuild
+	mu       sync.Mutex
+	root     string   // Config.Root of the last good build
+	built    bool     // some build succeeded
+	failure  string   // the problems of the last build; empty when it was good
+	warnings string   // the warnings of the last build, printed when they change
+	watched  []string // files and folders whose changes trigger a rebuild
 }
 
 // New returns a server for the site whose configuration is at configPath.
@@ -66,29 +67,38 @@ func New(configPath string, log io.Writer) *Server {
 // shown. Open pages are told to reload when a file or the problems changed.
 func (s *Server) Build() {
 	start := time.Now()
-	cfg, failure, st := s.render()
+	cfg, failure, warnings, st := s.render()
 
 	s.mu.Lock()
 	if cfg != nil {
-		s.root = cfg.Root
 		s.watched = []string{s.config, cfg.Path(cfg.Content), filepath.Join(cfg.Dir, "themes")}
 	}
 	first := !s.built && failure == ""
 	if failure == "" {
+		s.root = cfg.Root // the root the served pages link to
 		s.built = true
 	}
+	built := s.built
 	old := s.failure
 	s.failure = failure
+	newWarnings := warnings != s.warnings
+	s.warnings = warnings
 	s.mu.Unlock()
+
+	if newWarnings {
+		fmt.Fprint(s.log, warnings)
+	}
 
 	took := time.Since(start).Round(time.Millisecond)
 	switch {
 	case first:
 		fmt.Fprintf(s.log, "qingdan serve: built in %v: %d files\n", took, st.Written)
+	case failure != "" && failure != old && built:
+		fmt.Fprintf(s.log, "qingdan serve: the site has problems; still serving the last good build:\n%s", failure)
+	case failure != "" && failure != old:
+		fmt.Fprintf(s.log, "qingdan serve: the site has problems; fix them and save, and the preview rebuilds:\n%s", failure)
 	case failure != "":
-		if failure != old {
-			fmt.Fprintf(s.log, "qingdan serve: the site has problems; still serving the last good build:\n%s", failure)
-		}
+		// The same problems as last time: already printed.
 	case old != "":
 		fmt.Fprintf(s.log, "qingdan serve: problems fixed; rebuilt in %v: %v\n", took, st)
 	case st.Changed+st.Removed > 0:
@@ -100,20 +110,18 @@ func (s *Server) Build() {
 }
 
 // render builds the site into s.site. It returns the configuration when it
-// could be read, and the problems as text when the build failed.
-func (s *Server) render() (*config.Config, string, output.Stats) {
+// could be read, the problems as text when the build failed, and the
+// warnings of a good build.
+func (s *Server) render() (cfg *config.Config, failure, warnings string, st output.Stats) {
 	cfg, ps := config.Load(s.config)
 	if ps.HasErrors() {
-		return nil, ps.String(), output.Stats{}
+		return nil, ps.String(), "", st
 	}
 	site, sps := generator.Load(cfg)
 	ps = append(ps, sps...)
+	ps.Sort()
 	if ps.HasErrors() {
-		ps.Sort()
-		return cfg, ps.String(), output.Stats{}
-	}
-	if len(ps) > 0 {
-		fmt.Fprint(s.log, ps.String())
+		return cfg, ps.String(), "", st
 	}
 	theme, err := themes.Open(cfg.Dir, cfg.Theme)
 	if err == nil {
@@ -121,9 +129,9 @@ func (s *Server) render() (*config.Config, string, output.Stats) {
 	}
 	if err != nil {
 		s.site.Discard()
-		return cfg, err.Error() + "\n", output.Stats{}
+		return cfg, err.Error() + "\n", "", st
 	}
-	return cfg, "", s.site.Commit()
+	return cfg, "", ps.String(), s.site.Commit()
 }
 
 // state returns what the handler needs to answer a request.

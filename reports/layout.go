@@ -93,14 +93,14 @@ func EvaluationDocument(e *Evaluation) *Document {
 			human = append(human, r.ID)
 		}
 		if r.Fatal {
-			fatal = append(fatal, r.ID+r.Title)
+			fatal = append(fatal, r.ID+"（"+r.Title+"）")
 		}
 	}
 	add(heading(1, "一、评查范围和方法"),
 		text(fmt.Sprintf("根据本局责任清单“规范案件查处”制度关于“每半年对行政处罚和社会抚养费案卷质量进行评查”的要求，对%s至%s期间作出决定（未作出决定的按立案日期）的行政处罚和社会抚养费案卷共 %d 件逐卷进行了评查。",
 			chineseDay(e.From), chineseDay(e.To), e.Total.Cases)),
-		text(fmt.Sprintf("评查实行百分制，分%s六类共 %d 项，每一项对应“查处流程”中的具体条款（见规则表）。其中 %s 三项需要人工判断，取案卷中评查人员的评分；其余各项由系统按案卷记载的日期、执法人员和文书逐项核对。%s的，案卷直接评为不合格。",
-			strings.Join(cats, "、"), len(Rules), strings.Join(human, "、"), strings.Join(fatal, "、"))),
+		text(fmt.Sprintf("评查实行百分制，分%s六类共 %d 项，每一项对应“查处流程”中的具体条款（见规则表）。其中 %s 三项需要人工判断，取案卷中评查人员的评分；其余各项由系统按案卷记载的日期、执法人员和文书逐项核对。%s，违反其中任何一项的，案卷直接评为不合格。",
+			strings.Join(cats, "、"), len(Rules), strings.Join(human, "、"), strings.Join(fatal, "、")+"为否决项")),
 		text(fmt.Sprintf("等次标准：得分 %d 分以上为优秀，%d 分以上为合格，低于 %d 分或有直接不合格项的为不合格。决定金额达到 %s 元或经审查确定为重大案件的为重大案件；申请人民法院强制执行的期限按法定起诉期限 %d 个月届满后 180 日计算。",
 			s.Excellent, s.Pass, s.Pass, fmtYuan(s.MajorAmount), s.LitigationMonths)),
 	)
@@ -137,7 +137,7 @@ func EvaluationDocument(e *Evaluation) *Document {
 		add(text("本期评查的案卷未发现问题。"))
 	} else {
 		add(text("按出现问题的案卷数从多到少排列："))
-		pt := &Table{Columns: []Column{{"序号", 1.2, "C"}, {"规则", 1.3, "C"}, {"问题", 5, "L"}, {"类别", 2, "C"}, {"案卷数", 1.6, "R"}, {"占比", 1.8, "R"}, {"违反的条款", 9, "L"}}}
+		pt := &Table{Columns: []Column{{"序号", 1.3, "C"}, {"规则", 1.3, "C"}, {"问题", 5, "L"}, {"类别", 2.3, "C"}, {"案卷数", 1.7, "R"}, {"占比", 1.8, "R"}, {"违反的条款", 8.5, "L"}}}
 		for i, p := range e.Problems {
 			pt.Rows = append(pt.Rows, []string{strconv.Itoa(i + 1), p.Rule, p.Title, string(p.Category), strconv.Itoa(p.Cases), score(p.Share) + "%", p.Clause})
 		}
@@ -148,13 +148,13 @@ func EvaluationDocument(e *Evaluation) *Document {
 	if len(e.Cases) == 0 {
 		add(text("无。"))
 	} else {
-		ct := &Table{Columns: []Column{{"序号", 1.2, "C"}, {"案号", 4.5, "L"}, {"乡镇", 2.2, "L"}, {"案件类型", 2.8, "L"}, {"当事人", 4, "L"}, {"决定金额（元）", 2.6, "R"}, {"得分", 1.4, "R"}, {"等次", 1.8, "C"}}}
+		ct := &Table{Columns: []Column{{"序号", 1.1, "C"}, {"案号", 4.6, "L"}, {"乡镇和类型", 3.2, "L"}, {"当事人", 4.6, "L"}, {"决定金额（元）", 2.5, "R"}, {"得分", 1.2, "R"}, {"等次", 1.6, "C"}}}
 		for i, c := range e.Cases {
 			amount := c.Amount
 			if amount == "" {
 				amount = "未作出决定"
 			}
-			ct.Rows = append(ct.Rows, []string{strconv.Itoa(i + 1), c.Number, c.Township, c.Kind, c.Party + "\n" + c.PartyID, amount, strconv.Itoa(c.Score), c.Grade})
+			ct.Rows = append(ct.Rows, []string{strconv.Itoa(i + 1), c.Number, c.Township + "\n" + c.Kind, c.Party + "\n" + c.PartyID, amount, strconv.Itoa(c.Score), c.Grade})
 		}
 		add(heading(2, "（一）得分一览"), Block{Kind: BlockTable, Table: ct})
 		dt := &Table{Columns: []Column{{"案号", 3.6, "L"}, {"规则", 1.3, "C"}, {"扣分", 1.3, "R"}, {"发现的问题", 6.5, "L"}, {"违反的条款", 7, "L"}}}
@@ -247,10 +247,10 @@ func FilingDocument(f *Filing) *Document {
 	if f.Contact != "" || f.Phone != "" {
 		sig = append(sig, "（联系人："+orBlank(f.Contact)+"，联系电话："+orBlank(f.Phone)+"）")
 	}
-	add(Block{Kind: BlockSignature, Lines: sig}, Block{Kind: BlockBreak})
+	add(Block{Kind: BlockSignature, Lines: sig}, Block{Kind: BlockBreak, Landscape: true})
 
 	add(plain("附件"), Block{Kind: BlockTitle, Text: catalogue})
-	t := &Table{Columns: []Column{{"序号", 1, "C"}, {"案号和决定书文号", 3.4, "L"}, {"当事人", 3, "L"}, {"乡镇和类型", 2.4, "L"}, {"决定日期", 2.2, "C"}, {"金额（元）", 2.2, "R"}, {"法律依据", 4, "L"}, {"集体讨论日期", 2.2, "C"}, {"执行情况", 2.6, "L"}}}
+	t := &Table{Columns: []Column{{"序号", 1.2, "C"}, {"案号和决定书文号", 5, "L"}, {"当事人", 4.4, "L"}, {"乡镇和类型", 2.8, "L"}, {"决定日期", 2.8, "C"}, {"金额（元）", 2.4, "R"}, {"法律依据", 5.2, "L"}, {"集体讨论日期", 2.8, "C"}, {"执行情况", 3.6, "L"}}}
 	for _, d := range f.Decisions {
 		t.Rows = append(t.Rows, []string{strconv.Itoa(d.Seq), d.Case + "\n" + d.Decision, d.Party + "\n" + d.PartyID, d.Township + "\n" + d.Kind, d.Date, d.Amount, d.Basis, d.Discussion, d.Execution})
 	}

@@ -13,11 +13,9 @@ import (
 
 // Page geometry in millimetres (A4 portrait) and type sizes in points.
 const (
-	pageW, pageH   = 210.0, 297.0
 	marginX        = 20.0
 	marginTop      = 25.0
 	marginBottom   = 22.0
-	textW          = pageW - 2*marginX
 	bodySize       = 10.5 // 五号
 	tableSize      = 9
 	smallSize      = 9
@@ -56,7 +54,7 @@ func RenderPDF(doc *Document, font *Font, w io.Writer) error {
 	pdf.AddUTF8FontFromBytes(fontFamily, "", font.Data)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginX, marginTop, marginX)
-	r := &renderer{pdf: pdf, doc: doc, unit: map[rune]float64{}}
+	r := &renderer{pdf: pdf, doc: doc, unit: map[rune]float64{}, orientation: "P"}
 	pdf.SetHeaderFunc(r.header)
 	pdf.SetFooterFunc(r.footer)
 	pdf.AddPage()
@@ -78,12 +76,21 @@ func RenderPDF(doc *Document, font *Font, w io.Writer) error {
 
 // renderer lays out a document page by page.
 type renderer struct {
-	pdf  *fpdf.Fpdf
-	doc  *Document
-	size float64          // current type size
-	unit map[rune]float64 // width of each character at 1 pt
-	y    float64          // where the next thing goes
+	pdf         *fpdf.Fpdf
+	doc         *Document
+	size        float64          // current type size
+	unit        map[rune]float64 // width of each character at 1 pt
+	orientation string           // of new pages: "P" or "L"
+	y           float64          // where the next thing goes
 }
+
+// pageW and pageH are the size of the current page, which is A4 portrait
+// or landscape.
+func (r *renderer) pageW() float64 { w, _ := r.pdf.GetPageSize(); return w }
+func (r *renderer) pageH() float64 { _, h := r.pdf.GetPageSize(); return h }
+
+// textW is the width between the margins.
+func (r *renderer) textW() float64 { return r.pageW() - 2*marginX }
 
 func (r *renderer) setSize(size float64) {
 	r.size = size
@@ -110,13 +117,14 @@ func (r *renderer) width(s string) float64 {
 
 func (r *renderer) lineHeight() float64 { return r.size * ptToMM * leading }
 
-func (r *renderer) bottom() float64 { return pageH - marginBottom }
+func (r *renderer) bottom() float64 { return r.pageH() - marginBottom }
 
 // fits reports whether h more millimetres fit on the page.
 func (r *renderer) fits(h float64) bool { return r.y+h <= r.bottom()+1e-9 }
 
+// newPage starts a page as the one before: portrait or landscape.
 func (r *renderer) newPage() {
-	r.pdf.AddPage()
+	r.pdf.AddPageFormat(r.orientation, r.pdf.GetPageSizeStr("A4"))
 	r.y = marginTop
 }
 
@@ -139,10 +147,10 @@ func (r *renderer) header() {
 	size := r.size
 	r.setSize(smallSize)
 	r.pdf.SetTextColor(90, 90, 90)
-	r.text(marginX, 11, textW, r.doc.Header, "C")
+	r.text(marginX, 11, r.textW(), r.doc.Header, "C")
 	r.pdf.SetDrawColor(120, 120, 120)
 	r.pdf.SetLineWidth(0.2)
-	r.pdf.Line(marginX, 17, pageW-marginX, 17)
+	r.pdf.Line(marginX, 17, r.pageW()-marginX, 17)
 	r.pdf.SetTextColor(0, 0, 0)
 	r.pdf.SetDrawColor(0, 0, 0)
 	if size > 0 {
@@ -156,7 +164,7 @@ func (r *renderer) footer() {
 	}
 	size := r.size
 	r.setSize(smallSize)
-	r.text(marginX, pageH-14, textW, fmt.Sprintf(pageNumberText, r.pdf.PageNo(), pageCountAlias), "C")
+	r.text(marginX, r.pageH()-14, r.textW(), fmt.Sprintf(pageNumberText, r.pdf.PageNo(), pageCountAlias), "C")
 	r.setSize(size)
 }
 
@@ -169,13 +177,13 @@ func (r *renderer) text(x, y, w float64, s, align string) {
 // lines draws wrapped text; the first line is indented.
 func (r *renderer) lines(s string, indent float64, align string) {
 	lh := r.lineHeight()
-	for i, l := range Wrap(s, textW, indent, r.measure) {
+	for i, l := range Wrap(s, r.textW(), indent, r.measure) {
 		r.ensure(lh)
 		x := marginX
 		if i == 0 {
 			x += indent
 		}
-		r.text(x, r.y, pageW-marginX-x, l, align)
+		r.text(x, r.y, r.pageW()-marginX-x, l, align)
 		r.y += lh
 	}
 }
@@ -238,13 +246,17 @@ func (r *renderer) block(b Block) {
 		r.ensure(lh * float64(len(b.Lines)+2))
 		r.y += 2 * lh
 		for _, l := range b.Lines {
-			w := min(r.width(l)+2, textW)
+			w := min(r.width(l)+2, r.textW()-10)
 			for _, part := range Wrap(l, w, 0, r.measure) {
-				r.text(pageW-marginX-w-10, r.y, w, part, "L")
+				r.text(r.pageW()-marginX-w-10, r.y, w, part, "L")
 				r.y += lh
 			}
 		}
 	case BlockBreak:
+		r.orientation = "P"
+		if b.Landscape {
+			r.orientation = "L"
+		}
 		r.newPage()
 	}
 }
@@ -266,14 +278,14 @@ func (r *renderer) chart(c *Chart) {
 	barH := 6.0
 	r.ensure(lh + float64(len(c.Bars))*(barH+3) + 4)
 	r.y += 2
-	r.bold(func() { r.text(marginX, r.y, textW, c.Title, "C") })
+	r.bold(func() { r.text(marginX, r.y, r.textW(), c.Title, "C") })
 	r.y += lh + 1
 	most := 1
 	for _, b := range c.Bars {
 		most = max(most, b.Value)
 	}
 	labelW, noteW := 25.0, 40.0
-	barMax := textW - labelW - noteW - 4
+	barMax := r.textW() - labelW - noteW - 4
 	colors := [][3]int{{46, 125, 50}, {33, 102, 172}, {198, 40, 40}}
 	r.pdf.SetLineWidth(0.2)
 	for i, b := range c.Bars {
@@ -303,7 +315,7 @@ func (r *renderer) table(t *Table) {
 	widths := make([]float64, len(t.Columns))
 	titles := make([]string, len(t.Columns))
 	for i, c := range t.Columns {
-		widths[i] = textW * c.Width / total
+		widths[i] = r.textW() * c.Width / total
 		titles[i] = c.Title
 	}
 	head := r.cellLines(titles, widths)

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -102,8 +103,10 @@ func checkPDFText(t *testing.T, doc *Document, pdf []byte) {
 	}
 	for i := first; i < len(pages); i++ {
 		p := noSpace(pages[i])
-		if !strings.Contains(p, noSpace(doc.Header)) {
-			t.Errorf("page %d has no running header", i+1)
+		for _, part := range strings.Fields(doc.Header) {
+			if !strings.Contains(p, part) {
+				t.Errorf("page %d has no running header %q", i+1, part)
+			}
 		}
 		if num := noSpace(fmt.Sprintf(pageNumberText, i+1, strconv.Itoa(len(pages)))); !strings.Contains(p, num) {
 			t.Errorf("page %d does not say %q", i+1, num)
@@ -111,3 +114,64 @@ func checkPDFText(t *testing.T, doc *Document, pdf []byte) {
 	}
 }
 
+// TestPDFText renders both reports of both example periods and checks the
+// PDF's text against the document, character by character.
+func TestPDFText(t *testing.T) {
+	font := testFont(t)
+	all := exampleCases(t)
+	for _, p := range examplePeriods {
+		e := Evaluate(all, testSettings, p)
+		f := BuildFiling(all, testSettings, p)
+		for _, doc := range []*Document{EvaluationDocument(e), FilingDocument(f)} {
+			t.Run(p.String()+"/"+doc.Title, func(t *testing.T) {
+				var a, b bytes.Buffer
+				if err := RenderPDF(doc, font, &a); err != nil {
+					t.Fatal(err)
+				}
+				if err := RenderPDF(doc, font, &b); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(a.Bytes(), b.Bytes()) {
+					t.Error("two renderings of the same document differ")
+				}
+				if dir := os.Getenv("REPORTS_PDF_DIR"); dir != "" {
+					os.WriteFile(filepath.Join(dir, p.String()+"-"+doc.Title+".pdf"), a.Bytes(), 0o644)
+				}
+				checkPDFText(t, doc, a.Bytes())
+			})
+		}
+	}
+}
+
+// TestPDFLongCell checks a table cell taller than a page is split across
+// pages without losing a character, its header repeated.
+func TestPDFLongCell(t *testing.T) {
+	font := testFont(t)
+	long := strings.Repeat("威县洺州镇梨园屯镇章台镇侯贯镇七级镇，方家营乡常庄镇第什营乡（贺营镇）“固献乡”。", 120)
+	doc := &Document{Title: "测试", Header: "威县人口和计划生育局　测试", Created: "2026年7月1日", Blocks: []Block{
+		{Kind: BlockTable, Table: &Table{Columns: []Column{{"序号", 1, "C"}, {"内容", 8, "L"}}, Rows: [][]string{{"1", long}, {"2", "短"}}}},
+	}}
+	var buf bytes.Buffer
+	if err := RenderPDF(doc, font, &buf); err != nil {
+		t.Fatal(err)
+	}
+	pages := pdfText(t, buf.Bytes())
+	if len(pages) < 3 {
+		t.Fatalf("%d pages, want the long cell to run over at least 3", len(pages))
+	}
+	for i, p := range pages {
+		if !strings.Contains(p, "内容") {
+			t.Errorf("page %d does not repeat the table header", i+1)
+		}
+	}
+	checkPDFText(t, doc, buf.Bytes())
+}
+
+func TestPDFRefusesMissingGlyphs(t *testing.T) {
+	font := testFont(t)
+	doc := &Document{Title: "测试", Header: "测试", Created: "2026年7月1日", Blocks: []Block{{Kind: BlockText, Text: "一个不在字库里的字：\U0002A6A5"}}}
+	err := RenderPDF(doc, font, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "U+2A6A5") || !strings.Contains(err.Error(), fontPackage) {
+		t.Fatalf("err = %v, want one naming U+2A6A5 and %s", err, fontPackage)
+	}
+}

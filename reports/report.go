@@ -30,7 +30,7 @@ const (
 	BlockTable     = "table"     // a table whose header repeats on every page
 	BlockChart     = "chart"     // a horizontal bar chart
 	BlockSignature = "signature" // lines set to the right, kept on one page
-	BlockBreak     = "break"     // a new page
+	BlockBreak     = "break"     // a new page, landscape when Landscape is set
 )
 
 // Block is one element of a document.
@@ -41,6 +41,8 @@ type Block struct {
 	Lines []string `json:"lines,omitempty"`
 	Table *Table   `json:"table,omitempty"`
 	Chart *Chart   `json:"chart,omitempty"`
+
+	Landscape bool `json:"landscape,omitempty"` // of a break: the pages after it are landscape
 }
 
 // Table is a table of text cells.

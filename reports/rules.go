@@ -233,7 +233,7 @@ func (r *Rule) judged(c *Case) Outcome {
 		return Outcome{Status: StatusPending, Details: []string{"案卷无评查人员评分（[review]），本项待人工评查"}}
 	}
 	got := min(max(r.score(c.Review), 0), r.Points)
-	detail := fmt.Sprintf("人工评查：评查人员%s评分 %d 分（满分 %d 分）", c.Review.Reviewer, got, r.Points)
+	detail := fmt.Sprintf("评查人员%s评分 %d 分（满分 %d 分）", c.Review.Reviewer, got, r.Points)
 	if c.Review.Note != "" {
 		detail += "，" + c.Review.Note
 	}

@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -25,7 +26,7 @@ import (
 func TestBrowserSearch(t *testing.T) {
 	chromium := tool(t, "chromium", "chromium-browser", "google-chrome")
 	files, root := buildRealSite(t)
-	base := serve(t, files, root)
+	base, _ := serve(t, files, root)
 
 	b := startBrowser(t, chromium)
 	b.navigate(base + "search/")
@@ -138,14 +139,31 @@ func containsAll(list []string, want ...string) bool {
 	return true
 }
 
+// served lists the files a server sent, by name under the site root.
+type served struct {
+	mu    sync.Mutex
+	names []string
+}
+
+// take returns the names served since the last call.
+func (s *served) take() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	names := s.names
+	s.names = nil
+	return names
+}
+
 // serve serves a built site on 127.0.0.1 under root until the test ends
-// and returns its address, ending in root.
-func serve(t *testing.T, files map[string][]byte, root string) string {
+// and returns its address, ending in root, and the log of what it sent.
+// Nothing may be cached, so every page load fetches all it needs.
+func serve(t *testing.T, files map[string][]byte, root string) (string, *served) {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
+	log := &served{}
 	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		name, ok := strings.CutPrefix(r.URL.Path, root)
 		if name == "" || strings.HasSuffix(name, "/") {
@@ -156,11 +174,15 @@ func serve(t *testing.T, files map[string][]byte, root string) string {
 			http.NotFound(w, r)
 			return
 		}
-		http.ServeContent(w, r, name, time.Time{}, strings.NewReader(string(data)))
+		log.mu.Lock()
+		log.names = append(log.names, name)
+		log.mu.Unlock()
+		w.Header().Set("Cache-Control", "no-store")
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
 	})}
 	go srv.Serve(l)
 	t.Cleanup(func() { srv.Close() })
-	return "http://" + l.Addr().String() + root
+	return "http://" + l.Addr().String() + root, log
 }
 
 // browser is headless Chromium with one page, spoken to over the DevTools
@@ -186,22 +208,38 @@ func startBrowser(t *testing.T, chromium string) *browser {
 	if err != nil {
 		t.Fatal(err)
 	}
+	profile, err := os.MkdirTemp("", "qingdan-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.CommandContext(ctx, chromium, "--headless=new", "--remote-debugging-pipe", "--no-sandbox",
 		"--disable-gpu", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-		"--user-data-dir="+t.TempDir(), "about:blank")
+		"--user-data-dir="+profile, "about:blank")
 	cmd.ExtraFiles = []*os.File{cmdR, outW}
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start %s: %v", chromium, err)
 	}
 	cmdR.Close()
 	outW.Close()
-	t.Cleanup(func() {
-		cmdW.Close()
-		cancel()
-		cmd.Wait()
-	})
 	b := &browser{t: t, w: cmdW, waiting: map[int]chan json.RawMessage{}}
 	go b.read(outR)
+	t.Cleanup(func() {
+		// Ask Chromium to close, so that it stops writing its profile;
+		// kill it if it has not within ten seconds.
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		data, _ := json.Marshal(map[string]any{"id": -1, "method": "Browser.close"})
+		cmdW.Write(append(data, 0))
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cancel()
+			<-done
+		}
+		cancel()
+		cmdW.Close()
+		os.RemoveAll(profile)
+	})
 
 	var target struct{ TargetID string }
 	b.decode(b.call("Target.createTarget", map[string]any{"url": "about:blank"}), &target)

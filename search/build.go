@@ -46,7 +46,7 @@ type Limits struct {
 
 // DefaultLimits suits sites from the seed's few hundred records to tens of
 // thousands; BENCHMARKS.md has the measurements they were chosen from.
-var DefaultLimits = Limits{ShardBytes: 8 << 10, BigBytes: 2 << 10, Chunk: 8}
+var DefaultLimits = Limits{ShardBytes: 1 << 10, BigBytes: 1 << 10, Chunk: 4}
 
 // File is one file of the index, named relative to the search/ folder.
 type File struct {
@@ -61,7 +61,7 @@ type Manifest struct {
 	Chunk     int        `json:"chunk"`     // records per chunk: record i is in r/<i/Chunk>.json
 	ShardBits int        `json:"shardBits"` // 1<<ShardBits shards, chosen by the top bits of Hash
 	Parts     [][]string `json:"parts"`     // [id, name]; filter token of part i is "#p<i>"
-	Units     [][]string `json:"units"`     // [id, name]; filter token of unit i is "#u<i>", which includes the units under it
+	Units     [][]any    `json:"units"`     // [id, name, parent index or -1]; filter token of unit i is "#u<i>", which includes the units under it
 	Synonyms  [][]string `json:"synonyms"`
 }
 
@@ -79,14 +79,16 @@ func Build(in Input, lim Limits) ([]File, error) {
 		return nil, fmt.Errorf("search limits must be positive: %+v", lim)
 	}
 	partIndex, parts := labels(in.Parts)
-	unitIndex, units := labels(in.Units)
+	unitIndex, _ := labels(in.Units)
 	parent := make([]int, len(in.Units))
+	units := make([][]any, len(in.Units))
 	for i, u := range in.Units {
 		p, ok := unitIndex[u.Parent]
 		if !ok {
 			p = -1
 		}
 		parent[i] = p
+		units[i] = []any{u.ID, u.Name, p}
 	}
 	recs := make([]Record, len(in.Records))
 	copy(recs, in.Records)

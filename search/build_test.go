@@ -100,7 +100,7 @@ func TestBuildManifestAndOrder(t *testing.T) {
 	if m.Records != len(fixture.Records) || m.Chunk != 2 || m.ShardBits == 0 || len(m.Version) != 12 {
 		t.Errorf("manifest = %+v", m)
 	}
-	if !reflect.DeepEqual(m.Units[0], []string{"zcfg", "政策法规股（信访室）"}) || !reflect.DeepEqual(m.Parts[4], []string{"units", "股室"}) {
+	if !reflect.DeepEqual(m.Units[2], []any{"ldrk", "流动人口管理服务中心", 1.0}) || !reflect.DeepEqual(m.Parts[4], []string{"units", "股室"}) {
 		t.Errorf("manifest labels = %v %v", m.Parts, m.Units)
 	}
 	// Records come shortest first, so that ranking can break ties by id.

@@ -21,6 +21,7 @@ type result struct {
 		Part  string   `json:"part"`
 		Units []string `json:"units"`
 	} `json:"hits"`
+	Units []string `json:"units"`
 	Files []string `json:"files"`
 	Bytes int      `json:"bytes"`
 }

@@ -11,6 +11,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -58,30 +59,36 @@ type overlay struct {
 	upper, lower fs.FS
 }
 
-// Open implements fs.FS.
+// Open implements fs.FS. A folder opens as the union of both layers.
 func (o overlay) Open(name string) (fs.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
 	f, err := o.upper.Open(name)
-	if err == nil {
-		info, err := f.Stat()
-		if err == nil && !info.IsDir() {
-			return f, nil
-		}
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) {
+		f, err = o.lower.Open(name)
+	}
+	if err != nil {
 		return nil, err
 	}
-	f, err = o.lower.Open(name)
-	if err == nil || !errors.Is(err, fs.ErrNotExist) {
-		return f, err
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
 	}
-	// A folder only the upper layer has.
-	return o.upper.Open(name)
+	if !info.IsDir() {
+		return f, nil
+	}
+	entries, err := o.ReadDir(name)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &dir{File: f, entries: entries}, nil
 }
 
-// ReadDir implements fs.ReadDirFS, merging both layers' entries.
+// ReadDir implements fs.ReadDirFS, merging both layers' entries; the
+// upper layer's entry wins when both have a name.
 func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	up, upErr := fs.ReadDir(o.upper, name)
 	low, lowErr := fs.ReadDir(o.lower, name)
@@ -101,4 +108,26 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	return entries, nil
+}
+
+// dir is an open folder of an overlay, listing the merged entries.
+type dir struct {
+	fs.File
+	entries []fs.DirEntry
+	offset  int
+}
+
+// ReadDir implements fs.ReadDirFile.
+func (d *dir) ReadDir(n int) ([]fs.DirEntry, error) {
+	rest := d.entries[d.offset:]
+	if n <= 0 {
+		d.offset = len(d.entries)
+		return rest, nil
+	}
+	if len(rest) == 0 {
+		return nil, io.EOF
+	}
+	n = min(n, len(rest))
+	d.offset += n
+	return rest[:n], nil
 }

@@ -1,7 +1,8 @@
 // query.mjs runs search.js against a built index on disk, as the browser
 // would, and prints one JSON line per query: every hit's URL in rank
-// order, the first page's hits, and the files and bytes a browser would
-// have fetched to show that first page.
+// order, the first page's hits, the ids of the units of all hits (and of
+// the units above them), and the
+// files and bytes a browser would have fetched to show that first page.
 //
 //	node search/js_test/query.mjs public/search 流动人口 7631779
 //
@@ -17,6 +18,15 @@ const [dir, ...queries] = process.argv.slice(2);
 if (!dir || queries.length === 0) {
   console.error('usage: node query.mjs INDEX_DIR QUERY...');
   process.exit(2);
+}
+
+// lineage is a unit's id and the ids of the units above it.
+function lineage(m, id) {
+  const out = [];
+  for (let i = m.units.findIndex((u) => u[0] === id); i >= 0 && !out.includes(m.units[i][0]); i = m.units[i][2]) {
+    out.push(m.units[i][0]);
+  }
+  return out;
 }
 
 for (const query of queries) {
@@ -37,6 +47,7 @@ for (const query of queries) {
     total: docs.length,
     urls: all.map((r) => r.url),
     hits: first.map((r) => ({ url: r.url, title: r.title, part: r.part, units: r.units })),
+    units: [...new Set(all.flatMap((r) => r.unitIds.flatMap((id) => lineage(index.manifest, id))))],
     files,
     bytes,
   }));

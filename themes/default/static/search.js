@@ -322,7 +322,7 @@
   };
 
   // records resolves to the records with the given ids, as objects
-  // {id, url, title, body, part, units: [names]}.
+  // {id, url, title, body, part, units: [names], unitIds: [ids]}.
   Index.prototype.records = function (docs) {
     var self = this;
     var m = this.manifest;
@@ -331,7 +331,8 @@
         var r = JSON.parse(text)[doc % m.chunk];
         return {
           id: doc, url: r[0], title: r[1], body: r[2], part: m.parts[r[3]][1],
-          units: r[4].map(function (u) { return m.units[u][1]; })
+          units: r[4].map(function (u) { return m.units[u][1]; }),
+          unitIds: r[4].map(function (u) { return m.units[u][0]; })
         };
       });
     }));
@@ -463,7 +464,12 @@
       li.appendChild(a);
       var meta = el('p', 'meta');
       meta.appendChild(el('span', 'tag', r.part));
-      meta.appendChild(document.createTextNode(r.units.length ? '责任单位：' + r.units.join('、') : ''));
+      r.units.forEach(function (name, i) {
+        meta.appendChild(document.createTextNode(i === 0 ? '责任单位：' : '、'));
+        var link = el('a', '', name);
+        link.href = new URL('../units/' + r.unitIds[i] + '/', indexURL).pathname;
+        meta.appendChild(link);
+      });
       li.appendChild(meta);
       if (r.body) li.appendChild(marked(el('p', 'search-snippet'), api.segments(r.body, alts, 90)));
       return li;

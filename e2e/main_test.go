@@ -144,28 +144,54 @@ func needTool(t testing.TB, path, what string) {
 	t.Skip(msg)
 }
 
-var countsMu sync.Mutex
+// counter counts what a gate tried. When the test ends, the count and the
+// test's result are written to artifacts/counts/<file>, one line
+// "label<TAB>count<TAB>result", for the summary that ./test.sh prints.
+type counter struct {
+	mu   sync.Mutex
+	n    int
+	note string
+}
 
-// record writes "name value result" to artifacts/counts/name, for the
-// summary that ./test.sh prints. The result is "pass", "FAIL", or a note
-// such as "not possible on this machine".
-func record(t testing.TB, name string, value int, note string) {
-	t.Helper()
-	countsMu.Lock()
-	defer countsMu.Unlock()
-	dir := filepath.Join(repoRoot, "artifacts", "counts")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Error(err)
-		return
-	}
-	if note == "" {
-		note = "pass"
-		if t.Failed() {
-			note = "FAIL"
+// newCounter returns a counter written when t ends.
+func newCounter(t testing.TB, file, label string) *counter {
+	c := &counter{}
+	t.Cleanup(func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		res := "pass"
+		switch {
+		case c.note != "":
+			res = c.note
+		case t.Failed():
+			res = "FAIL"
+		case t.Skipped():
+			res = "skipped"
 		}
-	}
-	line := fmt.Sprintf("%d\t%s\n", value, note)
-	if err := os.WriteFile(filepath.Join(dir, name), []byte(line), 0o644); err != nil {
-		t.Error(err)
-	}
+		dir := filepath.Join(repoRoot, "artifacts", "counts")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Error(err)
+			return
+		}
+		line := fmt.Sprintf("%s\t%d\t%s\n", label, c.n, res)
+		if err := os.WriteFile(filepath.Join(dir, file), []byte(line), 0o644); err != nil {
+			t.Error(err)
+		}
+	})
+	return c
+}
+
+// add counts n more.
+func (c *counter) add(n int) {
+	c.mu.Lock()
+	c.n += n
+	c.mu.Unlock()
+}
+
+// setNote replaces the result written with the count, for a gate that
+// could not run here (such as "not possible on this machine: ...").
+func (c *counter) setNote(note string) {
+	c.mu.Lock()
+	c.note = note
+	c.mu.Unlock()
 }

@@ -6,11 +6,13 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"qingdan/period"
 	"qingdan/source"
 )
 
@@ -300,7 +302,7 @@ func (v *validator) changes(entries []changeEntry, at *source.Positions) []*Chan
 		if e.Link != "" && !strings.HasPrefix(e.Link, "/") {
 			v.ps.Add(at.Of(fmt.Sprintf("change[%d].link", i)), `write a path on this site such as "/duties/01/"`, "change link %q is not a path on this site", e.Link)
 		}
-		out = append(out, &Change{Date: e.Date, Title: e.Title, Summary: e.Summary, Link: e.Link, Pos: e.Pos})
+		out = append(out, &Change{Date: localDate(e.Date), Title: e.Title, Summary: e.Summary, Link: e.Link, Pos: e.Pos})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
 	return out
@@ -321,7 +323,7 @@ func (v *validator) synonyms(groups [][]string, at *source.Positions) [][]string
 }
 
 func (v *validator) part(key, title string, m partMeta, at *source.Positions) *Part {
-	p := &Part{Key: key, Title: title, Index: m.Index, Published: m.Published, Updated: m.Updated, Pos: at.Of("")}
+	p := &Part{Key: key, Title: title, Index: m.Index, Published: localDate(m.Published), Updated: localDate(m.Updated), Pos: at.Of("")}
 	if p.Updated.IsZero() {
 		p.Updated = p.Published
 	}
@@ -360,6 +362,15 @@ func rawHTML(src []byte) (line, col int) {
 	}
 	start := bytes.LastIndexByte(src[:offset], '\n') + 1
 	return bytes.Count(src[:offset], []byte("\n")) + 1, utf8.RuneCount(src[start:offset]) + 1
+}
+
+// localDate reads a date of the content as that day in China: TOML local
+// dates carry no zone, and the bureau's dates are Beijing time.
+func localDate(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, period.Zone)
 }
 
 // shortTitle derives a duty's title from its text: the first clause when

@@ -3,6 +3,7 @@ package source
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 )
 
 const fence = "+++"
@@ -15,6 +16,10 @@ const fence = "+++"
 // the editor sees.
 func SplitFrontMatter(name string, data []byte) (front, body []byte, ps Problems) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	if !utf8.Valid(data) {
+		ps.Add(invalidUTF8(name, string(data)), saveAsUTF8, "the file is not valid UTF-8 text")
+		return nil, nil, ps
+	}
 	lines := strings.SplitAfter(string(data), "\n")
 	first := strings.TrimSpace(lines[0])
 	if first != fence {

@@ -14,6 +14,8 @@ import (
 
 var posType = reflect.TypeOf(Pos{})
 
+const saveAsUTF8 = "save the file as UTF-8 (在编辑器中选择“另存为 UTF-8”)"
+
 // DecodeTOML parses data, the contents of the file called name, into v, a
 // pointer to a struct, and returns where every key stands and what is wrong.
 //
@@ -30,7 +32,7 @@ func DecodeTOML(name string, data []byte, v any) (*Positions, Problems) {
 	var ps Problems
 	text := strings.TrimPrefix(string(data), "\uFEFF")
 	if !utf8.ValidString(text) {
-		ps.Add(invalidUTF8(name, text), "save the file as UTF-8 (在编辑器中选择“另存为 UTF-8”)", "the file is not valid UTF-8 text")
+		ps.Add(invalidUTF8(name, text), saveAsUTF8, "the file is not valid UTF-8 text")
 		return NewPositions(name), ps
 	}
 	var raw map[string]any

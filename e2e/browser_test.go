@@ -1,0 +1,260 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// chromiumPath is Debian's chromium, which ./test.sh installs.
+const chromiumPath = "/usr/bin/chromium"
+
+// siteRoot is the path the real site is served under (base_url in
+// site.toml); the test server serves the output there too.
+const siteRoot = "/zfxxgk/qingdan/"
+
+// widths are the viewport widths every page is checked at: a small phone
+// and a desktop.
+var widths = []int{360, 1280}
+
+// startBrowser starts a headless chromium with a fresh profile and returns
+// the context of its first tab; the browser stops when the test ends.
+func startBrowser(t testing.TB) context.Context {
+	t.Helper()
+	needTool(t, chromiumPath, "chromium")
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	if err := chromedp.Run(ctx); err != nil {
+		cancel()
+		cancelAlloc()
+		t.Fatalf("starting chromium: %v", err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+// serve serves the built site in dir under siteRoot on 127.0.0.1 and
+// returns the site's address, ending in siteRoot.
+func serve(t testing.TB, dir string) string {
+	t.Helper()
+	mux := http.NewServeMux()
+	mux.Handle(siteRoot, http.StripPrefix(strings.TrimSuffix(siteRoot, "/"), http.FileServer(http.Dir(dir))))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv.URL + siteRoot
+}
+
+// watch collects, for the tab it listens to, everything that means a page
+// is broken: console errors, uncaught exceptions, failed requests, HTTP
+// errors, and any JavaScript dialog (which it dismisses).
+type watch struct {
+	ctx      context.Context
+	mu       sync.Mutex
+	problems []string
+	dialogs  []string
+}
+
+// newWatch starts watching the tab of ctx.
+func newWatch(ctx context.Context) *watch {
+	w := &watch{ctx: ctx}
+	chromedp.ListenTarget(ctx, w.event)
+	return w
+}
+
+func (w *watch) add(format string, args ...any) {
+	w.mu.Lock()
+	w.problems = append(w.problems, fmt.Sprintf(format, args...))
+	w.mu.Unlock()
+}
+
+func (w *watch) event(ev any) {
+	switch ev := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, string(a.Value)+a.Description)
+			}
+			w.add("console %s: %s", ev.Type, strings.Join(parts, " "))
+		}
+	case *runtime.EventExceptionThrown:
+		d := ev.ExceptionDetails
+		msg := d.Text
+		if d.Exception != nil {
+			msg += " " + d.Exception.Description
+		}
+		w.add("uncaught exception at %s:%d: %s", d.URL, d.LineNumber+1, msg)
+	case *log.EventEntryAdded:
+		if ev.Entry.Level == log.LevelError {
+			w.add("browser log error: %s (%s)", ev.Entry.Text, ev.Entry.URL)
+		}
+	case *network.EventLoadingFailed:
+		if !ev.Canceled {
+			w.add("request failed: %s (%s)", ev.ErrorText, ev.RequestID)
+		}
+	case *network.EventResponseReceived:
+		if ev.Response.Status >= 400 {
+			w.add("HTTP %d for %s", ev.Response.Status, ev.Response.URL)
+		}
+	case *page.EventJavascriptDialogOpening:
+		w.mu.Lock()
+		w.dialogs = append(w.dialogs, fmt.Sprintf("%s(%q)", ev.Type, ev.Message))
+		w.mu.Unlock()
+		go chromedp.Run(w.ctx, page.HandleJavaScriptDialog(false))
+	}
+}
+
+// take returns and clears what was collected since the last call.
+func (w *watch) take() (problems, dialogs []string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	problems, dialogs = w.problems, w.dialogs
+	w.problems, w.dialogs = nil, nil
+	return problems, dialogs
+}
+
+// sitePage is one HTML page of the output.
+type sitePage struct {
+	file string // path in the output folder, e.g. "duties/01/index.html"
+	path string // path under the site root, e.g. "duties/01/"
+	kind string // page type, e.g. "duty"; one screenshot is taken per type
+}
+
+// sitePages lists every HTML page of the built site in dir.
+func sitePages(t testing.TB, dir string) []sitePage {
+	t.Helper()
+	var pages []sitePage
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		path := strings.TrimSuffix(rel, "index.html")
+		pages = append(pages, sitePage{file: rel, path: path, kind: pageKind(path)})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(pages, func(i, j int) bool { return pages[i].file < pages[j].file })
+	return pages
+}
+
+// pageKind names a page's type from its path: "home", "duties" (the list),
+// "duties-one" (one duty), "404.html".
+func pageKind(path string) string {
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	switch {
+	case path == "":
+		return "home"
+	case len(segs) == 1:
+		return segs[0]
+	}
+	return segs[0] + "-one"
+}
+
+// loadPage opens url in the tab at the given width and waits until it has
+// loaded and its scripts have run.
+func loadPage(ctx context.Context, url string, width int) error {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	return chromedp.Run(ctx,
+		chromedp.EmulateViewport(int64(width), 800),
+		chromedp.Navigate(url),
+		chromedp.WaitReady("body"),
+	)
+}
+
+// screenshot writes a full-page PNG of the tab to artifacts/screenshots/.
+func screenshot(t testing.TB, ctx context.Context, name string) {
+	t.Helper()
+	var buf []byte
+	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&buf, 100)); err != nil {
+		t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	dir := filepath.Join(repoRoot, "artifacts", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), buf, 0o644); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestBrowserPages loads every page of the real site in chromium at each
+// width: no console error, no failed request, no dialog. It writes one
+// screenshot per page type and width, and runs axe-core on every page.
+func TestBrowserPages(t *testing.T) {
+	dir := buildSite(t, newSite(t))
+	base := serve(t, dir)
+	ctx := startBrowser(t)
+	axe := loadAxe(t)
+	w := newWatch(ctx)
+	pages := sitePages(t, dir)
+	checked := newCounter(t, "browser", "page loads checked in chromium with axe-core (360 px and 1280 px)")
+	shot := map[string]bool{}
+	for _, width := range widths {
+		for _, p := range pages {
+			url := base + p.path
+			if err := loadPage(ctx, url, width); err != nil {
+				t.Errorf("%s at %dpx: %v", p.path, width, err)
+				continue
+			}
+			if v := runAxe(ctx, axe); len(v) > 0 {
+				t.Errorf("/%s at %dpx: axe-core WCAG 2.1 A/AA violations:\n%s", p.path, width, strings.Join(v, "\n"))
+			}
+			problems, dialogs := w.take()
+			for _, pr := range problems {
+				t.Errorf("/%s at %dpx: %s", p.path, width, pr)
+			}
+			for _, d := range dialogs {
+				t.Errorf("/%s at %dpx: unexpected dialog %s", p.path, width, d)
+			}
+			key := fmt.Sprintf("%s-%d", p.kind, width)
+			if !shot[key] {
+				shot[key] = true
+				screenshot(t, ctx, key)
+			}
+			checked.add(1)
+		}
+	}
+	if len(pages) < 50 {
+		t.Errorf("only %d pages in the built site; expected the whole real site", len(pages))
+	}
+}

@@ -1,0 +1,127 @@
+package reports
+
+import (
+	"encoding/binary"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFontFromCollection checks face 0 of the system's .ttc comes out as a
+// valid standalone TrueType font with the characters the reports need.
+func TestFontFromCollection(t *testing.T) {
+	f := testFont(t)
+	if !strings.HasSuffix(f.Path, ".ttc") {
+		t.Skipf("font %s is not a collection", f.Path)
+	}
+	ttf := f.Data
+	if binary.BigEndian.Uint32(ttf) != 0x00010000 {
+		t.Fatalf("extracted font starts with %x, want TrueType 00010000", ttf[:4])
+	}
+	tables, err := readDirectory(ttf, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, tb := range tables {
+		if i > 0 && tables[i-1].tag >= tb.tag {
+			t.Errorf("tables not sorted: %q before %q", tables[i-1].tag, tb.tag)
+		}
+		if tb.offset%4 != 0 {
+			t.Errorf("table %q at unaligned offset %d", tb.tag, tb.offset)
+		}
+		body := append([]byte(nil), ttf[tb.offset:tb.offset+tb.length]...)
+		if tb.tag == "head" {
+			binary.BigEndian.PutUint32(body[8:], 0)
+		}
+		rec := ttf[12+16*i:]
+		if got := binary.BigEndian.Uint32(rec[4:]); got != checksum(body) {
+			t.Errorf("table %q checksum %08x, want %08x", tb.tag, got, checksum(body))
+		}
+	}
+	if sum := checksum(ttf); sum != 0xB1B0AFBA {
+		t.Errorf("whole-font checksum %08x, want B1B0AFBA", sum)
+	}
+	if missing := f.Missing("洺州镇梨园屯镇第什营乡0123456789ABCXYZ（），。“”"); len(missing) > 0 {
+		t.Errorf("font lacks %q", string(missing))
+	}
+}
+
+func writeTemp(t *testing.T, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoadFontRefuses(t *testing.T) {
+	otto := append([]byte("OTTO"), make([]byte, 40)...)
+	ttcOfCFF := make([]byte, 64)
+	copy(ttcOfCFF, "ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10OTTO")
+	cffTable := make([]byte, 12+16)
+	copy(cffTable, "\x00\x01\x00\x00\x00\x01")
+	copy(cffTable[12:], "CFF ")
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"cff.otf", otto, "CFF"},
+		{"cff.ttc", ttcOfCFF, "CFF"},
+		{"cfftable.ttf", cffTable, "CFF"},
+		{"short.ttf", []byte("abc"), "too short"},
+		{"text.ttf", []byte("this is not a font at all"), "not a TrueType font"},
+		{"noglyf.ttf", []byte("\x00\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"), "no \"cmap\" table"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadFont(writeTemp(t, tt.name, tt.data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want one containing %q", err, tt.want)
+			}
+			if tt.want == "CFF" && (!errors.Is(err, errCFF) || !strings.Contains(err.Error(), fontPackage)) {
+				t.Errorf("a CFF font should be refused naming %s: %v", fontPackage, err)
+			}
+		})
+	}
+}
+
+func TestFindFontConfigured(t *testing.T) {
+	if _, err := FindFont(filepath.Join(t.TempDir(), "missing.ttf")); err == nil || !strings.Contains(err.Error(), "cannot read font") {
+		t.Fatalf("err = %v, want cannot read font", err)
+	}
+}
+
+func TestCheckText(t *testing.T) {
+	f := &Font{Path: "droid.ttf", runes: map[rune]bool{'威': true, '县': true}}
+	err := f.CheckText("威县洺州镇 2026")
+	if err == nil {
+		t.Fatal("no error for characters the font lacks")
+	}
+	for _, want := range []string{`'洺' (U+6D3A)`, `'2' (U+0032)`, fontPackage} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not name %s", err, want)
+		}
+	}
+	if strings.Contains(err.Error(), "U+0020") {
+		t.Errorf("a space is never missing: %v", err)
+	}
+	if err := f.CheckText("威县 县"); err != nil {
+		t.Errorf("CheckText of covered text: %v", err)
+	}
+}
+
+func FuzzLoadFont(f *testing.F) {
+	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x01\x00\x00\x00\x10"))
+	f.Add([]byte("\x00\x01\x00\x00\x00\x01\x00\x00\x00\x00\x00\x00cmap\x00\x00\x00\x00\x00\x00\x00\x1c\x00\x00\x00\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ttf, err := singleFace(data)
+		if err != nil {
+			return
+		}
+		cmapRunes(ttf)
+	})
+}

@@ -52,7 +52,7 @@ func startBrowser(t testing.TB) context.Context {
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(actx)
-	if err := chromedp.Run(ctx); err != nil {
+	if err := chromedp.Do(ctx); err != nil {
 		cancel()
 		cancelAlloc()
 		t.Fatalf("starting chromium: %v", err)
@@ -86,9 +86,12 @@ type watch struct {
 }
 
 // newWatch starts watching the tab of ctx.
-func newWatch(ctx context.Context) *watch {
+func newWatch(t testing.TB, ctx context.Context) *watch {
+	t.Helper()
 	w := &watch{ctx: ctx}
-	chromedp.ListenTarget(ctx, w.event)
+	if err := chromedp.Listen(ctx, w.event); err != nil {
+		t.Fatal(err)
+	}
 	return w
 }
 
@@ -101,7 +104,7 @@ func (w *watch) add(format string, args ...any) {
 func (w *watch) event(ev any) {
 	switch ev := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.APITypeError || ev.Type == runtime.APITypeAssert {
+		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
 			var parts []string
 			for _, a := range ev.Args {
 				parts = append(parts, string(a.Value)+a.Description)
@@ -116,7 +119,7 @@ func (w *watch) event(ev any) {
 		}
 		w.add("uncaught exception at %s:%d: %s", d.URL, d.LineNumber+1, msg)
 	case *log.EventEntryAdded:
-		if ev.Entry.Level == log.LevelError {
+		if ev.Entry.Level == log.EntryLevelError {
 			w.add("browser log error: %s (%s)", ev.Entry.Text, ev.Entry.URL)
 		}
 	case *network.EventLoadingFailed:
@@ -131,7 +134,9 @@ func (w *watch) event(ev any) {
 		w.mu.Lock()
 		w.dialogs = append(w.dialogs, fmt.Sprintf("%s(%q)", ev.Type, ev.Message))
 		w.mu.Unlock()
-		go chromedp.Run(w.ctx, page.HandleJavaScriptDialog(false))
+		// The dialog blocks the page, and Listen must not run a command
+		// itself: dismiss it from another goroutine.
+		go chromedp.Call(w.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
 	}
 }
 
@@ -193,18 +198,18 @@ func pageKind(path string) string {
 func loadPage(ctx context.Context, url string, width int) error {
 	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	return chromedp.Run(ctx,
+	return chromedp.Do(ctx,
 		chromedp.EmulateViewport(int64(width), 800),
 		chromedp.Navigate(url),
-		chromedp.WaitReady("body"),
+		chromedp.WaitReady(chromedp.CSS("body")),
 	)
 }
 
 // screenshot writes a full-page PNG of the tab to artifacts/screenshots/.
 func screenshot(t testing.TB, ctx context.Context, name string) {
 	t.Helper()
-	var buf []byte
-	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&buf, 100)); err != nil {
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
 		t.Errorf("screenshot %s: %v", name, err)
 		return
 	}
@@ -225,7 +230,7 @@ func TestBrowserPages(t *testing.T) {
 	base := serve(t, dir)
 	ctx := startBrowser(t)
 	axe := loadAxe(t)
-	w := newWatch(ctx)
+	w := newWatch(t, ctx)
 	pages := sitePages(t, dir)
 	checked := newCounter(t, "browser", "page loads checked in chromium with axe-core (360 px and 1280 px)")
 	shot := map[string]bool{}

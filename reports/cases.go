@@ -170,7 +170,6 @@ const (
 	RoleLegal = "法定代表人"
 	RoleHead  = "主要负责人"
 	RoleClerk = "负责收件的人"
-	RoleKin   = "同住成年家属"
 )
 
 // Execution is step 8: payment, late fees and court enforcement.

@@ -323,11 +323,11 @@ func lateFee(c *Case) int64 {
 // monthsLate counts the full months from the deadline to the day: paid one
 // month or more after the deadline is one month late.
 func monthsLate(deadline, t time.Time) int {
-	n := 0
-	for !addMonths(deadline, n+1).After(t) {
-		n++
+	n := (t.Year()-deadline.Year())*12 + int(t.Month()) - int(deadline.Month())
+	if n > 0 && addMonths(deadline, n).After(t) {
+		n--
 	}
-	return n
+	return max(n, 0)
 }
 
 // paidBy sums the principal paid on or before the day, in fen; the zero

@@ -197,3 +197,46 @@ func FuzzParseCase(f *testing.F) {
 		}
 	})
 }
+
+func TestMonthsLate(t *testing.T) {
+	tests := []struct {
+		deadline, paid string
+		want           int
+	}{
+		{"2026-03-14", "2026-03-14", 0},
+		{"2026-03-14", "2026-04-13", 0},
+		{"2026-03-14", "2026-04-14", 1},
+		{"2026-03-14", "2026-05-20", 2},
+		{"2026-01-31", "2026-02-28", 1},
+		{"2026-01-31", "2026-02-27", 0},
+		{"2026-03-14", "2026-01-01", 0},
+		{"2025-12-20", "2027-01-19", 12},
+	}
+	for _, tt := range tests {
+		if got := monthsLate(d(tt.deadline), d(tt.paid)); got != tt.want {
+			t.Errorf("monthsLate(%s, %s) = %d, want %d", tt.deadline, tt.paid, got, tt.want)
+		}
+	}
+}
+
+// TestReadmeExample checks the complete example of casefiles/README.md is
+// a valid case file that keeps every rule.
+func TestReadmeExample(t *testing.T) {
+	doc, err := os.ReadFile("../casefiles/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(doc), "```toml\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("casefiles/README.md has no ```toml example")
+	}
+	c, ps := ParseCase("README.md", []byte(example))
+	if len(ps) > 0 {
+		t.Fatalf("the README example has problems:\n%s", ps)
+	}
+	r := ScoreCase(c, NewEnv([]*Case{c}, testSettings, d("2026-07-01")))
+	if r.Score != 100 {
+		t.Errorf("the README example scores %d: %+v", r.Score, r.Deductions)
+	}
+}

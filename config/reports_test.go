@@ -1,0 +1,50 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestReportsConfig(t *testing.T) {
+	tests := []struct {
+		name    string
+		section string
+		want    string // substring of the problems; "" for none
+	}{
+		{"none", "", ""},
+		{"full", "[reports]\ncasefiles = \"/srv/casefiles\"\nfont = \"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc\"\nexcellent = 95\npass = 60\nmajor_amount = 30000\nlitigation_months = 6\nreviewers = [\"钱某\", \"吴某\"]\napprover = \"刘某\"\nlegal_office = \"威县司法局\"\ncontact = \"孙某\"\nphone = \"0319-7631779\"\n", ""},
+		{"case files under content", "[reports]\ncasefiles = \"content/cases\"\n", "site.toml:6:13: casefiles \"content/cases\" is inside the content folder"},
+		{"case files are content", "[reports]\ncasefiles = \"content\"\n", "is inside the content folder"},
+		{"thresholds out of order", "[reports]\nexcellent = 70\npass = 80\n", "grade thresholds excellent = 70 and pass = 80 are out of order"},
+		{"excellent above 100", "[reports]\nexcellent = 120\n", "out of order"},
+		{"litigation months", "[reports]\nlitigation_months = 100\n", "site.toml:6:21: litigation_months 100"},
+		{"negative major amount", "[reports]\nmajor_amount = -1\n", "major_amount -1 is negative"},
+		{"unknown key", "[reports]\ncasefile = \"x\"\n", `did you mean "casefiles"?`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, ps := Parse("site.toml", []byte(minimal+tt.section))
+			got := ps.String()
+			if tt.want == "" {
+				if got != "" {
+					t.Fatalf("unexpected problems:\n%s", got)
+				}
+				return
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Fatalf("problems:\n%s\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReportsDefaults(t *testing.T) {
+	c, ps := Parse("site.toml", []byte(minimal))
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	r := c.Reports
+	if r.CaseFiles != "casefiles" || r.Excellent != 90 || r.Pass != 70 || r.MajorAmount != 50000 || r.LitigationMonths != 6 || r.LegalOffice != "威县人民政府法制办公室" {
+		t.Errorf("defaults = %+v", r)
+	}
+}

@@ -115,11 +115,11 @@ func (p *progress) Stop() {
 }
 
 // Done stops the progress line and prints the build's summary: where it
-// went, the files written and changed, the size and the time since
-// newProgress.
-func (p *progress) Done(target string, st output.Stats) {
+// went, the files written and changed, their size, and the time since
+// start (when the build began, before loading the content).
+func (p *progress) Done(target string, st output.Stats, start time.Time) {
 	p.Stop()
-	fmt.Fprintf(p.w, "qingdan: built %s: %s, %s in %s\n", target, st, sizeOf(p.bytes.Load()), time.Since(p.start).Round(time.Millisecond))
+	fmt.Fprintf(p.w, "qingdan: built %s: %s, %s in %s\n", target, st, sizeOf(p.bytes.Load()), time.Since(start).Round(time.Millisecond))
 }
 
 // sizeOf prints a byte count for people: "812 KB", "41.2 MB".

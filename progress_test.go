@@ -43,7 +43,7 @@ func TestProgressPassesFilesOnAndSummarizes(t *testing.T) {
 	if w.Len() != 0 {
 		t.Errorf("progress wrote to a non-terminal before Done: %q", w.String())
 	}
-	p.Done("public", output.Stats{Written: 2, Changed: 1, Unchanged: 1})
+	p.Done("public", output.Stats{Written: 2, Changed: 1, Unchanged: 1}, time.Now())
 	got := w.String()
 	want := "qingdan: built public: 2 files: 1 changed, 1 unchanged, 0 removed, 36 B in "
 	if !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 || strings.Contains(got, "\r") {
@@ -125,7 +125,7 @@ func TestProgressOnTerminal(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	p.Done("public", output.Stats{Written: 1, Changed: 1})
+	p.Done("public", output.Stats{Written: 1, Changed: 1}, time.Now())
 	got := w.String()
 	if !strings.HasPrefix(got, "\r\033[Kqingdan: building: 1/4 files (25%)") {
 		t.Errorf("progress line does not redraw in place: %q", got)
@@ -133,4 +133,24 @@ func TestProgressOnTerminal(t *testing.T) {
 	if !strings.Contains(got, "\r\033[Kqingdan: built public: 1 files: 1 changed") {
 		t.Errorf("summary does not replace the progress line: %q", got)
 	}
+}
+
+// discard is an Output that drops every file.
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+// BenchmarkProgressWriteFile is the cost progress adds to each file of a
+// build, with the progress line being drawn.
+func BenchmarkProgressWriteFile(b *testing.B) {
+	var w lockedBuffer
+	p := startProgress(&w, discard{}, 1_000_000, true)
+	data := make([]byte, 8<<10)
+	b.ReportAllocs()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			p.WriteFile("duties/01/index.html", data)
+		}
+	})
+	p.Stop()
 }

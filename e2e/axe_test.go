@@ -72,7 +72,7 @@ func runAxe(ctx context.Context, axe string) []string {
 func TestAxeSearchResults(t *testing.T) {
 	dir := buildSite(t, newSite(t))
 	base := serve(t, dir)
-	ctx := startBrowser(t)
+	ctx := withTimeout(t, startBrowser(t), 2*time.Minute)
 	axe := loadAxe(t)
 	w := newWatch(t, ctx)
 	for _, width := range widths {
@@ -151,7 +151,7 @@ func jsString(s string) string {
 func TestKeyboard(t *testing.T) {
 	dir := buildSite(t, newSite(t))
 	base := serve(t, dir)
-	ctx := startBrowser(t)
+	ctx := withTimeout(t, startBrowser(t), 2*time.Minute)
 	w := newWatch(t, ctx)
 
 	t.Run("skip link", func(t *testing.T) {

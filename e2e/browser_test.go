@@ -64,6 +64,15 @@ func startBrowser(t testing.TB) context.Context {
 	return ctx
 }
 
+// withTimeout bounds every browser action run with the returned context,
+// so that a wait for an element that never comes fails instead of hanging.
+// The browser must already be running (see chromedp.Run).
+func withTimeout(t testing.TB, ctx context.Context, d time.Duration) context.Context {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	t.Cleanup(cancel)
+	return ctx
+}
+
 // serve serves the built site in dir under siteRoot on 127.0.0.1 and
 // returns the site's address, ending in siteRoot.
 func serve(t testing.TB, dir string) string {

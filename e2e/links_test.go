@@ -237,7 +237,7 @@ func trailingSlash(u string) string {
 var htmlValidate = filepath.Join(repoRoot, "tools", "node_modules", "html-validate", "bin", "html-validate.mjs")
 
 // TestHTMLValid runs html-validate (recommended rules; see
-// tools/.htmlvalidate.json for the few turned off, and why) on every page.
+// tools/htmlvalidate.config.mjs for the few turned off, and why) on every page.
 func TestHTMLValid(t *testing.T) {
 	needTool(t, htmlValidate, "html-validate")
 	node, err := exec.LookPath("node")
@@ -252,7 +252,7 @@ func TestHTMLValid(t *testing.T) {
 	for _, p := range sitePages(t, dir) {
 		files = append(files, filepath.Join(dir, p.file))
 	}
-	cfg, err := filepath.Abs(filepath.Join(repoRoot, "tools", ".htmlvalidate.json"))
+	cfg, err := filepath.Abs(filepath.Join(repoRoot, "tools", "htmlvalidate.config.mjs"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -19,13 +21,19 @@ import (
 // Only one Dir per target may be open at a time; a second NewDir for the
 // same target fails until the first is committed or aborted (or its process
 // has died).
+//
+// WriteFile may be called from several goroutines at once.
 type Dir struct {
-	target string          // absolute path of the site folder
-	shown  string          // target as the caller wrote it, for messages
-	tmp    string          // the new site, beside target
-	lock   *os.File        // flock held while the Dir is open
-	files  map[string]bool // names written; true when new or changed
-	err    error           // set once committed, aborted or failed
+	target string   // absolute path of the site folder
+	shown  string   // target as the caller wrote it, for messages
+	tmp    string   // the new site, beside target
+	lock   *os.File // flock held while the Dir is open
+	hasOld bool     // the target existed when the Dir was made
+
+	mu    sync.Mutex
+	files map[string]bool // names written; true when new or changed
+	dirs  map[string]bool // folders already made in tmp
+	err   error           // set once committed, aborted or failed
 }
 
 var errClosed = errors.New("output already committed or aborted")
@@ -48,10 +56,13 @@ func NewDir(target string) (*Dir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", target, err)
 	}
-	d := &Dir{target: abs, shown: target, lock: lock, files: map[string]bool{}}
+	d := &Dir{target: abs, shown: target, lock: lock, files: map[string]bool{}, dirs: map[string]bool{}}
 	if err := removeLeftovers(parent, base); err != nil {
 		d.Abort()
 		return nil, fmt.Errorf("output folder %s: removing a killed run's leftovers: %w", target, err)
+	}
+	if _, err := os.Lstat(abs); err == nil {
+		d.hasOld = true
 	}
 	d.tmp, err = os.MkdirTemp(parent, tmpPrefix(base))
 	if err == nil {
@@ -135,56 +146,87 @@ func removeLeftovers(parent, base string) error {
 // to the new site. When the previous site has the same bytes under that name,
 // the file keeps its old modification time. On a write error the new site is
 // thrown away and the target stays untouched.
+//
+// Files are not synced one by one: Commit syncs the whole new site at once
+// before it swaps it in.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	if d.err != nil {
-		return d.err
-	}
 	if err := checkName(name); err != nil {
 		return err
 	}
-	if err := d.write(name, data); err != nil {
+	d.mu.Lock()
+	if d.err != nil {
+		d.mu.Unlock()
+		return d.err
+	}
+	_, again := d.files[name]
+	d.files[name] = true
+	dir := path.Dir(name)
+	makeDir := dir != "." && !d.dirs[dir]
+	d.mu.Unlock()
+
+	changed, err := d.write(name, data, again, makeDir)
+
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err != nil {
 		err = fmt.Errorf("writing %s: %w", filepath.Join(d.shown, filepath.FromSlash(name)), err)
-		d.Abort()
+		d.abort()
 		d.err = err
 		return err
 	}
+	if d.err != nil { // aborted by another writer meanwhile
+		return d.err
+	}
+	if makeDir {
+		d.dirs[dir] = true
+	}
+	d.files[name] = changed
 	return nil
 }
 
-func (d *Dir) write(name string, data []byte) error {
-	path := filepath.Join(d.tmp, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return unwrapPath(err)
+// write puts data into the new site under name and reports whether it
+// differs from the old site's file. again says the name was written before;
+// makeDir that its folder may not exist yet.
+func (d *Dir) write(name string, data []byte, again, makeDir bool) (changed bool, err error) {
+	file := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if makeDir {
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return false, unwrapPath(err)
+		}
 	}
 	// A name written twice: the first file may be a hard link to the old
 	// site's file, so it is replaced, never written through.
-	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return unwrapPath(err)
-	}
-	old := filepath.Join(d.target, filepath.FromSlash(name))
-	oldInfo, same := sameBytes(old, data)
-	if same && os.Link(old, path) == nil {
-		d.files[name] = false
-		return nil
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return unwrapPath(err)
-	}
-	if err := fillFile(f, data, 0o644); err != nil {
-		return err
-	}
-	if same {
-		if err := os.Chtimes(path, oldInfo.ModTime(), oldInfo.ModTime()); err != nil {
-			return unwrapPath(err)
+	if again {
+		if err := os.Remove(file); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return false, unwrapPath(err)
 		}
 	}
-	d.files[name] = !same
-	return nil
+	var oldInfo fs.FileInfo
+	same := false
+	if d.hasOld {
+		old := filepath.Join(d.target, filepath.FromSlash(name))
+		oldInfo, same = sameBytes(old, data)
+		if same && os.Link(old, file) == nil {
+			return false, nil
+		}
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return false, unwrapPath(err)
+	}
+	if err := fillFile(f, data, 0o644, false); err != nil {
+		return false, err
+	}
+	if same {
+		if err := os.Chtimes(file, oldInfo.ModTime(), oldInfo.ModTime()); err != nil {
+			return false, unwrapPath(err)
+		}
+	}
+	return !same, nil
 }
 
 // sameBytes reports whether the regular file at path holds exactly data, and
-// returns its information when it does.
+// returns its information when it does. Files of another size are not read.
 func sameBytes(path string, data []byte) (fs.FileInfo, bool) {
 	fi, err := os.Lstat(path)
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
@@ -200,13 +242,15 @@ func sameBytes(path string, data []byte) (fs.FileInfo, bool) {
 // Commit syncs the new site to disk and swaps it into the target's place in
 // one step, then deletes the old site. After Commit the Dir is closed.
 func (d *Dir) Commit() (Stats, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if d.err != nil {
 		return Stats{}, d.err
 	}
 	st, err := d.commit()
 	if err != nil {
 		err = fmt.Errorf("publishing %s: %w", d.shown, err)
-		d.Abort()
+		d.abort()
 		d.err = err
 		return Stats{}, err
 	}
@@ -229,7 +273,7 @@ func (d *Dir) commit() (Stats, error) {
 		return Stats{}, err
 	}
 	st.Removed = removed
-	if err := syncTree(d.tmp); err != nil {
+	if err := syncAll(d.tmp); err != nil {
 		return Stats{}, err
 	}
 	parent := filepath.Dir(d.target)
@@ -238,13 +282,13 @@ func (d *Dir) commit() (Stats, error) {
 		if err := os.Rename(d.tmp, d.target); err != nil {
 			return Stats{}, err
 		}
-		return st, syncDir(parent)
+		return st, syncPath(parent)
 	}
 	old, err := swap(d.tmp, d.target)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := syncDir(parent); err != nil {
+	if err := syncPath(parent); err != nil {
 		return Stats{}, err
 	}
 	// The new site is in place; a failure to delete the old one only leaves
@@ -279,17 +323,6 @@ func (d *Dir) countRemoved() (int, error) {
 	return n, err
 }
 
-// syncTree syncs every directory under root (files are synced as they are
-// written), so that the swapped-in site survives a power cut.
-func syncTree(root string) error {
-	return filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
-		if err != nil || !e.IsDir() {
-			return err
-		}
-		return syncDir(path)
-	})
-}
-
 // swap exchanges the directories tmp and target and returns where the old
 // site now is. Where the kernel or file system cannot exchange two names
 // atomically it falls back to two renames; between them the target is
@@ -316,6 +349,13 @@ func swap(tmp, target string) (old string, err error) {
 // Abort throws the new site away and leaves the target as it was. It may be
 // called after Commit or another Abort; it then does nothing.
 func (d *Dir) Abort() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.abort()
+}
+
+// abort is Abort with d.mu held.
+func (d *Dir) abort() error {
 	if d.err != nil {
 		return nil
 	}

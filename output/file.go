@@ -21,7 +21,7 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	tmp := f.Name()
-	if err := fillFile(f, data, perm); err != nil {
+	if err := fillFile(f, data, perm, true); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
@@ -29,20 +29,20 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 		os.Remove(tmp)
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err := syncDir(dir); err != nil {
+	if err := syncPath(dir); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
 }
 
-// fillFile writes data to the open file f, sets its mode, syncs and closes it.
-// f is closed even on error.
-func fillFile(f *os.File, data []byte, perm fs.FileMode) error {
+// fillFile writes data to the open file f, sets its mode, syncs it to disk
+// when durable is set, and closes it. f is closed even on error.
+func fillFile(f *os.File, data []byte, perm fs.FileMode, durable bool) error {
 	_, err := f.Write(data)
 	if err == nil {
 		err = f.Chmod(perm)
 	}
-	if err == nil {
+	if err == nil && durable {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
@@ -51,9 +51,10 @@ func fillFile(f *os.File, data []byte, perm fs.FileMode) error {
 	return unwrapPath(err)
 }
 
-// syncDir flushes a directory's entries (new names, renames) to disk.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
+// syncPath flushes a directory's entries (new names, renames) or a file's
+// bytes to disk.
+func syncPath(name string) error {
+	d, err := os.Open(name)
 	if err != nil {
 		return err
 	}

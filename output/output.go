@@ -4,7 +4,10 @@
 // swaps it into place in one step when Commit is called: a failed, aborted or
 // killed run leaves the previous site exactly as it was. Files whose bytes did
 // not change keep their old modification time, so rsync and CDN uploads only
-// carry what changed.
+// carry what changed. Files are not synced one by one as they are written:
+// Commit syncs the whole new site with one call (syncfs(2) on Linux) before
+// the swap, so that the swapped-in site also survives a power cut. Several
+// goroutines may write into one Dir at once.
 //
 // WriteFile replaces one file atomically (temp file, fsync, rename).
 //

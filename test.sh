@@ -2,10 +2,18 @@
 # Runs every test of qingdan, on a fresh Debian machine with Go:
 #   ./test.sh
 # It first installs what the tests need and the machine lacks (Debian's
-# chromium, poppler-utils and fonts-wqy-microhei; npm tools under tools/),
-# then runs gofmt, go vet, all Go tests (which include the JavaScript tests,
-# the browser tests and the end-to-end tests on the real content), and a
-# short run of every fuzz target. CI (.ci/run) runs exactly this.
+# chromium, poppler-utils and fonts-wqy-microhei; node and npm; the npm
+# tools axe-core and html-validate under tools/node_modules), then runs
+# gofmt, go vet, all Go tests (which include the JavaScript tests, the
+# browser tests and the quality gates of e2e/ on the real content), and a
+# short run of every fuzz target, and ends with a summary of what the gates
+# tried and the result of each. CI (.ci/run) runs exactly this.
+#
+# Environment (all optional):
+#   FUZZTIME                 how long each fuzz target runs (default 5s)
+#   QINGDAN_PUBLISH_KILLS    publish.sh runs killed by the fault gate (50)
+#   QINGDAN_PIPELINE_KILLS   report pipeline runs killed (50)
+#   QINGDAN_HOSTILE_ROUNDS   builds of the hostile-content gate (3)
 set -euo pipefail
 cd "$(dirname "$0")"
 export PATH="/usr/local/go/bin:$PATH"
@@ -20,14 +28,18 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
-command -v node >/dev/null || need+=(nodejs npm)
+command -v node >/dev/null || need+=(nodejs)
+command -v npm >/dev/null || need+=(npm)
 if ((${#need[@]})); then
 	sudo=""
 	[ "$(id -u)" = 0 ] || sudo=sudo
 	$sudo apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-echo "ok: chromium, pdftotext, wqy-microhei, node"
+# The versions are pinned by tools/package-lock.json; node_modules is
+# never committed.
+npm ci --prefix tools --no-audit --no-fund --loglevel=error >/dev/null
+echo "ok: chromium, pdftotext, wqy-microhei, node $(node --version), axe-core, html-validate"
 
 step "gofmt and go vet"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
@@ -37,21 +49,56 @@ if [ -n "$unformatted" ]; then
 fi
 go vet ./...
 
+# Each gate of e2e/ writes "label<TAB>count<TAB>result" to a file here.
+counts=artifacts/counts
+rm -rf "$counts"
+mkdir -p "$counts"
+
 step "go test"
-go test -count=1 ./...
+tests=pass
+go test -count=1 -timeout 12m ./... || tests=FAIL
 
 step "fuzz (short run of every target)"
-fuzztime="${FUZZTIME:-8s}"
+fuzztime="${FUZZTIME:-5s}"
+fuzz=pass
+fuzzexecs=0
+fuzztargets=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for pkg in $(go list ./...); do
 	dir=$(go list -f '{{.Dir}}' "$pkg")
 	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //'); do
-		echo "fuzz $pkg $target ($fuzztime)"
-		go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" >/tmp/qingdan-fuzz.log 2>&1 || {
-			cat /tmp/qingdan-fuzz.log
-			exit 1
-		}
-		grep -o 'execs: [0-9]*' /tmp/qingdan-fuzz.log | tail -1 || true
+		fuzztargets=$((fuzztargets + 1))
+		if go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" >"$log" 2>&1; then
+			result=pass
+		else
+			result=FAIL
+			fuzz=FAIL
+			cat "$log"
+		fi
+		execs=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*' || echo 0)
+		fuzzexecs=$((fuzzexecs + ${execs:-0}))
+		printf '%-40s %-22s %10s execs  %s\n' "$pkg" "$target" "${execs:-0}" "$result"
 	done
 done
+
+step "summary"
+row() { printf '  %-78s %8s  %s\n' "$1" "$2" "$3"; }
+row "gate" "count" "result"
+for gate in browser axe html links payloads broken privacy kill-publish kill-pipeline disk-full; do
+	if [ -f "$counts/$gate" ]; then
+		IFS=$'\t' read -r label n result <"$counts/$gate"
+		row "$label" "$n" "$result"
+	else
+		row "$gate" "-" "did not run (see the go test output)"
+	fi
+done
+row "fuzz executions ($fuzztargets targets, $fuzztime each)" "$fuzzexecs" "$fuzz"
+row "go test ./... (every package, including the gates above)" "" "$tests"
+if [ "$tests" != pass ] || [ "$fuzz" != pass ]; then
+	echo
+	echo "FAILED"
+	exit 1
+fi
 echo
 echo "all tests passed"

@@ -213,7 +213,7 @@ func readLedger(t testing.TB, path string) []ledgerRecord {
 // checkOutbox checks that every visible file of the outbox is exactly a
 // file the ledger says was produced, and that each (kind, period) was
 // produced at most once. It returns the produced (kind, period) pairs.
-func checkOutbox(t testing.TB, site string, recs []ledgerRecord) map[string]int {
+func checkOutbox(t testing.TB, outbox string, recs []ledgerRecord) map[string]int {
 	t.Helper()
 	produced := map[string]int{}
 	sums := map[string]string{}
@@ -230,7 +230,6 @@ func checkOutbox(t testing.TB, site string, recs []ledgerRecord) map[string]int 
 			sums[r.Period+"/"+f.Name] = f.SHA256
 		}
 	}
-	outbox := filepath.Join(site, "outbox")
 	filepath.WalkDir(outbox, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -308,7 +307,7 @@ func TestKillPipeline(t *testing.T) {
 		delay := time.Duration(rng.Int64N(int64(took[args[1]])))
 		time.Sleep(delay)
 		killGroup(cmd)
-		checkOutbox(t, dir, readLedger(t, ledger))
+		checkOutbox(t, filepath.Join(dir, "outbox"), readLedger(t, ledger))
 		got := runToEnd(t, dir, ledger, args)
 		if fmt.Sprint(got) != fmt.Sprint(wantFiled[args[1]]) {
 			t.Errorf("kill %d of qingdan %s at %v: after the restart the ledger has %v produced, want each of %v once", i+1, strings.Join(args, " "), delay, got, wantFiled[args[1]])
@@ -333,7 +332,7 @@ func runToEnd(t testing.TB, dir, ledger string, args []string) map[string]int {
 		if err := cmd.Run(); err != nil {
 			t.Fatalf("qingdan %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
 		}
-		return checkOutbox(t, dir, readLedger(t, ledger))
+		return checkOutbox(t, filepath.Join(dir, "outbox"), readLedger(t, ledger))
 	}
 	logFile, err := os.Create(filepath.Join(t.TempDir(), "daemon.log"))
 	if err != nil {
@@ -377,5 +376,110 @@ func runToEnd(t testing.TB, dir, ledger string, args []string) map[string]int {
 	}
 	syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
 	cmd.Wait()
-	return checkOutbox(t, dir, readLedger(t, ledger))
+	return checkOutbox(t, filepath.Join(dir, "outbox"), readLedger(t, ledger))
+}
+
+// mountTmpfs mounts a tmpfs of the given size on a fresh folder and
+// unmounts it when the test ends. It skips the test when this machine
+// does not allow it (not root, or no mount in a container), noting that
+// in the summary.
+func mountTmpfs(t *testing.T, size string, c *counter) string {
+	t.Helper()
+	dir := t.TempDir()
+	out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size="+size, "tmpfs", dir).CombinedOutput()
+	if err != nil {
+		c.setNote("not possible on this machine: mount -t tmpfs: " + strings.TrimSpace(string(out)))
+		t.Skipf("cannot mount a tmpfs here (%v: %s); the full-disk gate did not run", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v %s", dir, err, out)
+		}
+	})
+	return dir
+}
+
+// fill writes a file into dir until about leave bytes are free.
+func fill(t *testing.T, dir string, leave int64) {
+	t.Helper()
+	var st syscall.Statfs_t
+	if err := syscall.Statfs(dir, &st); err != nil {
+		t.Fatal(err)
+	}
+	free := int64(st.Bavail) * st.Bsize
+	if free <= leave {
+		return
+	}
+	if err := os.WriteFile(filepath.Join(dir, "filler"), make([]byte, free-leave), 0o644); err != nil {
+		t.Fatalf("filling the disk: %v", err)
+	}
+}
+
+// TestDiskFull builds the site and files a report onto a nearly full
+// disk: each fails with a clear error naming the cause, the published site
+// and the outbox are as they were, and once there is room again the report
+// is filed exactly once.
+func TestDiskFull(t *testing.T) {
+	c := newCounter(t, "disk-full", "full-disk runs (site build, report filing)")
+	disk := mountTmpfs(t, "2m", c)
+	dir := newSite(t)
+	copyTree(t, exampleCases, filepath.Join(dir, caseFolder(t, dir)))
+	target := filepath.Join(disk, "www")
+	if r := run(t, dir, "build", "-out", target); r.code != 0 {
+		t.Fatalf("the first build onto the 2 MB disk failed (the site has outgrown the test disk?):\n%s", r.stderr)
+	}
+	before := manifest(t, target)
+	fill(t, disk, 64<<10)
+	setVersion(t, dir, "b")
+	r := run(t, dir, "build", "-out", target)
+	if r.code != 1 || !strings.Contains(r.stderr, "no space left on device") {
+		t.Errorf("build onto a full disk: exit %d, want 1 and an error that says \"no space left on device\":\n%s", r.code, truncate(r.stderr, 1500))
+	}
+	if after := manifest(t, target); after != before {
+		t.Errorf("the published site changed after the failed build:\n%s", diffLines(before, after))
+	}
+	if got := strings.ReplaceAll(listDir(t, disk), ".www.lock ", ""); got != "filler www" {
+		t.Errorf("the disk holds %q after the failed build; want only the site, its lock file and the filler (temporary files cleaned up)", got)
+	}
+	c.add(1)
+
+	// The outbox on the full disk; the ledger stays on the big one.
+	cfgPath := filepath.Join(dir, "site.toml")
+	data, err := os.ReadFile(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outbox := filepath.Join(disk, "outbox")
+	data = bytes.Replace(data, []byte(`outbox = "outbox"`), []byte(`outbox = "`+outbox+`"`), 1)
+	if !bytes.Contains(data, []byte(outbox)) {
+		t.Fatal(`site.toml has no line outbox = "outbox"; update the test`)
+	}
+	if err := os.WriteFile(cfgPath, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"report", "evaluate", "-period", "2026H1"}
+	r = run(t, dir, args...)
+	if r.code == 0 || !strings.Contains(r.stderr, "no space left on device") {
+		t.Errorf("report onto a full disk: exit %d, want an error that says \"no space left on device\":\n%s", r.code, truncate(r.stderr, 1500))
+	}
+	ledger := filepath.Join(dir, "ledger.jsonl")
+	c.add(1)
+	if err := os.Remove(filepath.Join(disk, "filler")); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, args...)
+	if r.code != 0 {
+		t.Fatalf("report with room again: exit %d\n%s", r.code, r.stderr)
+	}
+	recs := readLedger(t, ledger)
+	n := 0
+	for _, rec := range recs {
+		if rec.Event == "produced" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("after the full disk and a retry the ledger has %d produced records, want 1", n)
+	}
+	checkOutbox(t, outbox, recs)
 }

@@ -20,8 +20,6 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "update golden files")
-
 // repoRoot is the module root, where site.toml and content/ are.
 const repoRoot = ".."
 

@@ -99,9 +99,9 @@ type sitemapURL struct {
 
 // writeSitemap writes sitemap.xml with the absolute URL of every page
 // search engines should index.
-func writeSitemap(site *Site, out Output) error {
+func writeSitemap(site *Site, pages []*page, out Output) error {
 	var set urlSet
-	for _, p := range buildPages(site, summarize(site)) {
+	for _, p := range pages {
 		if p.NoIndex {
 			continue
 		}

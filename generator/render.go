@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -15,6 +18,10 @@ import (
 // static files, the open data, the feed, the sitemap, robots.txt and the
 // search index. The theme is a file system holding layout.html,
 // partials.html, one template file per kind of page and a static/ folder.
+//
+// Pages are rendered on all cores and each is written as soon as it is
+// done; out.WriteFile is called from one goroutine at a time, in no
+// particular order.
 //
 // Every link is built from site.Config.Root, so the site works both at a
 // domain's root and under a sub-path. Render reads the build clock
@@ -24,24 +31,89 @@ func Render(site *Site, theme fs.FS, out Output) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range buildPages(site, r.sum) {
-		data, err := r.page(p)
-		if err != nil {
-			return err
-		}
-		if err := out.WriteFile(p.File(), data); err != nil {
-			return fmt.Errorf("write %s: %w", p.File(), err)
-		}
+	out = &serialOutput{out: out}
+	pages := buildPages(site, r.sum)
+	// The search index is the biggest single task; it starts first, and the
+	// pages keep the other cores busy meanwhile.
+	tasks := []func() error{
+		func() error { return writeSearchIndex(site, out) },
+		func() error { return writeOpenData(site, out) },
+		func() error { return writeFeed(site, out) },
+		func() error { return writeSitemap(site, pages, out) },
+		func() error { return writeRobots(site, out) },
+		func() error { return r.writeStatic(out) },
 	}
+	for _, p := range pages {
+		tasks = append(tasks, func() error { return r.writePage(p, out) })
+	}
+	return runTasks(tasks, runtime.GOMAXPROCS(0))
+}
+
+// runTasks runs the tasks on n goroutines and returns the error of the
+// first task (in list order) that failed. After a failure no task starts.
+func runTasks(tasks []func() error, n int) error {
+	var (
+		next     atomic.Int64
+		failed   atomic.Bool
+		mu       sync.Mutex
+		firstErr error
+		firstAt  = len(tasks)
+		wg       sync.WaitGroup
+	)
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(tasks) {
+					return
+				}
+				if err := tasks[i](); err != nil {
+					mu.Lock()
+					if i < firstAt {
+						firstErr, firstAt = err, i
+					}
+					mu.Unlock()
+					failed.Store(true)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return firstErr
+}
+
+// serialOutput passes files on to an Output one at a time, so that Output
+// implementations need not be safe for concurrent use.
+type serialOutput struct {
+	mu  sync.Mutex
+	out Output
+}
+
+func (s *serialOutput) WriteFile(name string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.out.WriteFile(name, data)
+}
+
+// writePage renders one page and writes it.
+func (r *renderer) writePage(p *page, out Output) error {
+	data, err := r.page(p)
+	if err != nil {
+		return err
+	}
+	if err := out.WriteFile(p.File(), data); err != nil {
+		return fmt.Errorf("write %s: %w", p.File(), err)
+	}
+	return nil
+}
+
+// writeStatic writes the theme's static files.
+func (r *renderer) writeStatic(out Output) error {
 	for name, data := range r.static {
 		if err := out.WriteFile(name, data); err != nil {
 			return fmt.Errorf("write %s: %w", name, err)
-		}
-	}
-	steps := []func(*Site, Output) error{writeOpenData, writeFeed, writeSitemap, writeRobots, writeSearchIndex}
-	for _, step := range steps {
-		if err := step(site, out); err != nil {
-			return err
 		}
 	}
 	return nil
@@ -55,6 +127,13 @@ type renderer struct {
 	templates map[string]*template.Template // by page template file
 	static    map[string][]byte             // output name -> content
 	versions  map[string]string             // static file -> content hash, for cache busting
+
+	// A work item looks the same on every page that lists it (the duties
+	// page, its duty's page, the pages of its units), so the theme's
+	// "item" partial runs once per item: item holds the theme's own
+	// partial, items its output by *Item.
+	item  *template.Template
+	items sync.Map
 }
 
 // pageTemplates are the theme files that each define one kind of page.
@@ -93,6 +172,16 @@ func newRenderer(site *Site, theme fs.FS) (*renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
+	if base.Lookup("item") != nil {
+		// Pages call the theme's "item" through cachedItem, which runs it
+		// once per item (on its own copy of the templates).
+		if r.item, err = base.Clone(); err == nil {
+			_, err = base.Parse(`{{define "item"}}{{cachedItem .}}{{end}}`)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+	}
 	for _, name := range pageTemplates {
 		t, err := base.Clone()
 		if err == nil {
@@ -123,9 +212,26 @@ func (r *renderer) page(p *page) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// cachedItem is the theme's "item" partial for it, run only the first
+// time it is asked for. The partial is called in HTML text, where its
+// output goes in as it is.
+func (r *renderer) cachedItem(it *Item) (template.HTML, error) {
+	if h, ok := r.items.Load(it); ok {
+		return h.(template.HTML), nil
+	}
+	var b strings.Builder
+	if err := r.item.ExecuteTemplate(&b, "item", it); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	r.items.Store(it, h)
+	return h, nil
+}
+
 func (r *renderer) funcs() template.FuncMap {
 	c := r.site.Config
 	return template.FuncMap{
+		"cachedItem": r.cachedItem,
 		// link is the site-absolute URL of a site-relative path.
 		"link": func(p string) string { return c.Root + p },
 		// abs is the absolute URL of a site-relative path.

@@ -65,12 +65,6 @@ type Manifest struct {
 	Synonyms  [][]string `json:"synonyms"`
 }
 
-// posting is where one token occurs in one record.
-type posting struct {
-	doc int
-	pos []int // 2*ordinal+1 in the title, 2*ordinal in the body, ascending
-}
-
 // Build turns records into the files of the index. Record ids are given
 // shortest title first, then shortest body, so that ranking breaks ties by
 // id alone: among equal matches the most focused record comes first.
@@ -90,17 +84,18 @@ func Build(in Input, lim Limits) ([]File, error) {
 		parent[i] = p
 		units[i] = []any{u.ID, u.Name, p}
 	}
-	recs := make([]Record, len(in.Records))
-	copy(recs, in.Records)
-	sort.SliceStable(recs, func(i, j int) bool {
-		ti, tj := utf8.RuneCountInString(recs[i].Title), utf8.RuneCountInString(recs[j].Title)
-		if ti != tj {
-			return ti < tj
-		}
-		return utf8.RuneCountInString(recs[i].Body) < utf8.RuneCountInString(recs[j].Body)
-	})
+	recs := sortRecords(in.Records)
 
-	postings := map[string][]posting{}
+	postings := map[string]*postingList{}
+	list := func(tok string) *postingList {
+		l := postings[tok]
+		if l == nil {
+			l = &postingList{}
+			postings[tok] = l
+		}
+		return l
+	}
+	var tokens recordTokens
 	rows := make([][]any, len(recs))
 	for id, r := range recs {
 		part, ok := partIndex[r.Part]
@@ -118,7 +113,10 @@ func Build(in Input, lim Limits) ([]File, error) {
 			}
 		}
 		rows[id] = []any{r.URL, r.Title, r.Body, part, unitIDs}
-		addPostings(postings, id, r)
+		tokens.collect(r)
+		for i, tok := range tokens.order {
+			list(tok).add(id, tokens.pos[i])
+		}
 		filters := []int{}
 		for _, u := range unitIDs {
 			// Walk up to the top unit; the bound stops a cycle of parents.
@@ -127,19 +125,16 @@ func Build(in Input, lim Limits) ([]File, error) {
 				u = parent[u]
 			}
 		}
-		postings["#p"+strconv.Itoa(part)] = append(postings["#p"+strconv.Itoa(part)], posting{doc: id})
+		list("#p"+strconv.Itoa(part)).add(id, nil)
 		for _, u := range filters {
-			postings["#u"+strconv.Itoa(u)] = append(postings["#u"+strconv.Itoa(u)], posting{doc: id})
+			list("#u"+strconv.Itoa(u)).add(id, nil)
 		}
 	}
 
-	encoded := map[string]string{}
 	total := 0
-	for tok, ps := range postings {
-		e := encodePostings(ps)
-		encoded[tok] = e
-		if len(e) <= lim.BigBytes {
-			total += len(tok) + len(e) + 6
+	for tok, l := range postings {
+		if len(l.b) <= lim.BigBytes {
+			total += len(tok) + len(l.b) + 6
 		}
 	}
 	bits := 0
@@ -150,24 +145,24 @@ func Build(in Input, lim Limits) ([]File, error) {
 	var files []File
 	shards := map[uint32]map[string]any{}
 	big := map[uint32]int{}
-	tokens := make([]string, 0, len(encoded))
-	for tok := range encoded {
-		tokens = append(tokens, tok)
+	names := make([]string, 0, len(postings))
+	for tok := range postings {
+		names = append(names, tok)
 	}
-	sort.Strings(tokens)
-	for _, tok := range tokens {
+	sort.Strings(names)
+	for _, tok := range names {
 		s := shardOf(tok, bits)
 		if shards[s] == nil {
 			shards[s] = map[string]any{}
 		}
-		e := encoded[tok]
+		e := postings[tok].b
 		if len(e) <= lim.BigBytes {
-			shards[s][tok] = e
+			shards[s][tok] = string(e)
 			continue
 		}
 		big[s]++
 		shards[s][tok] = big[s]
-		files = append(files, File{shardName(s, bits) + "-" + strconv.Itoa(big[s]) + ".txt", []byte(e)})
+		files = append(files, File{shardName(s, bits) + "-" + strconv.Itoa(big[s]) + ".txt", e})
 	}
 	for s, m := range shards {
 		data, err := marshal(m)
@@ -220,46 +215,68 @@ func labels(ls []Label) (map[string]int, [][]string) {
 	return index, rows
 }
 
-// addPostings records where the tokens of record id occur.
-func addPostings(postings map[string][]posting, id int, r Record) {
-	pos := map[string][]int{}
-	var order []string
-	add := func(tok string, p int) {
-		if _, ok := pos[tok]; !ok {
-			order = append(order, tok)
+// sortRecords returns the records shortest title first, then shortest
+// body, in their given order among equals.
+func sortRecords(in []Record) []Record {
+	type sized struct {
+		title, body int
+		r           Record
+	}
+	s := make([]sized, len(in))
+	for i, r := range in {
+		s[i] = sized{utf8.RuneCountInString(r.Title), utf8.RuneCountInString(r.Body), r}
+	}
+	slices.SortStableFunc(s, func(a, b sized) int {
+		if a.title != b.title {
+			return a.title - b.title
 		}
-		pos[tok] = append(pos[tok], p)
+		return a.body - b.body
+	})
+	recs := make([]Record, len(s))
+	for i := range s {
+		recs[i] = s[i].r
 	}
-	bodyStart := 0
-	for _, t := range Tokens(r.Title) {
-		add(t.Text, 2*t.Pos+1)
-		bodyStart = t.Pos + 3 // past the title's last unit and a gap
-	}
-	for _, t := range Tokens(r.Body) {
-		add(t.Text, 2*(bodyStart+t.Pos))
-	}
-	for _, tok := range order {
-		postings[tok] = append(postings[tok], posting{id, pos[tok]})
-	}
+	return recs
 }
 
-// encodePostings writes a token's postings as numbers: per record the
-// difference of its id from the previous one, the count of positions, and
-// the positions as differences from the previous one.
-func encodePostings(ps []posting) string {
-	var b []byte
-	prev := 0
-	for _, p := range ps {
-		b = appendNumber(b, p.doc-prev)
-		prev = p.doc
-		b = appendNumber(b, len(p.pos))
-		last := 0
-		for _, x := range p.pos {
-			b = appendNumber(b, x-last)
-			last = x
-		}
+// recordTokens are the distinct tokens of one record, in order of first
+// occurrence, with their positions. One value is reused for every record.
+type recordTokens struct {
+	index map[string]int // token -> its place in order
+	order []string
+	pos   [][]int // positions of order[i]: 2*ordinal+1 in the title, 2*ordinal in the body
+}
+
+// collect finds the tokens of r.
+func (t *recordTokens) collect(r Record) {
+	if t.index == nil {
+		t.index = map[string]int{}
 	}
-	return string(b)
+	clear(t.index)
+	t.order, t.pos = t.order[:0], t.pos[:0]
+	add := func(tok string, p int) {
+		i, ok := t.index[tok]
+		if !ok {
+			i = len(t.order)
+			t.index[tok] = i
+			t.order = append(t.order, tok)
+			if i < cap(t.pos) {
+				t.pos = t.pos[:i+1]
+				t.pos[i] = t.pos[i][:0]
+			} else {
+				t.pos = append(t.pos, nil)
+			}
+		}
+		t.pos[i] = append(t.pos[i], p)
+	}
+	bodyStart := 0
+	for _, tok := range Tokens(r.Title) {
+		add(tok.Text, 2*tok.Pos+1)
+		bodyStart = tok.Pos + 3 // past the title's last unit and a gap
+	}
+	for _, tok := range Tokens(r.Body) {
+		add(tok.Text, 2*(bodyStart+tok.Pos))
+	}
 }
 
 // shardName is the file name of shard s, in as many hex digits as needed.

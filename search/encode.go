@@ -36,3 +36,24 @@ func appendNumber(b []byte, n int) []byte {
 		b = append(b, digits[d|32])
 	}
 }
+
+// postingList is the text form of one token's postings, written record by
+// record in ascending record order: per record the difference of its id
+// from the previous one, the count of positions, and the positions as
+// differences from the previous one.
+type postingList struct {
+	b    []byte
+	prev int // id of the last record added
+}
+
+// add appends the postings of record doc, whose positions are pos.
+func (l *postingList) add(doc int, pos []int) {
+	l.b = appendNumber(l.b, doc-l.prev)
+	l.prev = doc
+	l.b = appendNumber(l.b, len(pos))
+	last := 0
+	for _, x := range pos {
+		l.b = appendNumber(l.b, x-last)
+		last = x
+	}
+}

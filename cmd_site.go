@@ -61,19 +61,23 @@ func runBuild(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := generator.Render(site, theme, dir); err != nil {
+	prog := newProgress(os.Stderr, dir, 0)
+	if err := generator.Render(site, theme, prog); err != nil {
+		prog.Stop()
 		dir.Abort()
 		return fmt.Errorf("building %s: %w", target, err)
 	}
 	if err := ctx.Err(); err != nil {
+		prog.Stop()
 		dir.Abort()
 		return fmt.Errorf("build interrupted; %s is unchanged", target)
 	}
 	stats, err := dir.Commit()
 	if err != nil {
+		prog.Stop()
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "qingdan: built %s: %s in %s\n", target, stats, time.Since(start).Round(time.Millisecond))
+	prog.Done(target, stats, start)
 	return nil
 }
 

@@ -51,8 +51,14 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	if r.LegalOffice == "" {
 		r.LegalOffice = DefaultLegalOffice
 	}
-	if inside(c.Path(r.CaseFiles), c.Path(c.Content)) {
-		ps.Add(at.Of("reports.casefiles"), `case files hold personal data and must stay out of the public site; use casefiles = "casefiles"`, "casefiles %q is inside the content folder %q", r.CaseFiles, c.Content)
+	for _, pub := range []struct{ what, dir string }{
+		{"content folder", c.Content},
+		{"output folder", c.Output},
+		{"themes folder", "themes"},
+	} {
+		if overlaps(c.Path(r.CaseFiles), c.Path(pub.dir)) {
+			ps.Add(at.Of("reports.casefiles"), `case files hold personal data and must stay out of everything that is published (or replaced) by a build; use casefiles = "casefiles"`, "casefiles %q overlaps the %s %q", r.CaseFiles, pub.what, pub.dir)
+		}
 	}
 	if r.Excellent > 100 || r.Pass < 1 || r.Pass >= r.Excellent {
 		ps.Add(at.Of("reports"), "write 0 < pass < excellent <= 100, such as excellent = 90 and pass = 70", "grade thresholds excellent = %d and pass = %d are out of order", r.Excellent, r.Pass)
@@ -63,6 +69,19 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	if r.LitigationMonths < 1 || r.LitigationMonths > 60 {
 		ps.Add(at.Of("reports.litigation_months"), "the 行政诉讼法 gives six months: litigation_months = 6", "litigation_months %d is not a number of months from 1 to 60", r.LitigationMonths)
 	}
+}
+
+// CaseFilesOverlap reports whether a folder a build writes or publishes
+// (such as the -out of a build) holds the case files or lies inside them.
+func (c *Config) CaseFilesOverlap(dir string) bool {
+	return overlaps(c.Path(c.Reports.CaseFiles), dir)
+}
+
+// overlaps reports whether one of the folders a and b lies in the other.
+func overlaps(a, b string) bool {
+	a, _ = filepath.Abs(a)
+	b, _ = filepath.Abs(b)
+	return inside(a, b) || inside(b, a)
 }
 
 // inside reports whether path is dir or lies under it.

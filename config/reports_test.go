@@ -13,8 +13,11 @@ func TestReportsConfig(t *testing.T) {
 	}{
 		{"none", "", ""},
 		{"full", "[reports]\ncasefiles = \"/srv/casefiles\"\nfont = \"/usr/share/fonts/truetype/wqy/wqy-microhei.ttc\"\nexcellent = 95\npass = 60\nmajor_amount = 30000\nlitigation_months = 6\nreviewers = [\"钱某\", \"吴某\"]\napprover = \"刘某\"\nlegal_office = \"威县司法局\"\ncontact = \"孙某\"\nphone = \"0319-7631779\"\n", ""},
-		{"case files under content", "[reports]\ncasefiles = \"content/cases\"\n", "site.toml:6:13: casefiles \"content/cases\" is inside the content folder"},
-		{"case files are content", "[reports]\ncasefiles = \"content\"\n", "is inside the content folder"},
+		{"case files under content", "[reports]\ncasefiles = \"content/cases\"\n", "site.toml:6:13: casefiles \"content/cases\" overlaps the content folder"},
+		{"case files are content", "[reports]\ncasefiles = \"content\"\n", "overlaps the content folder"},
+		{"case files in the output", "[reports]\ncasefiles = \"public/cases\"\n", `casefiles "public/cases" overlaps the output folder "public"`},
+		{"output inside case files", "[reports]\ncasefiles = \".\"\n", `casefiles "." overlaps the output folder "public"`},
+		{"case files in a theme", "[reports]\ncasefiles = \"themes/default/cases\"\n", `overlaps the themes folder "themes"`},
 		{"thresholds out of order", "[reports]\nexcellent = 70\npass = 80\n", "grade thresholds excellent = 70 and pass = 80 are out of order"},
 		{"excellent above 100", "[reports]\nexcellent = 120\n", "out of order"},
 		{"litigation months", "[reports]\nlitigation_months = 100\n", "site.toml:6:21: litigation_months 100"},

@@ -27,26 +27,63 @@ import (
 // domain's root and under a sub-path. Render reads the build clock
 // nowhere: the same site and theme always give the same bytes.
 func Render(site *Site, theme fs.FS, out Output) error {
+	_, err := renderSite(site, theme, out, nil)
+	return err
+}
+
+// task makes one page, or a group of files made together.
+type task struct {
+	key  string // the page's file name, or the name of the group
+	page *page  // nil for a group
+	// heavy marks the groups that take long to make, which the preview
+	// may make after the pages.
+	heavy bool
+	run   func(Output) error
+}
+
+// renderSite renders the site into out. With inc, only what changed since
+// inc's last render is made, and the rest is kept (see Incremental). It
+// returns the number of tasks run.
+func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, error) {
 	r, err := newRenderer(site, theme)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	out = &serialOutput{out: out}
 	pages := buildPages(site, r.sum)
-	// The search index is the biggest single task; it starts first, and the
+	// The search index is the biggest single task; it comes first, and the
 	// pages keep the other cores busy meanwhile.
-	tasks := []func() error{
-		func() error { return writeSearchIndex(site, out) },
-		func() error { return writeOpenData(site, out) },
-		func() error { return writeFeed(site, out) },
-		func() error { return writeSitemap(site, pages, out) },
-		func() error { return writeRobots(site, out) },
-		func() error { return r.writeStatic(out) },
+	tasks := []task{
+		{key: "search/", heavy: true, run: func(out Output) error { return writeSearchIndex(site, out) }},
+		{key: "data/", heavy: true, run: func(out Output) error { return writeOpenData(site, out) }},
+		{key: "feed.xml", run: func(out Output) error { return writeFeed(site, out) }},
+		{key: "sitemap.xml", run: func(out Output) error { return writeSitemap(site, pages, out) }},
+		{key: "robots.txt", run: func(out Output) error { return writeRobots(site, out) }},
+		{key: "static/", run: r.writeStatic},
 	}
 	for _, p := range pages {
-		tasks = append(tasks, func() error { return r.writePage(p, out) })
+		tasks = append(tasks, task{key: p.File(), page: p, run: func(out Output) error { return r.writePage(p, out) }})
 	}
-	return runTasks(tasks, runtime.GOMAXPROCS(0))
+	if inc != nil {
+		tasks, err = inc.plan(r, tasks)
+		if err != nil {
+			return 0, err
+		}
+	}
+	jobs := make([]func() error, len(tasks))
+	for i, t := range tasks {
+		jobs[i] = func() error { return t.run(out) }
+		if inc != nil {
+			jobs[i] = func() error { return t.run(inc.recorder(t.key, out)) }
+		}
+	}
+	if err := runTasks(jobs, runtime.GOMAXPROCS(0)); err != nil {
+		return 0, err
+	}
+	if inc != nil {
+		inc.done(r)
+	}
+	return len(tasks), nil
 }
 
 // runTasks runs the tasks on n goroutines and returns the error of the
@@ -123,6 +160,7 @@ func (r *renderer) writeStatic(out Output) error {
 // the theme's static files and the site summary.
 type renderer struct {
 	site      *Site
+	theme     fs.FS
 	sum       *summary
 	templates map[string]*template.Template // by page template file
 	static    map[string][]byte             // output name -> content
@@ -134,6 +172,9 @@ type renderer struct {
 	// partial, items its output by *Item.
 	item  *template.Template
 	items sync.Map
+	// prevItem finds an item's output in the preview's previous render;
+	// it never finds one in a plain Render.
+	prevItem func(*Item) (template.HTML, bool)
 }
 
 // pageTemplates are the theme files that each define one kind of page.
@@ -147,10 +188,12 @@ var pageTemplates = []string{
 func newRenderer(site *Site, theme fs.FS) (*renderer, error) {
 	r := &renderer{
 		site:      site,
+		theme:     theme,
 		sum:       summarize(site),
 		templates: map[string]*template.Template{},
 		static:    map[string][]byte{},
 		versions:  map[string]string{},
+		prevItem:  func(*Item) (template.HTML, bool) { return "", false },
 	}
 	err := fs.WalkDir(theme, "static", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -218,6 +261,10 @@ func (r *renderer) page(p *page) ([]byte, error) {
 func (r *renderer) cachedItem(it *Item) (template.HTML, error) {
 	if h, ok := r.items.Load(it); ok {
 		return h.(template.HTML), nil
+	}
+	if h, ok := r.prevItem(it); ok {
+		r.items.Store(it, h)
+		return h, nil
 	}
 	var b strings.Builder
 	if err := r.item.ExecuteTemplate(&b, "item", it); err != nil {

@@ -56,6 +56,23 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// Keep adds the current site's file name to the next site as it is, and
+// reports whether the current site has it. The preview keeps the pages an
+// edit did not touch instead of rendering them again.
+func (m *Memory) Keep(name string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	f, ok := m.files[name]
+	if !ok {
+		return false
+	}
+	if m.next == nil {
+		m.next = map[string]*File{}
+	}
+	m.next[name] = f
+	return true
+}
+
 // Commit makes the files written since the last Commit or Discard the
 // current site, and counts what changed. The version goes up only when some
 // file was added, changed or removed.

@@ -114,3 +114,27 @@ func TestMemoryConcurrent(t *testing.T) {
 		t.Errorf("version = %d, want 200", got)
 	}
 }
+
+func TestMemoryKeep(t *testing.T) {
+	m := NewMemory()
+	m.WriteFile("a.html", []byte("甲"))
+	m.WriteFile("b.html", []byte("乙"))
+	m.Commit()
+	a, _ := m.Open("a.html")
+	if !m.Keep("a.html") {
+		t.Fatal("Keep(a.html) = false for a file of the current site")
+	}
+	if m.Keep("c.html") {
+		t.Error("Keep(c.html) = true for a file the site does not have")
+	}
+	st := m.Commit()
+	if st != (Stats{Written: 1, Unchanged: 1, Removed: 1}) {
+		t.Errorf("stats = %+v, want a.html kept and b.html removed", st)
+	}
+	if got, ok := m.Open("a.html"); !ok || got != a {
+		t.Errorf("a.html after Keep = %v, want the same file", got)
+	}
+	if _, ok := m.Open("b.html"); ok {
+		t.Error("b.html neither written nor kept but still served")
+	}
+}

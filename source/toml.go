@@ -14,6 +14,11 @@ import (
 
 var posType = reflect.TypeOf(Pos{})
 
+// MaxText is the longest text value accepted, in bytes. The longest entry
+// of a real list is a few kilobytes; anything near this is a mistake, and
+// would make pages, open data and the search index huge.
+const MaxText = 256 << 10
+
 const saveAsUTF8 = "save the file as UTF-8 (在编辑器中选择“另存为 UTF-8”)"
 
 // DecodeTOML parses data, the contents of the file called name, into v, a
@@ -71,9 +76,12 @@ func syntaxProblem(name, text string, err error) Problem {
 	if !errors.As(err, &pe) {
 		return Problem{Pos: Pos{File: name}, Message: err.Error()}
 	}
+	// The parser's own line number is off by one for files with CRLF line
+	// ends, so the line is counted here from the byte offset.
 	pos := Pos{File: name, Line: pe.Position.Line, Col: 1}
 	if start := pe.Position.Start; start >= 0 && start <= len(text) {
 		lineStart := strings.LastIndexByte(text[:start], '\n') + 1
+		pos.Line = strings.Count(text[:start], "\n") + 1
 		pos.Col = utf8.RuneCountInString(text[lineStart:start]) + 1
 	}
 	msg := pe.Message
@@ -194,11 +202,16 @@ func (d *decoder) value(path string, raw any, rv reflect.Value) {
 	case reflect.Interface:
 		rv.Set(reflect.ValueOf(raw))
 	case reflect.String:
-		if s, ok := raw.(string); ok {
-			rv.SetString(s)
+		s, ok := raw.(string)
+		if !ok {
+			d.wrongType(path, raw, rv.Type())
 			return
 		}
-		d.wrongType(path, raw, rv.Type())
+		if len(s) > MaxText {
+			d.ps.Add(d.at.Of(path), "a paste went wrong? no entry of the list is anywhere near this long; shorten it", "%s is %d KB long; a text may be at most %d KB", lastKey(path), len(s)>>10, MaxText>>10)
+			return
+		}
+		rv.SetString(s)
 	case reflect.Bool:
 		if b, ok := raw.(bool); ok {
 			rv.SetBool(b)

@@ -170,3 +170,21 @@ func FuzzSplitFrontMatter(f *testing.F) {
 		DecodeTOML("x.md", front, &v)
 	})
 }
+
+func TestDecodeTOMLCRLFAndLimits(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"crlf line", "[[duty]]\r\nid = \"01\"\r\ntext = \"未闭合\r\n", "f.toml:3:"},
+		{"huge text", "[[duty]]\nid = \"01\"\ntext = \"" + strings.Repeat("长", MaxText/3+1) + "\"\n", "f.toml:3:8: text is 256 KB long; a text may be at most 256 KB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var f testFile
+			_, ps := DecodeTOML("f.toml", []byte(tt.in), &f)
+			if len(ps) == 0 || !strings.HasPrefix(ps[0].Pos.String()+": "+ps[0].Message, tt.want) {
+				t.Fatalf("problems %v, want prefix %q", ps, tt.want)
+			}
+		})
+	}
+}

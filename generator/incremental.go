@@ -1,0 +1,160 @@
+package generator
+
+import (
+	"html/template"
+	"io/fs"
+	"sync"
+)
+
+// Incremental renders one site again and again, as the preview server does
+// after each saved edit, and makes only what the edit changed.
+//
+// Every page has a fingerprint of the model data it shows (see
+// fingerprints): a page whose fingerprint is the same as at the last Render
+// is not rendered again but kept from the site being replaced, through
+// Keeper.Keep. So an edit to one work item renders its duty's page, the
+// pages of its units and the few pages that list every item, and keeps the
+// thousands of others. A work item's own HTML is reused across renders too.
+//
+// The zero value is ready to use. An Incremental is not safe for concurrent
+// use; the preview renders one build at a time.
+type Incremental struct {
+	prints  map[string]uint64        // task key -> fingerprint of its inputs at the last Render
+	names   map[string][]string      // task key -> the files it made
+	items   map[uint64]template.HTML // item fingerprint -> the theme's "item" output
+	pending bool                     // heavy files were kept although their inputs changed
+}
+
+// Keeper is an Output that can carry a file of the site it replaces into
+// the new site unchanged, such as output.Memory.
+type Keeper interface {
+	Output
+	// Keep adds the current site's file name to the new site as it is,
+	// and reports whether there was such a file.
+	Keep(name string) bool
+}
+
+// Render writes into out what changed since the last Render and keeps
+// the rest; the result is the same site as Render(site, theme, out) would
+// make. With deferHeavy the search index and the open data, which take
+// longest to make, are kept as they were even when the content changed,
+// so that changed pages are served sooner; Pending then reports true
+// until a Render without deferHeavy makes them. Render returns the number
+// of pages and file groups it made.
+//
+// When Render fails, call it again only after out dropped what was
+// written (output.Memory.Discard): the next Render compares with the last
+// one that succeeded.
+func (inc *Incremental) Render(site *Site, theme fs.FS, out Keeper, deferHeavy bool) (int, error) {
+	return renderSite(site, theme, out, &incrementalRun{inc: inc, out: out, deferHeavy: deferHeavy})
+}
+
+// Pending reports whether the last Render kept search index or open-data
+// files that are out of date.
+func (inc *Incremental) Pending() bool { return inc.pending }
+
+// incrementalRun is the state of one Incremental.Render.
+type incrementalRun struct {
+	inc        *Incremental
+	out        Keeper
+	deferHeavy bool
+	prints     *fingerprints // nil when every task runs (a theme other than the default)
+	pending    bool
+
+	mu     sync.Mutex
+	keys   map[string]uint64   // task key -> fingerprint, for the next Render
+	names  map[string][]string // task key -> files made or kept
+	itemOf map[uint64]template.HTML
+}
+
+// plan returns the tasks that must run, and keeps the files of the others.
+func (run *incrementalRun) plan(r *renderer, tasks []task) ([]task, error) {
+	run.keys = map[string]uint64{}
+	run.names = map[string][]string{}
+	prints, err := newFingerprints(r)
+	if err != nil {
+		return nil, err
+	}
+	if prints == nil {
+		return tasks, nil
+	}
+	run.prints = prints
+	inc := run.inc
+	r.prevItem = func(it *Item) (template.HTML, bool) {
+		h, ok := inc.items[prints.items[it]]
+		return h, ok
+	}
+	var todo []task
+	for _, t := range tasks {
+		print := prints.task(t)
+		old, seen := inc.prints[t.key]
+		switch {
+		case seen && old == print && run.keep(t.key):
+			run.keys[t.key] = print
+		case t.heavy && run.deferHeavy && seen && run.keep(t.key):
+			// Kept although out of date: no fingerprint, so that the next
+			// Render makes it.
+			run.pending = true
+		default:
+			run.keys[t.key] = print
+			todo = append(todo, t)
+		}
+	}
+	return todo, nil
+}
+
+// keep carries the files of the last Render's task key into the new site.
+func (run *incrementalRun) keep(key string) bool {
+	names := run.inc.names[key]
+	if len(names) == 0 {
+		return false
+	}
+	for _, name := range names {
+		if !run.out.Keep(name) {
+			return false
+		}
+	}
+	run.names[key] = names
+	return true
+}
+
+// recorder passes the files of task key on to out and notes their names.
+func (run *incrementalRun) recorder(key string, out Output) Output {
+	return recordingOutput{run: run, key: key, out: out}
+}
+
+type recordingOutput struct {
+	run *incrementalRun
+	key string
+	out Output
+}
+
+func (o recordingOutput) WriteFile(name string, data []byte) error {
+	if err := o.out.WriteFile(name, data); err != nil {
+		return err
+	}
+	o.run.mu.Lock()
+	o.run.names[o.key] = append(o.run.names[o.key], name)
+	o.run.mu.Unlock()
+	return nil
+}
+
+// done makes this run's fingerprints, files and item HTML the ones the
+// next Render compares with.
+func (run *incrementalRun) done(r *renderer) {
+	inc := run.inc
+	inc.prints, inc.names, inc.pending = run.keys, run.names, run.pending
+	if run.prints == nil {
+		inc.prints, inc.items = nil, nil
+		return
+	}
+	items := map[uint64]template.HTML{}
+	for it, print := range run.prints.items {
+		if h, ok := r.items.Load(it); ok {
+			items[print] = h.(template.HTML)
+		} else if h, ok := inc.items[print]; ok {
+			items[print] = h
+		}
+	}
+	inc.items = items
+}

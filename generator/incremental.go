@@ -22,7 +22,7 @@ type Incremental struct {
 	prints  map[string]uint64        // task key -> fingerprint of its inputs at the last Render
 	names   map[string][]string      // task key -> the files it made
 	items   map[uint64]template.HTML // item fingerprint -> the theme's "item" output
-	pending bool                     // heavy files were kept although their inputs changed
+	pending bool                     // late files were kept although their inputs changed
 }
 
 // Keeper is an Output that can carry a file of the site it replaces into
@@ -36,30 +36,31 @@ type Keeper interface {
 
 // Render writes into out what changed since the last Render and keeps
 // the rest; the result is the same site as Render(site, theme, out) would
-// make. With deferHeavy the search index and the open data, which take
-// longest to make, are kept as they were even when the content changed,
-// so that changed pages are served sooner; Pending then reports true
-// until a Render without deferHeavy makes them. Render returns the number
-// of pages and file groups it made.
+// make. With deferLate what takes long to make and shows no single item
+// (the search index, the open data, the search page and the sitemap) is
+// kept as it was even when the content changed, so that the edited pages
+// are served sooner; Pending then reports true until a Render without
+// deferLate makes them. Render returns the number of pages and file
+// groups it made.
 //
 // When Render fails, call it again only after out dropped what was
 // written (output.Memory.Discard): the next Render compares with the last
 // one that succeeded.
-func (inc *Incremental) Render(site *Site, theme fs.FS, out Keeper, deferHeavy bool) (int, error) {
-	return renderSite(site, theme, out, &incrementalRun{inc: inc, out: out, deferHeavy: deferHeavy})
+func (inc *Incremental) Render(site *Site, theme fs.FS, out Keeper, deferLate bool) (int, error) {
+	return renderSite(site, theme, out, &incrementalRun{inc: inc, out: out, deferLate: deferLate})
 }
 
-// Pending reports whether the last Render kept search index or open-data
-// files that are out of date.
+// Pending reports whether the last Render kept late files (see Render)
+// that are out of date.
 func (inc *Incremental) Pending() bool { return inc.pending }
 
 // incrementalRun is the state of one Incremental.Render.
 type incrementalRun struct {
-	inc        *Incremental
-	out        Keeper
-	deferHeavy bool
-	prints     *fingerprints // nil when every task runs (a theme other than the default)
-	pending    bool
+	inc       *Incremental
+	out       Keeper
+	deferLate bool
+	prints    *fingerprints // nil when every task runs (a theme other than the default)
+	pending   bool
 
 	mu     sync.Mutex
 	keys   map[string]uint64   // task key -> fingerprint, for the next Render
@@ -91,7 +92,7 @@ func (run *incrementalRun) plan(r *renderer, tasks []task) ([]task, error) {
 		switch {
 		case seen && old == print && run.keep(t.key):
 			run.keys[t.key] = print
-		case t.heavy && run.deferHeavy && seen && run.keep(t.key):
+		case t.late && run.deferLate && seen && run.keep(t.key):
 			// Kept although out of date: no fingerprint, so that the next
 			// Render makes it.
 			run.pending = true

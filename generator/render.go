@@ -20,8 +20,8 @@ import (
 // partials.html, one template file per kind of page and a static/ folder.
 //
 // Pages are rendered on all cores and each is written as soon as it is
-// done; out.WriteFile is called from one goroutine at a time, in no
-// particular order.
+// done, in no particular order; out.WriteFile is called from one goroutine
+// at a time unless out is a ConcurrentOutput.
 //
 // Every link is built from site.Config.Root, so the site works both at a
 // domain's root and under a sub-path. Render reads the build clock
@@ -35,10 +35,11 @@ func Render(site *Site, theme fs.FS, out Output) error {
 type task struct {
 	key  string // the page's file name, or the name of the group
 	page *page  // nil for a group
-	// heavy marks the groups that take long to make, which the preview
-	// may make after the pages.
-	heavy bool
-	run   func(Output) error
+	// late marks what takes long to make and shows no single item: the
+	// search index, the open data, the search page and the sitemap. The
+	// preview may make them after serving the edited pages.
+	late bool
+	run  func(Output) error
 }
 
 // renderSite renders the site into out. With inc, only what changed since
@@ -49,20 +50,22 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 	if err != nil {
 		return 0, err
 	}
-	out = &serialOutput{out: out}
+	if _, ok := out.(ConcurrentOutput); !ok {
+		out = &serialOutput{out: out}
+	}
 	pages := buildPages(site, r.sum)
 	// The search index is the biggest single task; it comes first, and the
 	// pages keep the other cores busy meanwhile.
 	tasks := []task{
-		{key: "search/", heavy: true, run: func(out Output) error { return writeSearchIndex(site, out) }},
-		{key: "data/", heavy: true, run: func(out Output) error { return writeOpenData(site, out) }},
+		{key: "search/", late: true, run: func(out Output) error { return writeSearchIndex(site, out) }},
+		{key: "data/", late: true, run: func(out Output) error { return writeOpenData(site, out) }},
 		{key: "feed.xml", run: func(out Output) error { return writeFeed(site, out) }},
-		{key: "sitemap.xml", run: func(out Output) error { return writeSitemap(site, pages, out) }},
+		{key: "sitemap.xml", late: true, run: func(out Output) error { return writeSitemap(site, pages, out) }},
 		{key: "robots.txt", run: func(out Output) error { return writeRobots(site, out) }},
 		{key: "static/", run: r.writeStatic},
 	}
 	for _, p := range pages {
-		tasks = append(tasks, task{key: p.File(), page: p, run: func(out Output) error { return r.writePage(p, out) }})
+		tasks = append(tasks, task{key: p.File(), page: p, late: p.Template == "search.html", run: func(out Output) error { return r.writePage(p, out) }})
 	}
 	if inc != nil {
 		tasks, err = inc.plan(r, tasks)
@@ -119,6 +122,16 @@ func runTasks(tasks []func() error, n int) error {
 	}
 	wg.Wait()
 	return firstErr
+}
+
+// ConcurrentOutput is an Output whose WriteFile may be called from several
+// goroutines at once, such as output.Dir and output.Memory. Render writes
+// files to it from all its workers, which on a disk keeps all cores busy
+// creating files too; any other Output gets one file at a time.
+type ConcurrentOutput interface {
+	Output
+	// ConcurrentWrites only marks the type; it does nothing.
+	ConcurrentWrites()
 }
 
 // serialOutput passes files on to an Output one at a time, so that Output

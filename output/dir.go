@@ -149,6 +149,9 @@ func removeLeftovers(parent, base string) error {
 //
 // Files are not synced one by one: Commit syncs the whole new site at once
 // before it swaps it in.
+//
+// Several goroutines may call WriteFile at once; ConcurrentWrites says so
+// to the site renderer.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
@@ -183,6 +186,10 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	d.files[name] = changed
 	return nil
 }
+
+// ConcurrentWrites marks Dir as safe for concurrent WriteFile calls
+// (generator.ConcurrentOutput).
+func (d *Dir) ConcurrentWrites() {}
 
 // write puts data into the new site under name and reports whether it
 // differs from the old site's file. again says the name was written before;

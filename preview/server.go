@@ -69,6 +69,14 @@ func New(configPath string, log io.Writer) *Server {
 // the served one; otherwise the last good site stays and its problems are
 // shown. Open pages are told to reload when a file or the problems changed.
 func (s *Server) Build() {
+	if rest := s.build(); rest != nil {
+		rest()
+	}
+}
+
+// build is Build up to serving the new pages; it returns what is left to
+// do, the search index and the open data, or nil.
+func (s *Server) build() (rest func()) {
 	start := time.Now()
 	cfg, failure, warnings, st, rest := s.render()
 
@@ -110,9 +118,7 @@ func (s *Server) Build() {
 	if st.Changed+st.Removed > 0 || failure != old {
 		s.events.publish()
 	}
-	if rest != nil {
-		rest()
-	}
+	return rest
 }
 
 // render builds the site into s.site, rendering only the pages an edit
@@ -190,22 +196,29 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	return nil
 }
 
-// watch rebuilds whenever the watched files change, until ctx is done.
+// watch rebuilds whenever the watched files change, until ctx is done. The
+// search index and open data of a build are made at the next tick without
+// a change, so that a quick series of saves is served page by page.
 func (s *Server) watch(ctx context.Context) {
 	seen := fingerprint(s.watchList())
 	tick := time.NewTicker(pollInterval)
 	defer tick.Stop()
+	var rest func()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
 		}
-		if now := fingerprint(s.watchList()); now != seen {
+		switch now := fingerprint(s.watchList()); {
+		case now != seen:
 			// An edit saved during the build differs from now and brings
 			// another build at the next tick.
 			seen = now
-			s.Build()
+			rest = s.build()
+		case rest != nil:
+			rest()
+			rest = nil
 		}
 	}
 }

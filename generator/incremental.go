@@ -92,9 +92,9 @@ func (run *incrementalRun) plan(r *renderer, tasks []task) ([]task, error) {
 		switch {
 		case seen && old == print && run.keep(t.key):
 			run.keys[t.key] = print
-		case t.late && run.deferLate && seen && run.keep(t.key):
+		case t.late && run.deferLate && run.keep(t.key):
 			// Kept although out of date: no fingerprint, so that the next
-			// Render makes it.
+			// Render without deferLate makes it.
 			run.pending = true
 		default:
 			run.keys[t.key] = print

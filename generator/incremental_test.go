@@ -111,7 +111,18 @@ func TestIncrementalDefersLateFiles(t *testing.T) {
 	if !bytes.Contains(page.Data, []byte("（已修改）")) {
 		t.Error("the edited duty's page was not rendered")
 	}
-	n, err := inc.Render(site, theme, mem, false)
+	// A second edit before catching up is served just as fast.
+	site = fixture(t, "/")
+	site.Duties[0].Items[0].Text = "起草本县人口和计划生育管理办法（再次修改）。"
+	n, err := inc.Render(site, theme, mem, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mem.Commit()
+	if !inc.Pending() || n != 3 {
+		t.Errorf("second deferred render: pending %v after %d tasks, want the duty's page, its unit's and the duties page only", inc.Pending(), n)
+	}
+	n, err = inc.Render(site, theme, mem, false)
 	if err != nil {
 		t.Fatal(err)
 	}

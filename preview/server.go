@@ -8,6 +8,12 @@
 // when one changed it rebuilds, and open pages reload through Server-Sent
 // Events (a small script added to HTML pages, only in preview).
 //
+// A rebuild renders only the pages that show what the edit changed
+// (generator.Incremental) and serves them at once; the search index, the
+// open data, the search page and the sitemap follow at the next quiet look.
+// BenchmarkEditToServe measures the time from saving an edit to the new
+// page being served.
+//
 // When a rebuild finds problems, the last good site stays served, every HTML
 // page shows the problems (path:line:col: message) in a box at the bottom,
 // and the terminal prints them; fixing the file clears them. Before any build
@@ -215,7 +221,12 @@ func (s *Server) watch(ctx context.Context) {
 			// An edit saved during the build differs from now and brings
 			// another build at the next tick.
 			seen = now
-			rest = s.build()
+			r := s.build()
+			if _, _, failure := s.state(); failure == "" {
+				// A failed build leaves the last good site served, and
+				// what is left of its build still to do.
+				rest = r
+			}
 		case rest != nil:
 			rest()
 			rest = nil

@@ -1,0 +1,311 @@
+package reports
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"strings"
+)
+
+// RenderHTML writes the document as one self-contained HTML page laid out
+// for printing on A4 by a browser, as a comparison with RenderPDF (see the
+// Reports section of BENCHMARKS.md); reports are filed as RenderPDF draws
+// them. The page has the same geometry as the PDF: its margins, type sizes
+// and running header, and "第 N 页 共 M 页" in the page's bottom margin,
+// set with CSS @page margin boxes, which Chromium prints from version 131
+// on (older versions print neither). The cover has neither, as in the PDF.
+// Tables repeat their header row on every page they run onto; the chart is
+// inline SVG. Text is escaped by html/template and kept as it is, line
+// breaks included; the fonts are the system's, WenQuanYi Micro Hei first.
+func RenderHTML(doc *Document, w io.Writer) error {
+	if err := htmlReport.Execute(w, newHTMLPage(doc)); err != nil {
+		return fmt.Errorf("writing %s as HTML: %w", doc.Title, err)
+	}
+	return nil
+}
+
+// htmlPage is what the template shows: the document split into sections at
+// its page breaks, with the page geometry of pdf.go.
+type htmlPage struct {
+	*Document
+	Sections []htmlSection
+
+	MarginTop, MarginX, MarginBottom float64 // mm
+	Body, Table, Small, Signature    float64 // pt
+	Leading                          float64 // line height
+	CellPadX, CellPadY               float64 // mm
+
+	// the page number, around counter(page) and counter(pages)
+	NumberBefore, NumberMiddle, NumberAfter string
+}
+
+// htmlSection is the blocks between two page breaks.
+type htmlSection struct {
+	Break     bool // starts a new page
+	Landscape bool
+	Blocks    []htmlBlock
+}
+
+// htmlBlock is a block with its table or chart ready to show.
+type htmlBlock struct {
+	Block
+	Grid *htmlTable
+	SVG  *htmlChart
+}
+
+// htmlTable is a table with column widths in percent and an alignment
+// class on every cell.
+type htmlTable struct {
+	Columns []htmlColumn
+	Rows    [][]htmlCell
+}
+
+type htmlColumn struct {
+	Title string
+	Width float64 // percent of the table's width
+}
+
+type htmlCell struct {
+	Text  string
+	Align string // class: l, c or r
+}
+
+// htmlChart is a bar chart drawn in millimetres, as pdf.go draws it.
+type htmlChart struct {
+	Title         string
+	Width, Height float64
+	FontSize      float64
+	LabelX        float64 // where the labels end
+	Axis          float64 // where the bars start
+	BarH          float64
+	Bars          []htmlBar
+}
+
+type htmlBar struct {
+	Label, Note        string
+	Y, TextY, W, NoteX float64
+	Color              string
+}
+
+// Chart geometry, in mm, and the bars' colours: 优秀, 合格, 不合格.
+const (
+	chartLabelW = 25.0
+	chartNoteW  = 40.0
+	chartBarH   = 6.0
+	chartGap    = 3.0
+)
+
+var chartColors = []string{"#2e7d32", "#2166ac", "#c62828"}
+
+func newHTMLPage(doc *Document) htmlPage {
+	before, rest, _ := strings.Cut(pageNumberText, "%d")
+	middle, after, _ := strings.Cut(rest, "%s")
+	p := htmlPage{
+		Document:  doc,
+		MarginTop: marginTop, MarginX: marginX, MarginBottom: marginBottom,
+		Body: bodySize, Table: tableSize, Small: smallSize, Signature: bodySize + 1, Leading: leading,
+		CellPadX: cellPadX, CellPadY: cellPadY,
+		NumberBefore: before, NumberMiddle: middle, NumberAfter: after,
+	}
+	sec := htmlSection{}
+	for _, b := range doc.Blocks {
+		if b.Kind == BlockBreak {
+			p.Sections = append(p.Sections, sec)
+			sec = htmlSection{Break: true, Landscape: b.Landscape}
+			continue
+		}
+		hb := htmlBlock{Block: b}
+		if b.Table != nil {
+			hb.Grid = newHTMLTable(b.Table)
+		}
+		if b.Chart != nil {
+			hb.SVG = newHTMLChart(b.Chart)
+		}
+		sec.Blocks = append(sec.Blocks, hb)
+	}
+	p.Sections = append(p.Sections, sec)
+	return p
+}
+
+var alignClass = map[string]string{"L": "l", "C": "c", "R": "r"}
+
+func newHTMLTable(t *Table) *htmlTable {
+	total := 0.0
+	for _, c := range t.Columns {
+		total += c.Width
+	}
+	ht := &htmlTable{}
+	for _, c := range t.Columns {
+		ht.Columns = append(ht.Columns, htmlColumn{Title: c.Title, Width: round2(100 * c.Width / total)})
+	}
+	for _, row := range t.Rows {
+		cells := make([]htmlCell, len(t.Columns))
+		for i, c := range t.Columns {
+			cells[i].Align = alignClass[c.Align]
+			if i < len(row) {
+				cells[i].Text = row[i]
+			}
+		}
+		ht.Rows = append(ht.Rows, cells)
+	}
+	return ht
+}
+
+// newHTMLChart lays the bars out as pdf.go does: labels right-aligned
+// before the bars, each bar as long as its share of the longest, its note
+// after it.
+func newHTMLChart(c *Chart) *htmlChart {
+	width := 210 - 2*marginX
+	most := 1
+	for _, b := range c.Bars {
+		most = max(most, b.Value)
+	}
+	barMax := width - chartLabelW - chartNoteW - 4
+	size := bodySize * ptToMM
+	hc := &htmlChart{Title: c.Title, Width: width, FontSize: round2(size), LabelX: chartLabelW - 2, Axis: chartLabelW, BarH: chartBarH}
+	for i, b := range c.Bars {
+		y := float64(i) * (chartBarH + chartGap)
+		w := round2(barMax * float64(b.Value) / float64(most))
+		hc.Bars = append(hc.Bars, htmlBar{
+			Label: b.Label, Note: b.Note,
+			Y: y, TextY: round2(y + chartBarH/2 + size*0.35), W: w, NoteX: round2(chartLabelW + w + 2),
+			Color: chartColors[i%len(chartColors)],
+		})
+	}
+	hc.Height = float64(len(c.Bars))*(chartBarH+chartGap) - chartGap
+	return hc
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// htmlReport is the page. Text goes straight into its element, with no
+// white space around it, as every text element keeps white space and line
+// breaks (white-space: pre-wrap).
+var htmlReport = template.Must(template.New("report").Parse(`<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>{{.Title}}</title>
+<style>
+@page {
+	size: A4;
+	margin: {{.MarginTop}}mm {{.MarginX}}mm {{.MarginBottom}}mm;
+	@top-center {
+		content: "{{.Header}}";
+		font: {{.Small}}pt var(--cjk);
+		color: #5a5a5a;
+		border-bottom: 0.2mm solid #787878;
+		margin-bottom: 8mm;
+	}
+	@bottom-center {
+		content: "{{.NumberBefore}}" counter(page) "{{.NumberMiddle}}" counter(pages) "{{.NumberAfter}}";
+		font: {{.Small}}pt var(--cjk);
+		margin-top: 5mm;
+		vertical-align: top;
+	}
+}
+@page cover {
+	@top-center { content: none; border: none; }
+	@bottom-center { content: none; }
+}
+@page landscape { size: A4 landscape; }
+:root {
+	--cjk: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", sans-serif;
+}
+html { font: {{.Body}}pt/{{.Leading}} var(--cjk); color: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+body { margin: 0; }
+h1, h2, h3, p, th, td, figcaption { white-space: pre-wrap; line-break: strict; overflow-wrap: anywhere; margin: 0; }
+h1, h2, h3 { break-after: avoid; }
+h1 { font-size: 16pt; text-align: center; margin: 2mm 0 4mm; }
+h2 { font-size: 14pt; margin: 2mm 0 1mm; }
+h3 { font-size: 12pt; margin: 2mm 0 1mm; }
+p { margin-bottom: 1.5mm; }
+p.text { text-indent: 2em; }
+.cover { page: cover; break-after: page; position: relative; height: 240mm; text-align: center; }
+.cover h1 { font-size: 24pt; padding-top: 45mm; margin: 0 0 12mm; }
+.cover p { font-size: 16pt; margin-bottom: 2mm; }
+.cover .org { position: absolute; top: 175mm; left: 0; right: 0; }
+.page { break-before: page; }
+.landscape { page: landscape; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: {{.Table}}pt; margin-bottom: 4mm; }
+th, td { border: 0.2mm solid #000; padding: {{.CellPadY}}mm {{.CellPadX}}mm; vertical-align: top; }
+th { background: #e8ecf2; font-weight: normal; text-align: center; }
+tr { break-inside: auto; }
+.l { text-align: left; } .c { text-align: center; } .r { text-align: right; }
+figure { margin: 2mm 0 3mm; break-inside: avoid; }
+figcaption { text-align: center; font-weight: bold; margin-bottom: 1mm; }
+svg { display: block; width: 100%; height: auto; font-family: var(--cjk); }
+.signature { margin: 2lh 10mm 0 0; text-align: right; font-size: {{.Signature}}pt; break-inside: avoid; }
+.signature p { margin: 0; }
+</style>
+</head>
+<body>
+{{- with .Cover}}
+<section class="cover">
+<h1>{{.Title}}</h1>
+{{- range .Lines}}
+<p>{{.}}</p>
+{{- end}}
+<div class="org">
+<p>{{.Org}}</p>
+<p>{{.Date}}</p>
+</div>
+</section>
+{{- end}}
+{{- range .Sections}}
+<section class="{{if .Break}}page{{end}}{{if .Landscape}} landscape{{end}}">
+{{- range .Blocks}}
+{{- if eq .Kind "title"}}
+<h1>{{.Text}}</h1>
+{{- else if eq .Kind "heading"}}
+{{- if eq .Level 1}}
+<h2>{{.Text}}</h2>
+{{- else}}
+<h3>{{.Text}}</h3>
+{{- end}}
+{{- else if eq .Kind "text"}}
+<p class="text">{{.Text}}</p>
+{{- else if eq .Kind "plain"}}
+<p>{{.Text}}</p>
+{{- else if eq .Kind "signature"}}
+<div class="signature">
+{{- range .Lines}}
+<p>{{.}}</p>
+{{- end}}
+</div>
+{{- else if .Grid}}
+<table>
+<colgroup>
+{{- range .Grid.Columns}}<col style="width: {{.Width}}%">{{end -}}
+</colgroup>
+<thead>
+<tr>{{range .Grid.Columns}}<th>{{.Title}}</th>{{end}}</tr>
+</thead>
+<tbody>
+{{- range .Grid.Rows}}
+<tr>{{range .}}<td class="{{.Align}}">{{.Text}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+{{- else if .SVG}}
+{{- with .SVG}}{{$c := .}}
+<figure>
+<figcaption>{{.Title}}</figcaption>
+<svg viewBox="0 0 {{.Width}} {{.Height}}" font-size="{{.FontSize}}">
+{{- range .Bars}}
+<text x="{{$c.LabelX}}" y="{{.TextY}}" text-anchor="end">{{.Label}}</text>
+<rect x="{{$c.Axis}}" y="{{.Y}}" width="{{.W}}" height="{{$c.BarH}}" fill="{{.Color}}"/>
+<text x="{{.NoteX}}" y="{{.TextY}}">{{.Note}}</text>
+{{- end}}
+<line x1="{{.Axis}}" y1="-1" x2="{{.Axis}}" y2="{{.Height}}" stroke="#000" stroke-width="0.2"/>
+</svg>
+</figure>
+{{- end}}
+{{- end}}
+{{- end}}
+</section>
+{{- end}}
+</body>
+</html>
+`))

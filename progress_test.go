@@ -13,6 +13,7 @@ import (
 
 // recorder is an Output that keeps what it is given.
 type recorder struct {
+	mu    sync.Mutex
 	files map[string]string
 	fail  string // name whose write fails
 }
@@ -21,9 +22,13 @@ func (r *recorder) WriteFile(name string, data []byte) error {
 	if name == r.fail {
 		return errors.New("disk full")
 	}
+	r.mu.Lock()
 	r.files[name] = string(data)
+	r.mu.Unlock()
 	return nil
 }
+
+func (r *recorder) ConcurrentWrites() {}
 
 func TestProgressPassesFilesOnAndSummarizes(t *testing.T) {
 	var w bytes.Buffer
@@ -139,6 +144,7 @@ func TestProgressOnTerminal(t *testing.T) {
 type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
+func (discard) ConcurrentWrites()              {}
 
 // BenchmarkProgressWriteFile is the cost progress adds to each file of a
 // build, with the progress line being drawn.

@@ -184,8 +184,24 @@ func csvFile(f dataFile, rows [][]string) ([]byte, error) {
 		header[i] = fld.Name
 	}
 	w.Write(header)
+	for _, row := range rows {
+		for i, cell := range row {
+			row[i] = inertCell(cell)
+		}
+	}
 	w.WriteAll(rows) // WriteAll flushes
 	return b.Bytes(), w.Error()
+}
+
+// inertCell keeps a spreadsheet from running a cell as a formula (CSV
+// injection): a cell that starts with = + - @ or a tab or carriage return
+// gets a leading apostrophe, which Excel and WPS show as text and hide.
+// The JSON file carries every text exactly as written.
+func inertCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func itemRows(site *Site) [][]string {

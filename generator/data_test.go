@@ -141,3 +141,21 @@ func TestOpenDataJSONDocumented(t *testing.T) {
 		}
 	}
 }
+
+func TestInertCell(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"},
+		{"+1", "'+1"},
+		{"-2+3", "'-2+3"},
+		{"@SUM(1)", "'@SUM(1)"},
+		{"\tx", "'\tx"},
+		{"7631779", "7631779"},
+		{"负责=收养", "负责=收养"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := inertCell(tt.in); got != tt.want {
+			t.Errorf("inertCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -141,13 +141,16 @@ func LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Proble
 	v.matters(bounds.Matters, bAt)
 	v.services(services.Services, sAt)
 	site.Systems = v.systems(systems)
-	site.Changes = v.changes(changes.Changes, chAt)
+	site.Changes = v.changes(changes.Changes)
 	site.Synonyms = v.synonyms(synonyms.Synonyms, synAt)
 	site.Parts = map[string]*Part{
 		PartDuties:      v.part(PartDuties, "部门职责", duties.partMeta, dAt),
 		PartBoundaries:  v.part(PartBoundaries, "职责边界", bounds.partMeta, bAt),
 		PartServices:    v.part(PartServices, "公共服务事项", services.partMeta, sAt),
 		PartSupervision: v.part(PartSupervision, "事中事后监督管理制度", supervision, supAt),
+	}
+	if !l.ps.HasErrors() {
+		v.changeLinks(changes.Changes, chAt)
 	}
 	l.ps.Sort()
 	if l.ps.HasErrors() {

@@ -64,9 +64,19 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 		{key: "robots.txt", run: func(out Output) error { return writeRobots(site, out) }},
 		{key: "static/", run: r.writeStatic},
 	}
+	var last []task
 	for _, p := range pages {
-		tasks = append(tasks, task{key: p.File(), page: p, late: p.Template == "search.html", run: func(out Output) error { return r.writePage(p, out) }})
+		t := task{key: p.File(), page: p, late: p.Template == "search.html", run: func(out Output) error { return r.writePage(p, out) }}
+		if p.Template == "duties.html" {
+			// The page of all duties shows every item: it comes last, when
+			// the duties' own pages (rendered in parallel) have made
+			// each item's HTML.
+			last = append(last, t)
+			continue
+		}
+		tasks = append(tasks, t)
 	}
+	tasks = append(tasks, last...)
 	if inc != nil {
 		tasks, err = inc.plan(r, tasks)
 		if err != nil {

@@ -296,16 +296,33 @@ func (v *validator) systems(files []systemFile) []*System {
 	return out
 }
 
-func (v *validator) changes(entries []changeEntry, at *source.Positions) []*Change {
+func (v *validator) changes(entries []changeEntry) []*Change {
 	var out []*Change
-	for i, e := range entries {
-		if e.Link != "" && !strings.HasPrefix(e.Link, "/") {
-			v.ps.Add(at.Of(fmt.Sprintf("change[%d].link", i)), `write a path on this site such as "/duties/01/"`, "change link %q is not a path on this site", e.Link)
-		}
+	for _, e := range entries {
+
 		out = append(out, &Change{Date: localDate(e.Date), Title: e.Title, Summary: e.Summary, Link: e.Link, Pos: e.Pos})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
 	return out
+}
+
+// changeLinks checks that every change links to a page the site has, so
+// that the feed never points at a missing page. It runs on the finished
+// model, since the pages are those the model makes.
+func (v *validator) changeLinks(entries []changeEntry, at *source.Positions) {
+	pages := map[string]bool{}
+	for _, p := range buildPages(v.site, summarize(v.site)) {
+		pages[p.Path] = true
+	}
+	for i, e := range entries {
+		if e.Link == "" {
+			continue
+		}
+		path, _, _ := strings.Cut(e.Link, "#")
+		if !strings.HasPrefix(path, "/") || !pages[strings.TrimPrefix(path, "/")] {
+			v.ps.Add(at.Of(fmt.Sprintf("change[%d].link", i)), `write the path of a page of this site, such as "/", "/duties/01/" or "/services/"`, "change link %q is not a page of this site", e.Link)
+		}
+	}
 }
 
 func (v *validator) synonyms(groups [][]string, at *source.Positions) [][]string {

@@ -45,9 +45,6 @@ func fillFile(f *os.File, data []byte, perm fs.FileMode, durable bool) error {
 	if err == nil && durable {
 		err = f.Sync()
 	}
-	if err == nil && !durable {
-		startWriteback(f)
-	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

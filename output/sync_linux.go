@@ -22,14 +22,3 @@ func syncAll(root string) error {
 	}
 	return nil
 }
-
-// syncFileRangeWrite is SYNC_FILE_RANGE_WRITE of sync_file_range(2).
-const syncFileRangeWrite = 2
-
-// startWriteback asks the kernel to start writing f's bytes to disk now,
-// without waiting, so that the disk works while the build goes on and the
-// sync at Commit has little left to do. It promises nothing; errors are
-// ignored.
-func startWriteback(f *os.File) {
-	syscall.Syscall6(syscall.SYS_SYNC_FILE_RANGE, f.Fd(), 0, 0, syncFileRangeWrite, 0, 0)
-}

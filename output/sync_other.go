@@ -4,7 +4,6 @@ package output
 
 import (
 	"io/fs"
-	"os"
 	"path/filepath"
 )
 
@@ -19,7 +18,3 @@ func syncAll(root string) error {
 		return syncPath(name)
 	})
 }
-
-// startWriteback would start writing f's bytes to disk early; this system
-// has no such call, and Commit syncs everything anyway.
-func startWriteback(f *os.File) {}

@@ -231,7 +231,7 @@ p.text { text-indent: 2em; }
 table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: {{.Table}}pt; margin-bottom: 4mm; }
 th, td { border: 0.2mm solid #000; padding: {{.CellPadY}}mm {{.CellPadX}}mm; vertical-align: top; }
 th { background: #e8ecf2; font-weight: normal; text-align: center; }
-tr { break-inside: auto; }
+tr { break-inside: avoid; } /* as the PDF: a row moves to the next page whole, unless taller than a page */
 .l { text-align: left; } .c { text-align: center; } .r { text-align: right; }
 figure { margin: 2mm 0 3mm; break-inside: avoid; }
 figcaption { text-align: center; font-weight: bold; margin-bottom: 1mm; }

@@ -218,23 +218,20 @@ func labels(ls []Label) (map[string]int, [][]string) {
 // sortRecords returns the records shortest title first, then shortest
 // body, in their given order among equals.
 func sortRecords(in []Record) []Record {
-	type sized struct {
-		title, body int
-		r           Record
-	}
-	s := make([]sized, len(in))
+	title, body := make([]int, len(in)), make([]int, len(in))
+	order := make([]int, len(in))
 	for i, r := range in {
-		s[i] = sized{utf8.RuneCountInString(r.Title), utf8.RuneCountInString(r.Body), r}
+		title[i], body[i], order[i] = utf8.RuneCountInString(r.Title), utf8.RuneCountInString(r.Body), i
 	}
-	slices.SortStableFunc(s, func(a, b sized) int {
-		if a.title != b.title {
-			return a.title - b.title
+	slices.SortStableFunc(order, func(a, b int) int {
+		if title[a] != title[b] {
+			return title[a] - title[b]
 		}
-		return a.body - b.body
+		return body[a] - body[b]
 	})
-	recs := make([]Record, len(s))
-	for i := range s {
-		recs[i] = s[i].r
+	recs := make([]Record, len(in))
+	for i, j := range order {
+		recs[i] = in[j]
 	}
 	return recs
 }

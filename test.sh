@@ -10,7 +10,7 @@
 # tried and the result of each. CI (.ci/run) runs exactly this.
 #
 # Environment (all optional):
-#   FUZZTIME                 how long each fuzz target runs (default 5s)
+#   FUZZTIME                 how long each fuzz target runs (default 3s)
 #   QINGDAN_PUBLISH_KILLS    publish.sh runs killed by the fault gate (50)
 #   QINGDAN_PIPELINE_KILLS   report pipeline runs killed (50)
 #   QINGDAN_HOSTILE_ROUNDS   builds of the hostile-content gate (3)
@@ -59,7 +59,7 @@ tests=pass
 go test -count=1 -timeout 12m ./... || tests=FAIL
 
 step "fuzz (short run of every target)"
-fuzztime="${FUZZTIME:-5s}"
+fuzztime="${FUZZTIME:-3s}"
 fuzz=pass
 fuzzexecs=0
 fuzztargets=0

@@ -51,3 +51,23 @@ func TestReportsDefaults(t *testing.T) {
 		t.Errorf("defaults = %+v", r)
 	}
 }
+
+// FuzzParseConfig feeds arbitrary text as site.toml: parsing must never panic,
+// every problem must name the file, and a configuration without errors
+// must have a root path for its links.
+func FuzzParseConfig(f *testing.F) {
+	f.Add(minimal)
+	f.Add(minimal + "[reports]\ncasefiles = \"content/x\"\n")
+	f.Add("title = \"t\"\nbase_url = \"https://example.gov.cn/a/b\"\n[org]\nname = \"局\"\narea_code = \"0319\"\n[pipeline.schedule]\nevaluation = \"0 9 5 1,7 *\"\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		c, ps := Parse("site.toml", []byte(in))
+		for _, p := range ps {
+			if p.Pos.File != "site.toml" {
+				t.Fatalf("problem names %q", p.Pos.File)
+			}
+		}
+		if !ps.HasErrors() && (c == nil || !strings.HasPrefix(c.Root, "/") || !strings.HasSuffix(c.Root, "/")) {
+			t.Fatalf("no errors but config %+v", c)
+		}
+	})
+}

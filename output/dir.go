@@ -289,13 +289,13 @@ func (d *Dir) commit() (Stats, error) {
 		if err := os.Rename(d.tmp, d.target); err != nil {
 			return Stats{}, err
 		}
-		return st, syncPath(parent)
+		return st, SyncPath(parent)
 	}
 	old, err := swap(d.tmp, d.target)
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := syncPath(parent); err != nil {
+	if err := SyncPath(parent); err != nil {
 		return Stats{}, err
 	}
 	// The new site is in place; a failure to delete the old one only leaves

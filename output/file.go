@@ -29,7 +29,7 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 		os.Remove(tmp)
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	if err := syncPath(dir); err != nil {
+	if err := SyncPath(dir); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
@@ -51,9 +51,9 @@ func fillFile(f *os.File, data []byte, perm fs.FileMode, durable bool) error {
 	return unwrapPath(err)
 }
 
-// syncPath flushes a directory's entries (new names, renames) or a file's
+// SyncPath flushes a directory's entries (new names, renames) or a file's
 // bytes to disk.
-func syncPath(name string) error {
+func SyncPath(name string) error {
 	d, err := os.Open(name)
 	if err != nil {
 		return err

@@ -15,6 +15,6 @@ func syncAll(root string) error {
 		if err != nil {
 			return err
 		}
-		return syncPath(name)
+		return SyncPath(name)
 	})
 }

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"qingdan/output"
 )
 
 // deliver delivers every produced filing still pending: into the outbox,
@@ -122,7 +124,7 @@ func (p *Pipeline) toOutbox(rec *Record) error {
 			return err
 		}
 	}
-	if err := syncDir(dir); err != nil {
+	if err := output.SyncPath(dir); err != nil {
 		return err
 	}
 	os.RemoveAll(stage)

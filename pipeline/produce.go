@@ -92,7 +92,7 @@ func (p *Pipeline) commit(kind string, per period.Period, due time.Time, files [
 	// The new folders' names must be on disk before the ledger says the
 	// files exist.
 	for dir := filepath.Dir(stage); ; dir = filepath.Dir(dir) {
-		if err := syncDir(dir); err != nil {
+		if err := output.SyncPath(dir); err != nil {
 			return Record{}, fmt.Errorf("syncing staging folder: %w", err)
 		}
 		if dir == filepath.Clean(p.o.Outbox) || dir == filepath.Dir(dir) {
@@ -111,17 +111,4 @@ func (p *Pipeline) commit(kind string, per period.Period, due time.Time, files [
 // outbox delivery.
 func (p *Pipeline) stageDir(kind string, per period.Period) string {
 	return filepath.Join(p.o.Outbox, ".staging", per.String(), kind)
-}
-
-// syncDir flushes a folder's entries to disk.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }

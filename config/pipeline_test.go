@@ -1,22 +1,9 @@
 package config
 
-import (
-	"strings"
-	"testing"
-)
-
-const minimal = `title = "t"
-base_url = "https://example.gov.cn/"
-[org]
-name = "威县人口和计划生育局"
-`
+import "testing"
 
 func TestPipelineConfig(t *testing.T) {
-	tests := []struct {
-		name    string
-		section string
-		want    string // substring of the problems; "" for none
-	}{
+	checkProblems(t, []problemCase{
 		{"none", "", ""},
 		{"full", `[pipeline]
 first_period = "2025H2"
@@ -45,22 +32,7 @@ password_env = "QINGDAN_SMTP_PASSWORD"
 		{"smtp no recipients", "[pipeline.smtp]\nhost = \"m\"\nfrom = \"a@b.cn\"\n", "no recipients"},
 		{"password in file", "[pipeline.smtp]\nhost = \"m\"\nfrom = \"a@b.cn\"\nto = [\"c@d.cn\"]\npassword_env = \"hunter2!\"\n", "not an environment variable name"},
 		{"username without password", "[pipeline.smtp]\nhost = \"m\"\nfrom = \"a@b.cn\"\nto = [\"c@d.cn\"]\nusername = \"u\"\n", "no password_env"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, ps := Parse("site.toml", []byte(minimal+tt.section))
-			got := ps.String()
-			if tt.want == "" {
-				if got != "" {
-					t.Fatalf("problems:\n%s", got)
-				}
-				return
-			}
-			if !strings.Contains(got, tt.want) {
-				t.Fatalf("problems:\n%s\nwant one containing %q", got, tt.want)
-			}
-		})
-	}
+	})
 }
 
 func TestPipelineDefaults(t *testing.T) {

@@ -97,10 +97,7 @@ func newFingerprints(r *renderer) (*fingerprints, error) {
 	g.time(s.Updated)
 	f.global = g.Sum64()
 
-	duties := f.hasher()
-	duties.num(f.global)
-	for _, d := range site.Duties {
-		h := f.hasher()
+	f.duties = sumList(f, site.Duties, f.duty, func(h *hasher, d *Duty) {
 		h.str(d.ID, d.Title, d.Text, d.Note)
 		for _, it := range d.Items {
 			ih := f.hasher()
@@ -110,47 +107,23 @@ func newFingerprints(r *renderer) (*fingerprints, error) {
 			f.items[it] = ih.Sum64()
 			h.num(f.items[it])
 		}
-		f.duty[d] = h.Sum64()
-		duties.num(f.duty[d])
-	}
-	f.duties = duties.Sum64()
-
-	services := f.hasher()
-	services.num(f.global)
-	for _, sv := range site.Services {
-		h := f.hasher()
+	})
+	f.services = sumList(f, site.Services, f.service, func(h *hasher, sv *Service) {
 		h.str(sv.ID, sv.Name, sv.Content, sv.Handler)
 		h.str(sv.Phones...)
 		h.str(unitIDs(sv.Units)...)
-		f.service[sv] = h.Sum64()
-		services.num(f.service[sv])
-	}
-	f.services = services.Sum64()
-
-	matters := f.hasher()
-	matters.num(f.global)
-	for _, m := range site.Matters {
-		h := f.hasher()
+	})
+	f.matters = sumList(f, site.Matters, f.matter, func(h *hasher, m *Matter) {
 		h.str(m.ID, m.Title)
 		for _, r := range m.Roles {
 			h.str(r.Department, fmt.Sprint(r.Lead), r.Duty)
 		}
 		h.str(m.Basis...)
 		h.str(m.Cases...)
-		f.matter[m] = h.Sum64()
-		matters.num(f.matter[m])
-	}
-	f.matters = matters.Sum64()
-
-	systems := f.hasher()
-	systems.num(f.global)
-	for _, sy := range site.Systems {
-		h := f.hasher()
+	})
+	f.systems = sumList(f, site.Systems, f.system, func(h *hasher, sy *System) {
 		h.str(sy.ID, sy.Title, fmt.Sprint(sy.Order), sy.Summary, string(sy.Body), sy.Text, sy.File)
-		f.system[sy] = h.Sum64()
-		systems.num(f.system[sy])
-	}
-	f.systems = systems.Sum64()
+	})
 
 	all := f.hasher()
 	all.num(f.duties, f.services, f.matters, f.systems)
@@ -159,6 +132,20 @@ func newFingerprints(r *renderer) (*fingerprints, error) {
 	}
 	f.all = all.Sum64()
 	return f, nil
+}
+
+// sumList sums each entity of a list with sum, records that sum in each,
+// and returns the sum of global and all of the list.
+func sumList[T comparable](f *fingerprints, list []T, each map[T]uint64, sum func(h *hasher, v T)) uint64 {
+	all := f.hasher()
+	all.num(f.global)
+	for _, v := range list {
+		h := f.hasher()
+		sum(h, v)
+		each[v] = h.Sum64()
+		all.num(each[v])
+	}
+	return all.Sum64()
 }
 
 // task is the fingerprint of what task t makes.

@@ -205,11 +205,14 @@ func buildPages(site *Site, sum *summary) []*page {
 		return p
 	}
 	part := func(key string) *Part { return site.Parts[key] }
-	title := func(key string) string {
+	// partCrumb links a part's list page, titled as the content titles the
+	// part, or by default.
+	partCrumb := func(key string) crumb {
+		c := crumb{Title: partTitles[key], Path: key + "/"}
 		if p := part(key); p != nil && p.Title != "" {
-			return p.Title
+			c.Title = p.Title
 		}
-		return partTitles[key]
+		return c
 	}
 
 	var pages []*page
@@ -221,9 +224,8 @@ func buildPages(site *Site, sum *summary) []*page {
 	p := newPage("home.html", "", "", sectionHome, nil)
 	add(p, site.Config.Description)
 
-	dutiesTitle := title(PartDuties)
-	duties := crumb{Title: dutiesTitle, Path: PartDuties + "/"}
-	p = newPage("duties.html", duties.Path, dutiesTitle, PartDuties, part(PartDuties))
+	duties := partCrumb(PartDuties)
+	p = newPage("duties.html", duties.Path, duties.Title, PartDuties, part(PartDuties))
 	p.Scripts = []string{"static/filter.js"}
 	add(p, "本局的主要职责和具体工作事项，以及每个事项的责任股室。")
 	for _, d := range site.Duties {
@@ -241,9 +243,8 @@ func buildPages(site *Site, sum *summary) []*page {
 		add(p, u.Name+"负责的工作事项、承办的公共服务和联系电话。"+u.Description)
 	}
 
-	boundariesTitle := title(PartBoundaries)
-	boundaries := crumb{Title: boundariesTitle, Path: PartBoundaries + "/"}
-	p = newPage("boundaries.html", boundaries.Path, boundariesTitle, PartBoundaries, part(PartBoundaries))
+	boundaries := partCrumb(PartBoundaries)
+	p = newPage("boundaries.html", boundaries.Path, boundaries.Title, PartBoundaries, part(PartBoundaries))
 	add(p, "本局与相关部门共同承担的管理事项：各部门的职责分工、相关依据和案例。")
 	for _, m := range site.Matters {
 		p = newPage("matter.html", boundaries.Path+m.ID+"/", m.Title, PartBoundaries, part(PartBoundaries), boundaries)
@@ -251,9 +252,8 @@ func buildPages(site *Site, sum *summary) []*page {
 		add(p, m.Title+"：相关部门的职责分工、相关依据和案例。")
 	}
 
-	servicesTitle := title(PartServices)
-	services := crumb{Title: servicesTitle, Path: PartServices + "/"}
-	p = newPage("services.html", services.Path, servicesTitle, PartServices, part(PartServices))
+	services := partCrumb(PartServices)
+	p = newPage("services.html", services.Path, services.Title, PartServices, part(PartServices))
 	add(p, "本局提供的公共服务事项：主要内容、承办单位和联系电话。")
 	for _, s := range site.Services {
 		p = newPage("service.html", services.Path+s.ID+"/", s.Name, PartServices, part(PartServices), services)
@@ -262,9 +262,8 @@ func buildPages(site *Site, sum *summary) []*page {
 		add(p, s.Content)
 	}
 
-	supervisionTitle := title(PartSupervision)
-	supervision := crumb{Title: supervisionTitle, Path: PartSupervision + "/"}
-	p = newPage("supervision.html", supervision.Path, supervisionTitle, PartSupervision, part(PartSupervision))
+	supervision := partCrumb(PartSupervision)
+	p = newPage("supervision.html", supervision.Path, supervision.Title, PartSupervision, part(PartSupervision))
 	add(p, "本局的事中事后监督管理制度。")
 	for _, s := range site.Systems {
 		p = newPage("system.html", supervision.Path+s.ID+"/", s.Title, PartSupervision, part(PartSupervision), supervision)

@@ -22,7 +22,12 @@ func golden(t *testing.T, name string, v any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
+	goldenBytes(t, name, append(got, '\n'))
+}
+
+// goldenBytes compares got with testdata/name, or rewrites it with -update.
+func goldenBytes(t *testing.T, name string, got []byte) {
+	t.Helper()
 	path := filepath.Join("testdata", name)
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
@@ -33,15 +38,16 @@ func golden(t *testing.T, name string, v any) {
 	if err != nil {
 		t.Fatalf("%v (run go test ./reports -update)", err)
 	}
-	if !bytes.Equal(got, want) {
-		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < len(gl) && i < len(wl); i++ {
-			if gl[i] != wl[i] {
-				t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(run go test ./reports -update if the change is right)", path, i+1, gl[i], wl[i])
-			}
-		}
-		t.Fatalf("%s differs in length: %d lines, want %d (run go test ./reports -update)", path, len(gl), len(wl))
+	if bytes.Equal(got, want) {
+		return
 	}
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(gl) && i < len(wl); i++ {
+		if gl[i] != wl[i] {
+			t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(run go test ./reports -update if the change is right)", path, i+1, gl[i], wl[i])
+		}
+	}
+	t.Fatalf("%s differs in length: %d lines, want %d (run go test ./reports -update)", path, len(gl), len(wl))
 }
 
 func TestGoldenReports(t *testing.T) {

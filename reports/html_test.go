@@ -17,31 +17,6 @@ import (
 	"qingdan/period"
 )
 
-// goldenBytes compares got with testdata/name, or rewrites it with -update.
-func goldenBytes(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./reports -update)", err)
-	}
-	if bytes.Equal(got, want) {
-		return
-	}
-	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < len(gl) && i < len(wl); i++ {
-		if gl[i] != wl[i] {
-			t.Fatalf("%s differs at line %d:\n got: %s\nwant: %s\n(run go test ./reports -update if the change is right)", path, i+1, gl[i], wl[i])
-		}
-	}
-	t.Fatalf("%s differs in length: %d lines, want %d (run go test ./reports -update)", path, len(gl), len(wl))
-}
-
 func renderHTML(t *testing.T, doc *Document) []byte {
 	t.Helper()
 	var buf bytes.Buffer

@@ -33,6 +33,17 @@ func (t *toml) list(key string, values []string) {
 	t.line("%s = [%s]", key, strings.Join(q, ", "))
 }
 
+// table writes one [name] table: a comment line first when comment is not
+// empty, then the header, the values body writes, and a blank line.
+func (t *toml) table(comment, name string, body func()) {
+	if comment != "" {
+		t.line("# %s", comment)
+	}
+	t.line("[%s]", name)
+	body()
+	t.line("")
+}
+
 func money(yuan float64) string {
 	s := strconv.FormatFloat(yuan, 'f', 2, 64)
 	return strings.TrimSuffix(strings.TrimSuffix(s, "00"), ".")
@@ -91,103 +102,96 @@ func render(c *caseFile) []byte {
 		t.line("")
 	}
 	if n := c.notice; n != nil {
-		t.line("# 3、告知")
-		t.line("[notice]")
-		t.date("date", n.date)
-		t.flag("facts", n.facts)
-		t.flag("reasons", n.reasons)
-		t.flag("basis", n.basis)
-		t.flag("rights", n.rights)
-		t.str("statement", n.statement)
-		t.date("statement_date", n.statementDate)
-		t.line("")
+		t.table("3、告知", "notice", func() {
+			t.date("date", n.date)
+			t.flag("facts", n.facts)
+			t.flag("reasons", n.reasons)
+			t.flag("basis", n.basis)
+			t.flag("rights", n.rights)
+			t.str("statement", n.statement)
+			t.date("statement_date", n.statementDate)
+		})
 	}
 	if h := c.hearing; h != nil {
-		t.line("# 5、听证")
-		t.line("[hearing]")
-		t.date("right_date", h.right)
-		t.date("request_date", h.request)
-		t.date("notice_date", h.notice)
-		t.date("date", h.date)
-		if !h.date.IsZero() {
-			t.str("place", "县人口计生局三楼会议室")
-		}
-		t.line("")
+		t.table("5、听证", "hearing", func() {
+			t.date("right_date", h.right)
+			t.date("request_date", h.request)
+			t.date("notice_date", h.notice)
+			t.date("date", h.date)
+			if !h.date.IsZero() {
+				t.str("place", "县人口计生局三楼会议室")
+			}
+		})
 	}
 	if a := c.approval; a != nil {
-		t.line("# 4、审批")
-		t.line("[approval]")
-		t.str("form", a.form)
-		t.date("date", a.date)
-		t.str("approver", a.who)
-		t.line("")
+		t.table("4、审批", "approval", func() {
+			t.str("form", a.form)
+			t.date("date", a.date)
+			t.str("approver", a.who)
+		})
 	}
 	if d := c.discussion; d != nil {
-		t.line("[discussion]")
-		t.date("date", d.date)
-		t.list("participants", strings.Split(d.who, "、"))
-		t.str("conclusion", "同意按审批意见作出决定")
-		t.line("")
+		t.table("", "discussion", func() {
+			t.date("date", d.date)
+			t.list("participants", strings.Split(d.who, "、"))
+			t.str("conclusion", "同意按审批意见作出决定")
+		})
 	}
 	if d := c.decision; d != nil {
-		t.line("# 6、决定")
-		t.line("[decision]")
-		t.str("number", d.number)
-		t.date("date", d.date)
-		t.line("amount = %d", d.amount)
-		t.str("basis", d.basis)
-		t.line("")
+		t.table("6、决定", "decision", func() {
+			t.str("number", d.number)
+			t.date("date", d.date)
+			t.line("amount = %d", d.amount)
+			t.str("basis", d.basis)
+		})
 	}
 	if s := c.service; s != nil {
-		t.line("# 7、送达")
-		t.line("[service]")
-		t.date("date", s.date)
-		t.str("recipient", s.recipient)
-		t.str("role", s.role)
-		t.flag("receipt", s.receipt)
-		t.flag("signed", s.signed)
-		t.flag("date_recorded", s.dated)
-		t.line("")
+		t.table("7、送达", "service", func() {
+			t.date("date", s.date)
+			t.str("recipient", s.recipient)
+			t.str("role", s.role)
+			t.flag("receipt", s.receipt)
+			t.flag("signed", s.signed)
+			t.flag("date_recorded", s.dated)
+		})
 	}
 	if ex := c.execution; ex != nil {
-		t.line("# 8、执行")
-		t.line("[execution]")
-		t.date("deadline", ex.deadline)
-		if ex.lateFee > 0 {
-			t.line("late_fee = %s", money(ex.lateFee))
-		}
-		t.date("court_date", ex.courtDate)
-		t.date("court_done", ex.courtDone)
-		for _, p := range ex.payments {
-			t.line("[[execution.payment]]")
-			t.date("date", p.date)
-			t.line("amount = %d", p.amount)
-		}
-		t.line("")
+		t.table("8、执行", "execution", func() {
+			t.date("deadline", ex.deadline)
+			if ex.lateFee > 0 {
+				t.line("late_fee = %s", money(ex.lateFee))
+			}
+			t.date("court_date", ex.courtDate)
+			t.date("court_done", ex.courtDone)
+			for _, p := range ex.payments {
+				t.line("[[execution.payment]]")
+				t.date("date", p.date)
+				t.line("amount = %d", p.amount)
+			}
+		})
 	}
 	if cl := c.closing; cl != nil {
-		t.line("# 9、结案归档")
-		t.line("[closing]")
-		t.date("date", cl.date)
-		t.str("form", cl.form)
-		t.line("")
+		t.table("9、结案归档", "closing", func() {
+			t.date("date", cl.date)
+			t.str("form", cl.form)
+		})
 	}
 	if a := c.archive; a != nil {
-		t.line("[archive]")
-		t.date("date", a.date)
-		t.list("documents", a.docs)
-		t.line("")
+		t.table("", "archive", func() {
+			t.date("date", a.date)
+			t.list("documents", a.docs)
+		})
 	}
 	if r := c.review; r != nil {
-		t.line("# 评查人员评分（事实 6 分、证据 6 分、适用法律 10 分）")
-		t.line("[review]")
-		t.str("reviewer", r.who)
-		t.line("facts = %d", r.facts)
-		t.line("evidence = %d", r.evidence)
-		t.line("law = %d", r.law)
-		if r.note != "" {
-			t.str("note", r.note)
-		}
+		t.table("评查人员评分（事实 6 分、证据 6 分、适用法律 10 分）", "review", func() {
+			t.str("reviewer", r.who)
+			t.line("facts = %d", r.facts)
+			t.line("evidence = %d", r.evidence)
+			t.line("law = %d", r.law)
+			if r.note != "" {
+				t.str("note", r.note)
+			}
+		})
 	}
 	return []byte(strings.TrimRight(t.b.String(), "\n") + "\n")
 }

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -15,12 +14,11 @@ import (
 )
 
 // The real content in ../content must be a complete and faithful conversion
-// of the source document the bureau published (testdata/seed-000.txt, the
+// of the source document the bureau published (package seedtext, the
 // text extracted from its PDF: tab-separated table rows, rows split where a
 // page breaks). These tests load the content with Load and compare it with
 // an independent parse of that document.
 
-const seedFile = "testdata/seed-000.txt"
 
 func loadContent(t *testing.T) (*Site, source.Problems) {
 	t.Helper()
@@ -37,13 +35,9 @@ func loadContent(t *testing.T) (*Site, source.Problems) {
 
 func readSeed(t *testing.T) *seedtext.List {
 	t.Helper()
-	data, err := os.ReadFile(seedFile)
+	s, err := seedtext.Parse(seedtext.Source)
 	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := seedtext.Parse(string(data))
-	if err != nil {
-		t.Fatalf("%s: %v", seedFile, err)
+		t.Fatalf("the source document: %v", err)
 	}
 	return s
 }

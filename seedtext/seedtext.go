@@ -5,6 +5,7 @@
 package seedtext
 
 import (
+	_ "embed"
 	"fmt"
 	"regexp"
 	"strings"
@@ -18,6 +19,13 @@ var joins = []string{
 	"计划生育服务管理工作制度。", // duty 4, item 2
 	"务工作。", // duty 7, item 3
 }
+
+// Source is the source document itself: seed.txt, a copy of the text the
+// bureau published (../shared/seeds/000_2ea1ee190cf32676.txt beside the
+// repository, which the end-to-end test compares it with).
+//
+//go:embed seed.txt
+var Source string
 
 // List is the source document, parsed.
 type List struct {

@@ -19,7 +19,6 @@ import (
 // page breaks). These tests load the content with Load and compare it with
 // an independent parse of that document.
 
-
 func loadContent(t *testing.T) (*Site, source.Problems) {
 	t.Helper()
 	cfg, ps := config.Load("../site.toml")

@@ -151,8 +151,8 @@ func (run *incrementalRun) done(r *renderer) {
 	}
 	items := map[uint64]template.HTML{}
 	for it, print := range run.prints.items {
-		if h, ok := r.items.Load(it); ok {
-			items[print] = h.(template.HTML)
+		if h, ok := r.itemHTML(it); ok {
+			items[print] = h
 		} else if h, ok := inc.items[print]; ok {
 			items[print] = h
 		}

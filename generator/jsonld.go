@@ -1,9 +1,16 @@
 package generator
 
+import (
+	"encoding/json"
+	"html/template"
+	"strings"
+)
+
 // JSON-LD descriptions of the bureau and its services (schema.org). Pages
-// carry them as Go values; html/template marshals them inside
-// <script type="application/ld+json">, escaping <, > and & so that no
-// content can end the script element.
+// carry them marshalled, as the content of their
+// <script type="application/ld+json">: json.Marshal escapes <, > and &
+// (and U+2028, U+2029), so no content can end the script element. The
+// bureau's description, on every page, is marshalled once per site.
 
 type ldOrganization struct {
 	Context   string          `json:"@context,omitempty"`
@@ -85,4 +92,20 @@ func governmentService(site *Site, s *Service) ldService {
 		}
 	}
 	return ld
+}
+
+// marshalLD is the JSON of one description. Descriptions hold only
+// strings, structs and slices, which always marshal; should one not, the
+// page says null rather than fail.
+func marshalLD(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "null"
+	}
+	return string(b)
+}
+
+// ldArray is a page's JSON-LD: the array of its marshalled descriptions.
+func ldArray(descriptions ...string) template.JS {
+	return template.JS("[" + strings.Join(descriptions, ",") + "]")
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"html/template"
 	"strings"
 	"time"
 )
@@ -18,12 +19,12 @@ type page struct {
 	Description string
 	Section     string // the main-navigation entry the page belongs to
 	Crumbs      []crumb
-	Part        *Part     // 信息公开 block; nil on pages outside the four parts
-	Updated     time.Time // shown as 最后更新
-	Scripts     []string  // theme files loaded with defer on this page only
-	NoIndex     bool      // keep search engines away (404)
-	JSONLD      []any
-	OpenData    []dataFile // the open-data files, on the /data/ page
+	Part        *Part       // 信息公开 block; nil on pages outside the four parts
+	Updated     time.Time   // shown as 最后更新
+	Scripts     []string    // theme files loaded with defer on this page only
+	NoIndex     bool        // keep search engines away (404)
+	JSONLD      template.JS // <script type="application/ld+json">, see ldArray
+	OpenData    []dataFile  // the open-data files, on the /data/ page
 
 	Duty    *Duty
 	Unit    *unitView
@@ -58,20 +59,52 @@ var navigation = []navItem{
 	{Title: "搜索", Path: sectionSearch + "/", Section: sectionSearch},
 }
 
+// navState is what the main navigation shows of a page: the section it
+// is in, and whether it is that section's own page. The theme's "header"
+// partial is called with it, so pages with the same state share the
+// header's markup (see cachedPartials).
+type navState struct {
+	Site    *Site
+	Section string
+	Here    int // the index in navigation of the page itself, or -1
+}
+
+// Header is the page's navigation state.
+func (p *page) Header() navState {
+	h := navState{Site: p.Site, Section: p.Section, Here: -1}
+	for i, n := range navigation {
+		if n.Path == p.Path {
+			h.Here = i
+		}
+	}
+	return h
+}
+
 // Nav is the main navigation with the page's own entry marked.
-func (p *page) Nav() []navItem {
+func (h navState) Nav() []navItem {
 	nav := make([]navItem, len(navigation))
 	for i, n := range navigation {
 		switch {
-		case n.Path == p.Path:
+		case i == h.Here:
 			n.Current = "page"
-		case n.Section == p.Section:
+		case n.Section == h.Section:
 			n.Current = "true"
 		}
 		nav[i] = n
 	}
 	return nav
 }
+
+// pubInfo is what the 信息公开 block shows: the part a page belongs to,
+// with the publisher named in the site's configuration.
+type pubInfo struct {
+	Site *Site
+	Part *Part
+}
+
+// PubInfo is the page's 信息公开 block; the theme shows it when Part is
+// not nil.
+func (p *page) PubInfo() pubInfo { return pubInfo{Site: p.Site, Part: p.Part} }
 
 // File is the name of the file the page is written to.
 func (p *page) File() string {
@@ -183,7 +216,7 @@ const (
 // buildPages lists every HTML page of the site, in a stable order.
 func buildPages(site *Site, sum *summary) []*page {
 	home := crumb{Title: "首页"}
-	org := organization(site)
+	org := marshalLD(organization(site))
 	newPage := func(tmpl, path, title, section string, part *Part, parents ...crumb) *page {
 		p := &page{
 			Site:     site,
@@ -194,7 +227,7 @@ func buildPages(site *Site, sum *summary) []*page {
 			Section:  section,
 			Part:     part,
 			Updated:  sum.Updated,
-			JSONLD:   []any{org},
+			JSONLD:   ldArray(org),
 		}
 		if part != nil {
 			p.Updated = part.Updated
@@ -258,7 +291,7 @@ func buildPages(site *Site, sum *summary) []*page {
 	for _, s := range site.Services {
 		p = newPage("service.html", services.Path+s.ID+"/", s.Name, PartServices, part(PartServices), services)
 		p.Service = s
-		p.JSONLD = append(p.JSONLD, governmentService(site, s))
+		p.JSONLD = ldArray(org, marshalLD(governmentService(site, s)))
 		add(p, s.Content)
 	}
 

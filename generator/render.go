@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -189,12 +190,10 @@ type renderer struct {
 	static    map[string][]byte             // output name -> content
 	versions  map[string]string             // static file -> content hash, for cache busting
 
-	// A work item looks the same on every page that lists it (the duties
-	// page, its duty's page, the pages of its units), so the theme's
-	// "item" partial runs once per item: item holds the theme's own
-	// partial, items its output by *Item.
-	item  *template.Template
-	items sync.Map
+	// partials runs the theme's cachedPartials, each once per argument
+	// (see cached); made holds their output by partialKey.
+	partials *template.Template
+	made     sync.Map
 	// prevItem finds an item's output in the preview's previous render;
 	// it never finds one in a plain Render.
 	prevItem func(*Item) (template.HTML, bool)
@@ -238,13 +237,16 @@ func newRenderer(site *Site, theme fs.FS) (*renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	if base.Lookup("item") != nil {
-		// Pages call the theme's "item" through cachedItem, which runs it
-		// once per item (on its own copy of the templates).
-		if r.item, err = base.Clone(); err == nil {
-			_, err = base.Parse(`{{define "item"}}{{cachedItem .}}{{end}}`)
+	// Pages call the cached partials through cached, which runs each on
+	// its own copy of the templates.
+	if r.partials, err = base.Clone(); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	for _, name := range cachedPartials {
+		if base.Lookup(name) == nil {
+			continue
 		}
-		if err != nil {
+		if _, err := base.Parse(`{{define "` + name + `"}}{{cached "` + name + `" .}}{{end}}`); err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
 	}
@@ -278,30 +280,69 @@ func (r *renderer) page(p *page) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// cachedItem is the theme's "item" partial for it, run only the first
-// time it is asked for. The partial is called in HTML text, where its
-// output goes in as it is.
-func (r *renderer) cachedItem(it *Item) (template.HTML, error) {
-	if h, ok := r.items.Load(it); ok {
+// cachedPartials are the theme's partials that the generator runs once
+// per distinct argument in a Render, reusing the output on every page
+// that calls them with the same value: a work item (the duties page, its
+// duty's page and its units' pages all list it), the site (parts of the
+// head, the footer), a page's navigation state (the header) and its part
+// (the 信息公开 block). A partial
+// sees only its argument, and the model does not change while a site is
+// rendered, so the output depends on nothing else.
+var cachedPartials = []string{"item", "site-meta", "site-links", "header", "footer", "pubinfo"}
+
+// partialKey names one output of a cached partial.
+type partialKey struct {
+	name string
+	arg  any
+}
+
+// cached is the theme's partial name for arg, run only the first time it
+// is asked for. The partials are called in HTML text, where their output
+// goes in as it is.
+func (r *renderer) cached(name string, arg any) (template.HTML, error) {
+	if arg != nil && !reflect.TypeOf(arg).Comparable() {
+		return r.runPartial(name, arg)
+	}
+	key := partialKey{name, arg}
+	if h, ok := r.made.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	if h, ok := r.prevItem(it); ok {
-		r.items.Store(it, h)
-		return h, nil
+	if it, ok := arg.(*Item); ok && name == "item" {
+		if h, ok := r.prevItem(it); ok {
+			r.made.Store(key, h)
+			return h, nil
+		}
 	}
-	var b strings.Builder
-	if err := r.item.ExecuteTemplate(&b, "item", it); err != nil {
+	h, err := r.runPartial(name, arg)
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String())
-	r.items.Store(it, h)
+	r.made.Store(key, h)
 	return h, nil
+}
+
+// runPartial runs the theme's own partial name.
+func (r *renderer) runPartial(name string, arg any) (template.HTML, error) {
+	var b strings.Builder
+	if err := r.partials.ExecuteTemplate(&b, name, arg); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// itemHTML is the theme's "item" partial for it, when this Render made it.
+func (r *renderer) itemHTML(it *Item) (template.HTML, bool) {
+	h, ok := r.made.Load(partialKey{"item", it})
+	if !ok {
+		return "", false
+	}
+	return h.(template.HTML), true
 }
 
 func (r *renderer) funcs() template.FuncMap {
 	c := r.site.Config
 	return template.FuncMap{
-		"cachedItem": r.cachedItem,
+		"cached": r.cached,
 		// link is the site-absolute URL of a site-relative path.
 		"link": func(p string) string { return c.Root + p },
 		// abs is the absolute URL of a site-relative path.

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -91,7 +92,9 @@ func Build(in Input, lim Limits) ([]File, error) {
 		l := postings[tok]
 		if l == nil {
 			l = &postingList{}
-			postings[tok] = l
+			// A token's text is part of its record's text; the map keeps
+			// a copy, not the whole record.
+			postings[strings.Clone(tok)] = l
 		}
 		return l
 	}

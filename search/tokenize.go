@@ -35,7 +35,10 @@
 // grows with the size of the site.
 package search
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Token is one term of the index and the ordinal of its first unit.
 type Token struct {
@@ -84,75 +87,111 @@ func isSpace(r rune) bool {
 	return false
 }
 
-// unit is one Chinese character or one Latin word of a text.
+// unit is one Chinese character or one Latin word of a text: the bytes
+// start:end of the folded text.
 type unit struct {
-	text   string
-	han    bool
-	ord    int
-	joined bool // no separator between this unit and the one before
+	start, end int
+	han        bool
+	ord        int
+	joined     bool // no separator between this unit and the one before
 }
 
-// units cuts text into units, numbering them; a run of separators counts
-// as one more ordinal, so phrases cannot match across punctuation.
-func units(text string) []unit {
+// fold is text with every character folded. It is text itself, not a
+// copy, when nothing folds (most Chinese text).
+func fold(text string) string {
+	for i, r := range text {
+		if r == utf8.RuneError || Fold(r) != r {
+			var b strings.Builder
+			b.Grow(len(text))
+			b.WriteString(text[:i])
+			for _, r := range text[i:] {
+				b.WriteRune(Fold(r))
+			}
+			return b.String()
+		}
+	}
+	return text
+}
+
+// eachUnit calls f with the units of the folded text in order, numbering
+// them; a run of separators counts as one more ordinal, so phrases cannot
+// match across punctuation.
+func eachUnit(folded string, f func(unit)) {
 	var (
-		out    []unit
-		word   strings.Builder
-		ord    int
-		gap    bool // a separator since the last unit
-		joined bool
+		wordStart = -1
+		ord       int
+		found     bool // a unit was found
+		gap       bool // a separator since the last unit
+		joined    bool
 	)
-	add := func(s string, han bool) {
+	add := func(start, end int, han bool) {
 		if gap {
 			ord++
 		}
-		out = append(out, unit{text: s, han: han, ord: ord, joined: joined && len(out) > 0})
+		f(unit{start: start, end: end, han: han, ord: ord, joined: joined && found})
 		ord++
-		gap, joined = false, true
+		found, gap, joined = true, false, true
 	}
-	flush := func() {
-		if word.Len() > 0 {
-			add(word.String(), false)
-			word.Reset()
+	flush := func(end int) {
+		if wordStart >= 0 {
+			add(wordStart, end, false)
+			wordStart = -1
 		}
 	}
-	for _, r := range text {
-		r = Fold(r)
+	for i, r := range folded {
 		switch {
 		case isWord(r):
-			word.WriteRune(r)
+			if wordStart < 0 {
+				wordStart = i
+			}
 		case IsHan(r):
-			flush()
-			add(string(r), true)
+			flush(i)
+			add(i, i+utf8.RuneLen(r), true)
 		case isSpace(r):
-			flush()
+			flush(i)
 		default:
-			flush()
-			if len(out) > 0 {
+			flush(i)
+			if found {
 				gap = true
 			}
 			joined = false
 		}
 	}
-	flush()
-	return out
+	flush(len(folded))
 }
 
-// Tokens returns the tokens of text in order of position.
+// Tokens returns the tokens of text in order of position. Their texts
+// share the memory of one folded copy of text (or of text itself).
 func Tokens(text string) []Token {
-	us := units(text)
-	var out []Token
-	for i, u := range us {
+	folded := fold(text)
+	out := make([]Token, 0, len(folded)/3+1)
+	// Each unit's tokens depend on the unit after it: u waits for next.
+	var u unit
+	have := false
+	tokens := func(next *unit) {
 		if !u.han {
-			out = append(out, Token{u.text, u.ord})
+			out = append(out, Token{folded[u.start:u.end], u.ord})
 		}
-		next := i+1 < len(us) && us[i+1].joined
-		if next && (u.han || us[i+1].han) {
-			out = append(out, Token{u.text + us[i+1].text, u.ord})
+		joinsNext := next != nil && next.joined
+		if joinsNext && (u.han || next.han) {
+			pair := folded[u.start:next.end]
+			if next.start != u.end { // whitespace between them
+				pair = folded[u.start:u.end] + folded[next.start:next.end]
+			}
+			out = append(out, Token{pair, u.ord})
 		}
-		if u.han && !next && !u.joined {
-			out = append(out, Token{u.text, u.ord})
+		if u.han && !joinsNext && !u.joined {
+			out = append(out, Token{folded[u.start:u.end], u.ord})
 		}
+	}
+	eachUnit(folded, func(next unit) {
+		if have {
+			tokens(&next)
+		}
+		u, have = next, true
+	})
+	if have {
+		tokens(nil)
 	}
 	return out
 }

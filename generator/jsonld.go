@@ -73,7 +73,7 @@ func governmentService(site *Site, s *Service) ldService {
 		Type:        "GovernmentService",
 		Name:        s.Name,
 		Description: s.Content,
-		URL:         c.BaseURL + PartServices + "/" + s.ID + "/",
+		URL:         c.BaseURL + s.Path(),
 	}
 	for _, u := range s.Units {
 		o := ldOrganization{Type: "GovernmentOrganization", Name: u.Name, Parent: bureau}

@@ -125,6 +125,25 @@ type System struct {
 	Pos     source.Pos
 }
 
+// The site-relative URL paths of the pages of units, duties, matters,
+// services and systems: "units/01/". Templates link them with
+// {{link .Path}}.
+
+// Path is the unit's page.
+func (u *Unit) Path() string { return sectionUnits + "/" + u.ID + "/" }
+
+// Path is the duty's page.
+func (d *Duty) Path() string { return PartDuties + "/" + d.ID + "/" }
+
+// Path is the matter's page.
+func (m *Matter) Path() string { return PartBoundaries + "/" + m.ID + "/" }
+
+// Path is the service's page.
+func (s *Service) Path() string { return PartServices + "/" + s.ID + "/" }
+
+// Path is the system's page.
+func (s *System) Path() string { return PartSupervision + "/" + s.ID + "/" }
+
 // Change is one entry of the 更新记录 (the Atom feed).
 type Change struct {
 	Date    time.Time

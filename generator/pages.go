@@ -262,7 +262,7 @@ func buildPages(site *Site, sum *summary) []*page {
 	p.Scripts = []string{"static/filter.js"}
 	add(p, "本局的主要职责和具体工作事项，以及每个事项的责任股室。")
 	for _, d := range site.Duties {
-		p = newPage("duty.html", duties.Path+d.ID+"/", d.Title, PartDuties, part(PartDuties), duties)
+		p = newPage("duty.html", d.Path(), d.Title, PartDuties, part(PartDuties), duties)
 		p.Duty = d
 		add(p, d.Text)
 	}
@@ -271,7 +271,7 @@ func buildPages(site *Site, sum *summary) []*page {
 	p = newPage("units.html", units.Path, units.Title, sectionUnits, nil)
 	add(p, "本局内设股室和下属单位：各自负责的工作事项、承办的公共服务和联系电话。")
 	for _, u := range site.Units {
-		p = newPage("unit.html", units.Path+u.ID+"/", u.Name, sectionUnits, nil, units)
+		p = newPage("unit.html", u.Path(), u.Name, sectionUnits, nil, units)
 		p.Unit = sum.Views[u]
 		add(p, u.Name+"负责的工作事项、承办的公共服务和联系电话。"+u.Description)
 	}
@@ -280,7 +280,7 @@ func buildPages(site *Site, sum *summary) []*page {
 	p = newPage("boundaries.html", boundaries.Path, boundaries.Title, PartBoundaries, part(PartBoundaries))
 	add(p, "本局与相关部门共同承担的管理事项：各部门的职责分工、相关依据和案例。")
 	for _, m := range site.Matters {
-		p = newPage("matter.html", boundaries.Path+m.ID+"/", m.Title, PartBoundaries, part(PartBoundaries), boundaries)
+		p = newPage("matter.html", m.Path(), m.Title, PartBoundaries, part(PartBoundaries), boundaries)
 		p.Matter = m
 		add(p, m.Title+"：相关部门的职责分工、相关依据和案例。")
 	}
@@ -289,7 +289,7 @@ func buildPages(site *Site, sum *summary) []*page {
 	p = newPage("services.html", services.Path, services.Title, PartServices, part(PartServices))
 	add(p, "本局提供的公共服务事项：主要内容、承办单位和联系电话。")
 	for _, s := range site.Services {
-		p = newPage("service.html", services.Path+s.ID+"/", s.Name, PartServices, part(PartServices), services)
+		p = newPage("service.html", s.Path(), s.Name, PartServices, part(PartServices), services)
 		p.Service = s
 		p.JSONLD = ldArray(org, marshalLD(governmentService(site, s)))
 		add(p, s.Content)
@@ -299,7 +299,7 @@ func buildPages(site *Site, sum *summary) []*page {
 	p = newPage("supervision.html", supervision.Path, supervision.Title, PartSupervision, part(PartSupervision))
 	add(p, "本局的事中事后监督管理制度。")
 	for _, s := range site.Systems {
-		p = newPage("system.html", supervision.Path+s.ID+"/", s.Title, PartSupervision, part(PartSupervision), supervision)
+		p = newPage("system.html", s.Path(), s.Title, PartSupervision, part(PartSupervision), supervision)
 		p.System = s
 		add(p, s.Summary)
 	}

@@ -63,7 +63,7 @@ func searchRecords(site *Site) ([]search.Record, error) {
 		recs = append(recs, r)
 	}
 	for _, d := range site.Duties {
-		page := PartDuties + "/" + d.ID + "/"
+		page := d.Path()
 		var units []*Unit
 		for _, it := range d.Items {
 			units = append(units, it.Units...)
@@ -83,17 +83,17 @@ func searchRecords(site *Site) ([]search.Record, error) {
 			handler = strings.Join(names, "、")
 		}
 		body := join("\n", s.Content, "承办："+handler, "电话："+strings.Join(s.Phones, "、"))
-		add(PartServices+"/"+s.ID+"/", s.Name, body, PartServices, s.Units)
+		add(s.Path(), s.Name, body, PartServices, s.Units)
 	}
 	for _, m := range site.Matters {
-		page := PartBoundaries + "/" + m.ID + "/"
+		page := m.Path()
 		add(page, m.Title, join("\n", strings.Join(m.Basis, "\n"), strings.Join(m.Cases, "\n")), PartBoundaries, nil)
 		for _, r := range m.Roles {
 			add(page+"#roles", m.Title+" · "+r.Department, r.Duty, PartBoundaries, nil)
 		}
 	}
 	for _, s := range site.Systems {
-		page := PartSupervision + "/" + s.ID + "/"
+		page := s.Path()
 		add(page, s.Title, s.Summary, PartSupervision, nil)
 		paras, err := paragraphs(s.Text)
 		if err != nil {
@@ -121,7 +121,7 @@ func searchRecords(site *Site) ([]search.Record, error) {
 		if len(u.Aliases) > 0 {
 			about = append(about, "又称"+strings.Join(u.Aliases, "、"))
 		}
-		add(sectionUnits+"/"+u.ID+"/", u.Name, join("\n", u.Kind, strings.Join(about, "；"), u.Description), sectionUnits, []*Unit{u})
+		add(u.Path(), u.Name, join("\n", u.Kind, strings.Join(about, "；"), u.Description), sectionUnits, []*Unit{u})
 	}
 	return recs, nil
 }

@@ -273,12 +273,19 @@ func (r *renderer) page(p *page) ([]byte, error) {
 		}
 	}
 	p.Scripts = scripts
-	var b bytes.Buffer
-	if err := r.templates[p.Template].ExecuteTemplate(&b, "layout", p); err != nil {
+	b := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(b)
+	b.Reset()
+	if err := r.templates[p.Template].ExecuteTemplate(b, "layout", p); err != nil {
 		return nil, fmt.Errorf("render %s with theme file %s: %w", p.File(), p.Template, err)
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
+
+// pageBuffers hold pages while their templates run. A page grows its
+// buffer a little at a time; a buffer that already grew for earlier pages
+// saves that, and the page is then copied out at its exact size.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // cachedPartials are the theme's partials that the generator runs once
 // per distinct argument in a Render, reusing the output on every page

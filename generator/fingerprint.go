@@ -198,6 +198,20 @@ func (f *fingerprints) page(p *page) uint64 {
 	return h.Sum64()
 }
 
+// of is the fingerprint of a cached partial's argument, for the items and
+// duties whose output the preview keeps between renders.
+func (f *fingerprints) of(arg any) (uint64, bool) {
+	switch v := arg.(type) {
+	case *Item:
+		print, ok := f.items[v]
+		return print, ok
+	case *Duty:
+		print, ok := f.duty[v]
+		return print, ok
+	}
+	return 0, false
+}
+
 // hasher sums strings, numbers and times, each closed off so that
 // ("ab", "c") and ("a", "bc") differ.
 type hasher struct {

@@ -19,10 +19,10 @@ import (
 // The zero value is ready to use. An Incremental is not safe for concurrent
 // use; the preview renders one build at a time.
 type Incremental struct {
-	prints  map[string]uint64        // task key -> fingerprint of its inputs at the last Render
-	names   map[string][]string      // task key -> the files it made
-	items   map[uint64]template.HTML // item fingerprint -> the theme's "item" output
-	pending bool                     // late files were kept although their inputs changed
+	prints   map[string]uint64              // task key -> fingerprint of its inputs at the last Render
+	names    map[string][]string            // task key -> the files it made
+	partials map[partialPrint]template.HTML // the output of cached partials of items and duties
+	pending  bool                           // late files were kept although their inputs changed
 }
 
 // Keeper is an Output that can carry a file of the site it replaces into
@@ -81,8 +81,12 @@ func (run *incrementalRun) plan(r *renderer, tasks []task) ([]task, error) {
 	}
 	run.prints = prints
 	inc := run.inc
-	r.prevItem = func(it *Item) (template.HTML, bool) {
-		h, ok := inc.items[prints.items[it]]
+	r.prev = func(name string, arg any) (template.HTML, bool) {
+		print, ok := prints.of(arg)
+		if !ok {
+			return "", false
+		}
+		h, ok := inc.partials[partialPrint{name, print}]
 		return h, ok
 	}
 	var todo []task
@@ -140,22 +144,42 @@ func (o recordingOutput) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// done makes this run's fingerprints, files and item HTML the ones the
-// next Render compares with.
+// partialPrint names a cached partial's output by the fingerprint of its
+// argument, which stays the same across renders while its data does.
+type partialPrint struct {
+	name  string
+	print uint64
+}
+
+// done makes this run's fingerprints, files and partials' output the ones
+// the next Render compares with.
 func (run *incrementalRun) done(r *renderer) {
 	inc := run.inc
 	inc.prints, inc.names, inc.pending = run.keys, run.names, run.pending
 	if run.prints == nil {
-		inc.prints, inc.items = nil, nil
+		inc.prints, inc.partials = nil, nil
 		return
 	}
-	items := map[uint64]template.HTML{}
-	for it, print := range run.prints.items {
-		if h, ok := r.itemHTML(it); ok {
-			items[print] = h
-		} else if h, ok := inc.items[print]; ok {
-			items[print] = h
+	partials := map[partialPrint]template.HTML{}
+	// Kept pages ran no partials: what they show is carried over.
+	carry := func(name string, print uint64) {
+		k := partialPrint{name, print}
+		if h, ok := inc.partials[k]; ok {
+			partials[k] = h
 		}
 	}
-	inc.items = items
+	for _, print := range run.prints.items {
+		carry("item", print)
+	}
+	for _, print := range run.prints.duty {
+		carry("duty", print)
+	}
+	r.made.Range(func(k, h any) bool {
+		key := k.(partialKey)
+		if print, ok := run.prints.of(key.arg); ok {
+			partials[partialPrint{key.name, print}] = h.(template.HTML)
+		}
+		return true
+	})
+	inc.partials = partials
 }

@@ -57,6 +57,9 @@ func TestIncrementalRendersOnlyWhatChanged(t *testing.T) {
 		{"item text", func(s *Site) {
 			s.Duties[1].Items[0].Text = "负责做好孕前优生健康检查工作（已修改）。"
 		}, 8},
+		// its page, the duties and search pages, the sitemap, the search
+		// index and the open data; the duties page shows the new text
+		{"duty text", func(s *Site) { s.Duties[0].Text = "贯彻执行人口与计划生育法律法规（已修改）。" }, 6},
 		// its page, its unit and the unit above, the services and search
 		// pages, the sitemap, the search index and the open data
 		{"service phone", func(s *Site) { s.Services[0].Phones = []string{"7639999"} }, 8},

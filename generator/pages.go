@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // page is what one template execution sees: the whole site, the summary
@@ -13,18 +14,17 @@ type page struct {
 	Site *Site
 	Sum  *summary
 
-	Template    string // theme file that defines the page's "content"
-	Path        string // site-relative URL path: "" (home), "duties/01/", "404.html"
-	Title       string // the page's own title; empty on the home page
-	Description string
-	Section     string // the main-navigation entry the page belongs to
-	Crumbs      []crumb
-	Part        *Part       // 信息公开 block; nil on pages outside the four parts
-	Updated     time.Time   // shown as 最后更新
-	Scripts     []string    // theme files loaded with defer on this page only
-	NoIndex     bool        // keep search engines away (404)
-	JSONLD      template.JS // <script type="application/ld+json">, see ldArray
-	OpenData    []dataFile  // the open-data files, on the /data/ page
+	Template string // theme file that defines the page's "content"
+	Path     string // site-relative URL path: "" (home), "duties/01/", "404.html"
+	Title    string // the page's own title; empty on the home page
+	about    string // what the page is about, shortened into its Description
+	Section  string // the main-navigation entry the page belongs to
+	Crumbs   []crumb
+	Part     *Part      // 信息公开 block; nil on pages outside the four parts
+	Updated  time.Time  // shown as 最后更新
+	Scripts  []string   // theme files loaded with defer on this page only
+	NoIndex  bool       // keep search engines away (404)
+	OpenData []dataFile // the open-data files, on the /data/ page
 
 	Duty    *Duty
 	Unit    *unitView
@@ -122,6 +122,7 @@ type summary struct {
 	Updated    time.Time // newest date in the content
 	Unassigned []*Item   // items whose source names no responsible unit
 	Views      map[*Unit]*unitView
+	orgLD      string // the bureau's JSON-LD, on every page
 }
 
 // unitView is a unit with what its page lists: the work items and
@@ -146,6 +147,7 @@ func summarize(site *Site) *summary {
 		Systems:  len(site.Systems),
 		Views:    map[*Unit]*unitView{},
 		Updated:  lastUpdated(site),
+		orgLD:    marshalLD(organization(site)),
 	}
 	for _, u := range site.Units {
 		s.Views[u] = &unitView{Unit: u}
@@ -216,7 +218,6 @@ const (
 // buildPages lists every HTML page of the site, in a stable order.
 func buildPages(site *Site, sum *summary) []*page {
 	home := crumb{Title: "首页"}
-	org := marshalLD(organization(site))
 	newPage := func(tmpl, path, title, section string, part *Part, parents ...crumb) *page {
 		p := &page{
 			Site:     site,
@@ -227,7 +228,6 @@ func buildPages(site *Site, sum *summary) []*page {
 			Section:  section,
 			Part:     part,
 			Updated:  sum.Updated,
-			JSONLD:   ldArray(org),
 		}
 		if part != nil {
 			p.Updated = part.Updated
@@ -250,7 +250,7 @@ func buildPages(site *Site, sum *summary) []*page {
 
 	var pages []*page
 	add := func(p *page, description string) {
-		p.Description = excerpt(description, 120)
+		p.about = description
 		pages = append(pages, p)
 	}
 
@@ -291,7 +291,6 @@ func buildPages(site *Site, sum *summary) []*page {
 	for _, s := range site.Services {
 		p = newPage("service.html", s.Path(), s.Name, PartServices, part(PartServices), services)
 		p.Service = s
-		p.JSONLD = ldArray(org, marshalLD(governmentService(site, s)))
 		add(p, s.Content)
 	}
 
@@ -344,9 +343,26 @@ func (p *page) HeadTitle() string {
 // excerpt shortens s to at most n characters, ending with an ellipsis
 // when it cut.
 func excerpt(s string, n int) string {
-	r := []rune(strings.TrimSpace(s))
-	if len(r) <= n {
-		return string(r)
+	s = strings.TrimSpace(s)
+	chars := 0
+	for i := range s {
+		if chars == n-1 && utf8.RuneCountInString(s[i:]) > 1 {
+			return s[:i] + "…"
+		}
+		chars++
 	}
-	return string(r[:n-1]) + "…"
+	return s
+}
+
+// Description is the page's meta description: what it is about, in at
+// most 120 characters.
+func (p *page) Description() string { return excerpt(p.about, 120) }
+
+// JSONLD is the content of the page's <script type="application/ld+json">:
+// the bureau, and on a service's page the service.
+func (p *page) JSONLD() template.JS {
+	if p.Service != nil {
+		return ldArray(p.Sum.orgLD, marshalLD(governmentService(p.Site, p.Service)))
+	}
+	return ldArray(p.Sum.orgLD)
 }

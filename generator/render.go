@@ -194,9 +194,9 @@ type renderer struct {
 	// (see cached); made holds their output by partialKey.
 	partials *template.Template
 	made     sync.Map
-	// prevItem finds an item's output in the preview's previous render;
-	// it never finds one in a plain Render.
-	prevItem func(*Item) (template.HTML, bool)
+	// prev finds a cached partial's output in the preview's previous
+	// render; it never finds one in a plain Render.
+	prev func(name string, arg any) (template.HTML, bool)
 }
 
 // pageTemplates are the theme files that each define one kind of page.
@@ -215,7 +215,7 @@ func newRenderer(site *Site, theme fs.FS) (*renderer, error) {
 		templates: map[string]*template.Template{},
 		static:    map[string][]byte{},
 		versions:  map[string]string{},
-		prevItem:  func(*Item) (template.HTML, bool) { return "", false },
+		prev:      func(string, any) (template.HTML, bool) { return "", false },
 	}
 	err := fs.WalkDir(theme, "static", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -237,18 +237,24 @@ func newRenderer(site *Site, theme fs.FS) (*renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	// Pages call the cached partials through cached, which runs each on
-	// its own copy of the templates.
-	if r.partials, err = base.Clone(); err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
-	}
+	// Every call of a cached partial, from a page or from another partial,
+	// goes through cached, which runs the theme's own template, kept under
+	// another name (ownPartial).
 	for _, name := range cachedPartials {
-		if base.Lookup(name) == nil {
+		t := base.Lookup(name)
+		if t == nil {
 			continue
 		}
-		if _, err := base.Parse(`{{define "` + name + `"}}{{cached "` + name + `" .}}{{end}}`); err != nil {
+		_, err := base.AddParseTree(ownPartial(name), t.Tree.Copy())
+		if err == nil {
+			_, err = base.Parse(`{{define "` + name + `"}}{{cached "` + name + `" .}}{{end}}`)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("theme: %w", err)
 		}
+	}
+	if r.partials, err = base.Clone(); err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
 	}
 	for _, name := range pageTemplates {
 		t, err := base.Clone()
@@ -290,12 +296,14 @@ var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // cachedPartials are the theme's partials that the generator runs once
 // per distinct argument in a Render, reusing the output on every page
 // that calls them with the same value: a work item (the duties page, its
-// duty's page and its units' pages all list it), the site (parts of the
-// head, the footer), a page's navigation state (the header) and its part
-// (the 信息公开 block). A partial
+// duty's page and its units' pages all list it), a duty's section of the
+// duties page, the site (parts of the head, the footer), a page's
+// navigation state (the header) and its part (the 信息公开 block). The
+// preview also reuses the items' and duties' output of its last render
+// for those whose data did not change. A partial
 // sees only its argument, and the model does not change while a site is
 // rendered, so the output depends on nothing else.
-var cachedPartials = []string{"item", "site-meta", "site-links", "header", "footer", "pubinfo"}
+var cachedPartials = []string{"item", "duty", "site-meta", "site-links", "header", "footer", "pubinfo"}
 
 // partialKey names one output of a cached partial.
 type partialKey struct {
@@ -314,11 +322,9 @@ func (r *renderer) cached(name string, arg any) (template.HTML, error) {
 	if h, ok := r.made.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	if it, ok := arg.(*Item); ok && name == "item" {
-		if h, ok := r.prevItem(it); ok {
-			r.made.Store(key, h)
-			return h, nil
-		}
+	if h, ok := r.prev(name, arg); ok {
+		r.made.Store(key, h)
+		return h, nil
 	}
 	h, err := r.runPartial(name, arg)
 	if err != nil {
@@ -328,22 +334,17 @@ func (r *renderer) cached(name string, arg any) (template.HTML, error) {
 	return h, nil
 }
 
+// ownPartial is the name the theme's own template of a cached partial is
+// kept under.
+func ownPartial(name string) string { return "qingdan-own-" + name }
+
 // runPartial runs the theme's own partial name.
 func (r *renderer) runPartial(name string, arg any) (template.HTML, error) {
 	var b strings.Builder
-	if err := r.partials.ExecuteTemplate(&b, name, arg); err != nil {
+	if err := r.partials.ExecuteTemplate(&b, ownPartial(name), arg); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
-}
-
-// itemHTML is the theme's "item" partial for it, when this Render made it.
-func (r *renderer) itemHTML(it *Item) (template.HTML, bool) {
-	h, ok := r.made.Load(partialKey{"item", it})
-	if !ok {
-		return "", false
-	}
-	return h.(template.HTML), true
 }
 
 func (r *renderer) funcs() template.FuncMap {

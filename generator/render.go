@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -334,6 +335,29 @@ func (r *renderer) cached(name string, arg any) (template.HTML, error) {
 	return h, nil
 }
 
+// each runs the cached partial name for every element of list and joins
+// the outputs, each after a line break: {{each "item" .Items}} makes what
+// {{range .Items}}⏎{{template "item" .}}{{end}} makes, with one call.
+func (r *renderer) each(name string, list any) (template.HTML, error) {
+	if !slices.Contains(cachedPartials, name) {
+		return "", fmt.Errorf("each: %q is not one of the partials made once per value (%s)", name, strings.Join(cachedPartials, ", "))
+	}
+	v := reflect.ValueOf(list)
+	if v.Kind() != reflect.Slice {
+		return "", fmt.Errorf("each %q: want a list, got %T", name, list)
+	}
+	var b strings.Builder
+	for i := range v.Len() {
+		h, err := r.cached(name, v.Index(i).Interface())
+		if err != nil {
+			return "", err
+		}
+		b.WriteByte('\n')
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
+}
+
 // ownPartial is the name the theme's own template of a cached partial is
 // kept under.
 func ownPartial(name string) string { return "qingdan-own-" + name }
@@ -351,6 +375,7 @@ func (r *renderer) funcs() template.FuncMap {
 	c := r.site.Config
 	return template.FuncMap{
 		"cached": r.cached,
+		"each":   r.each,
 		// link is the site-absolute URL of a site-relative path.
 		"link": func(p string) string { return c.Root + p },
 		// abs is the absolute URL of a site-relative path.

@@ -207,6 +207,9 @@ func TestThemeErrors(t *testing.T) {
 		{"missing layout", themeWithout(t, "layout.html", nil), "layout.html"},
 		{"template syntax", themeWithout(t, "", map[string]string{"unit.html": `{{define "content"}}{{.Nope`}), "unit.html"},
 		{"unknown field", themeWithout(t, "", map[string]string{"matter.html": `{{define "content"}}{{.Matter.Nope}}{{end}}`}), "boundaries/01/index.html"},
+		{"each of a partial not made once per value", themeWithout(t, "", map[string]string{"matter.html": `{{define "content"}}{{each "phones" .Matter.Basis}}{{end}}`}), `"phones" is not one of the partials`},
+		{"each of no list", themeWithout(t, "", map[string]string{"duty.html": `{{define "content"}}{{each "item" .Duty}}{{end}}`}), "want a list"},
+		{"error in a cached partial", themeWithout(t, "", map[string]string{"partials.html": strings.Replace(defaultFile(t, "partials.html"), `{{define "item" -}}`, `{{define "item" -}}{{.Nope}}`, 1)}), "can't evaluate field Nope"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := Render(fixture(t, "/"), tc.theme, memOutput{})
@@ -215,6 +218,16 @@ func TestThemeErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// defaultFile is a file of the default theme.
+func defaultFile(t *testing.T, name string) string {
+	t.Helper()
+	data, err := fs.ReadFile(themes.Default(), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 // TestThemeOverride checks that a theme's own style sheet is published

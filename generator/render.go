@@ -346,12 +346,19 @@ func (r *renderer) each(name string, list any) (template.HTML, error) {
 	if v.Kind() != reflect.Slice {
 		return "", fmt.Errorf("each %q: want a list, got %T", name, list)
 	}
-	var b strings.Builder
-	for i := range v.Len() {
+	parts := make([]template.HTML, v.Len())
+	size := 0
+	for i := range parts {
 		h, err := r.cached(name, v.Index(i).Interface())
 		if err != nil {
 			return "", err
 		}
+		parts[i] = h
+		size += 1 + len(h)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, h := range parts {
 		b.WriteByte('\n')
 		b.WriteString(string(h))
 	}

@@ -88,13 +88,24 @@ func localFile(p string) string {
 // file exists, and a #fragment names an id of the target page.
 func TestLinks(t *testing.T) {
 	dir := buildSite(t, newSite(t))
+	checked := newCounter(t, "links", "internal links and fragments checked")
+	checked.add(checkLinks(t, dir))
+	if checked.n < 500 {
+		t.Errorf("only %d internal links checked; the parser probably missed them", checked.n)
+	}
+}
+
+// checkLinks checks the internal links of every page of the site built in
+// dir, served under siteRoot, and returns how many it checked.
+func checkLinks(t *testing.T, dir string) int {
+	t.Helper()
 	pages := sitePages(t, dir)
 	parsed := map[string]parsedPage{}
 	for _, p := range pages {
 		parsed[p.file] = parsePage(t, filepath.Join(dir, p.file))
 	}
 	base, _ := url.Parse(baseURL)
-	checked := newCounter(t, "links", "internal links and fragments checked")
+	checked := 0
 	for _, p := range pages {
 		pageURL := base.ResolveReference(&url.URL{Path: siteRoot + p.path})
 		if p.file == "404.html" {
@@ -116,7 +127,7 @@ func TestLinks(t *testing.T) {
 			if abs.Host != base.Host || (abs.Scheme != "https" && abs.Scheme != "http") {
 				continue // another site: not ours to check
 			}
-			checked.add(1)
+			checked++
 			target := localFile(abs.Path)
 			if target == "" {
 				t.Errorf("/%s: %s=%q leaves the site root %s", p.file, l.attr, l.value, siteRoot)
@@ -139,9 +150,7 @@ func TestLinks(t *testing.T) {
 			}
 		}
 	}
-	if checked.n < 500 {
-		t.Errorf("only %d internal links checked; the parser probably missed them", checked.n)
-	}
+	return checked
 }
 
 // TestSitemapAndFeed parses sitemap.xml and feed.xml: the sitemap lists
@@ -239,6 +248,20 @@ var htmlValidate = filepath.Join(repoRoot, "tools", "node_modules", "html-valida
 // TestHTMLValid runs html-validate (recommended rules; see
 // tools/htmlvalidate.config.mjs for the few turned off, and why) on every page.
 func TestHTMLValid(t *testing.T) {
+	dir := buildSite(t, newSite(t))
+	var files []string
+	for _, p := range sitePages(t, dir) {
+		files = append(files, filepath.Join(dir, p.file))
+	}
+	validateHTML(t, dir, files)
+	c := newCounter(t, "html", "pages validated with html-validate")
+	c.add(len(files))
+}
+
+// validateHTML runs html-validate on files of the site in dir, with the
+// project's configuration, and reports what it finds as test errors.
+func validateHTML(t *testing.T, dir string, files []string) {
+	t.Helper()
 	needTool(t, htmlValidate, "html-validate")
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -247,21 +270,13 @@ func TestHTMLValid(t *testing.T) {
 		}
 		t.Skip("node not found")
 	}
-	dir := buildSite(t, newSite(t))
-	var files []string
-	for _, p := range sitePages(t, dir) {
-		files = append(files, filepath.Join(dir, p.file))
-	}
 	cfg, err := filepath.Abs(filepath.Join(repoRoot, "tools", "htmlvalidate.config.mjs"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	args := append([]string{htmlValidate, "--config", cfg, "--formatter", "text"}, files...)
-	cmd := exec.Command(node, args...)
-	out, err := cmd.CombinedOutput()
+	out, err := exec.Command(node, args...).CombinedOutput()
 	if err != nil {
 		t.Errorf("html-validate found errors (%v):\n%s", err, bytes.ReplaceAll(out, []byte(dir+"/"), nil))
 	}
-	c := newCounter(t, "html", "pages validated with html-validate")
-	c.add(len(files))
 }

@@ -125,6 +125,17 @@ type summary struct {
 	orgLD      string // the bureau's JSON-LD, on every page
 }
 
+// largeList is the number of work items above which the duties page lists
+// the duties without their items, and the search page's index for readers
+// without JavaScript links the lists instead of repeating them: a county's
+// list has a few hundred items, and a province's tens of thousands would
+// make those two pages tens of megabytes, too much for a phone. The
+// items are then on their duties' and units' pages.
+const largeList = 1000
+
+// Large reports whether the list is too long to show on one page.
+func (s *summary) Large() bool { return s.Items > largeList }
+
 // unitView is a unit with what its page lists: the work items and
 // services of the unit and of the units under it, in list order.
 type unitView struct {
@@ -305,7 +316,11 @@ func buildPages(site *Site, sum *summary) []*page {
 
 	p = newPage("search.html", sectionSearch+"/", "站内搜索", sectionSearch, nil)
 	p.Scripts = []string{"static/search.js"}
-	add(p, "搜索责任清单的全部内容；不使用脚本时，本页列出按责任单位排列的全部工作事项。")
+	if sum.Large() {
+		add(p, "搜索责任清单的全部内容；不使用脚本时，本页列出清单各部分的目录。")
+	} else {
+		add(p, "搜索责任清单的全部内容；不使用脚本时，本页列出按责任单位排列的全部工作事项。")
+	}
 
 	p = newPage("data.html", sectionData+"/", "开放数据", sectionData, nil)
 	p.OpenData = openDataFiles

@@ -1,8 +1,11 @@
 package generator
 
 import (
+	"bytes"
+	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"sync"
 )
 
@@ -22,7 +25,11 @@ type Incremental struct {
 	prints   map[string]uint64              // task key -> fingerprint of its inputs at the last Render
 	names    map[string][]string            // task key -> the files it made
 	partials map[partialPrint]template.HTML // the output of cached partials of items and duties
-	pending  bool                           // late files were kept although their inputs changed
+	// r is the last Render's renderer, made from the theme files
+	// themeFiles; Render uses it again while they stay the same.
+	r          *renderer
+	themeFiles map[string][]byte
+	pending    bool // late files were kept although their inputs changed
 }
 
 // Keeper is an Output that can carry a file of the site it replaces into
@@ -66,6 +73,38 @@ type incrementalRun struct {
 	keys   map[string]uint64   // task key -> fingerprint, for the next Render
 	names  map[string][]string // task key -> files made or kept
 	itemOf map[uint64]template.HTML
+}
+
+// renderer returns the last Render's renderer when theme holds the same
+// files, and a new one otherwise.
+func (run *incrementalRun) renderer(theme fs.FS) (*renderer, error) {
+	inc := run.inc
+	files, err := readFiles(theme)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	if inc.r != nil && maps.EqualFunc(files, inc.themeFiles, bytes.Equal) {
+		return inc.r, nil
+	}
+	r, err := newRenderer(theme)
+	if err != nil {
+		return nil, err
+	}
+	inc.r, inc.themeFiles = r, files
+	return r, nil
+}
+
+// readFiles reads every file of fsys.
+func readFiles(fsys fs.FS) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files[name], err = fs.ReadFile(fsys, name)
+		return err
+	})
+	return files, err
 }
 
 // plan returns the tasks that must run, and keeps the files of the others.

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"qingdan/output"
@@ -157,5 +158,42 @@ func TestIncrementalOwnTemplatesRenderEverything(t *testing.T) {
 	}
 	if f, _ := mem.Open("duties/01/index.html"); !bytes.Contains(f.Data, []byte("<p>1</p>")) {
 		t.Error("duty page not rendered again after a change it shows")
+	}
+}
+
+// TestIncrementalThemeAndConfigChange checks that the preview's renderer,
+// kept between renders, follows an edited theme and an edited site.toml.
+func TestIncrementalThemeAndConfigChange(t *testing.T) {
+	mem := output.NewMemory()
+	var inc Incremental
+	if _, err := inc.Render(fixture(t, "/"), themes.Default(), mem, false); err != nil {
+		t.Fatal(err)
+	}
+	mem.Commit()
+
+	theme := themeWithout(t, "", map[string]string{
+		"static/site.css": "body{color:#000}",
+		"partials.html":   strings.Replace(defaultFile(t, "partials.html"), `<p class="meta">责任单位：`, `<p class="meta">负责：`, 1),
+	})
+	site := fixture(t, "/sub/")
+	if _, err := inc.Render(site, theme, mem, false); err != nil {
+		t.Fatal(err)
+	}
+	st := mem.Commit()
+	want := memOutput{}
+	if err := Render(fixture(t, "/sub/"), theme, want); err != nil {
+		t.Fatal(err)
+	}
+	if st.Written != len(want) {
+		t.Errorf("the memory site has %d files, a full render %d", st.Written, len(want))
+	}
+	got := served(t, mem, want.names())
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
+			t.Errorf("%s differs from a full render with the new theme and root", name)
+		}
+	}
+	if !bytes.Contains(got["duties/01/index.html"], []byte(`<p class="meta">负责：<a href="/sub/units/`)) {
+		t.Error("the duty page shows neither the edited partial nor the new root")
 	}
 }

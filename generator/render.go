@@ -14,6 +14,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"qingdan/config"
 )
 
 // Render writes the whole site to out: every HTML page, the theme's
@@ -48,10 +50,17 @@ type task struct {
 // inc's last render is made, and the rest is kept (see Incremental). It
 // returns the number of tasks run.
 func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, error) {
-	r, err := newRenderer(site, theme)
+	var r *renderer
+	var err error
+	if inc != nil {
+		r, err = inc.renderer(theme)
+	} else {
+		r, err = newRenderer(theme)
+	}
 	if err != nil {
 		return 0, err
 	}
+	r.reset(site)
 	if _, ok := out.(ConcurrentOutput); !ok {
 		out = &serialOutput{out: out}
 	}
@@ -181,8 +190,10 @@ func (r *renderer) writeStatic(out Output) error {
 	return nil
 }
 
-// renderer holds what is prepared once per Render: the parsed templates,
-// the theme's static files and the site summary.
+// renderer holds what is prepared once per theme (the parsed templates,
+// the static files) and once per Render (the site, its summary and the
+// cached partials' output). The preview keeps its renderer from one
+// Render to the next while the theme stays the same.
 type renderer struct {
 	site      *Site
 	theme     fs.FS
@@ -208,15 +219,13 @@ var pageTemplates = []string{
 	"accessibility.html", "404.html",
 }
 
-func newRenderer(site *Site, theme fs.FS) (*renderer, error) {
+// newRenderer parses the theme. Call reset before rendering a site.
+func newRenderer(theme fs.FS) (*renderer, error) {
 	r := &renderer{
-		site:      site,
 		theme:     theme,
-		sum:       summarize(site),
 		templates: map[string]*template.Template{},
 		static:    map[string][]byte{},
 		versions:  map[string]string{},
-		prev:      func(string, any) (template.HTML, bool) { return "", false },
 	}
 	err := fs.WalkDir(theme, "static", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -378,29 +387,39 @@ func (r *renderer) runPartial(name string, arg any) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
+// reset makes r render site, forgetting the output of the last Render.
+func (r *renderer) reset(site *Site) {
+	r.site = site
+	r.sum = summarize(site)
+	r.made.Clear()
+	r.prev = func(string, any) (template.HTML, bool) { return "", false }
+}
+
+// funcs are the theme's functions. They read the site's configuration
+// when called, so that a renderer serves one site after another.
 func (r *renderer) funcs() template.FuncMap {
-	c := r.site.Config
+	c := func() *config.Config { return &r.site.Config }
 	return template.FuncMap{
 		"cached": r.cached,
 		"each":   r.each,
 		// link is the site-absolute URL of a site-relative path.
-		"link": func(p string) string { return c.Root + p },
+		"link": func(p string) string { return c().Root + p },
 		// abs is the absolute URL of a site-relative path.
-		"abs": func(p string) string { return c.BaseURL + p },
+		"abs": func(p string) string { return c().BaseURL + p },
 		// asset links a static file with its content hash, so that
 		// browsers and CDNs fetch it again exactly when it changes.
 		"asset": func(p string) string {
 			if v, ok := r.versions[p]; ok {
-				return c.Root + p + "?v=" + v
+				return c().Root + p + "?v=" + v
 			}
-			return c.Root + p
+			return c().Root + p
 		},
 		// tel is the tel: URL of a local phone number.
 		"tel": func(phone string) template.URL {
-			return template.URL("tel:" + intlPhone(c.Org.AreaCode, phone))
+			return template.URL("tel:" + intlPhone(c().Org.AreaCode, phone))
 		},
 		// phone prints a local phone number with its area code.
-		"phone": func(phone string) string { return localPhone(c.Org.AreaCode, phone) },
+		"phone": func(phone string) string { return localPhone(c().Org.AreaCode, phone) },
 		"date":  func(t time.Time) string { return t.Format("2006-01-02") },
 		// cndate prints a date the Chinese way: 2026年11月28日.
 		"cndate": func(t time.Time) string { return t.Format("2006年1月2日") },

@@ -115,8 +115,10 @@ func BenchmarkRender(b *testing.B) {
 }
 
 // BenchmarkBuild is what "qingdan build" does after reading the files:
-// load, render, and write into a fresh output folder, committed in one
-// step. The difference to Load + Render is the cost of the disk.
+// load, render, and write into the output folder, committed in one step;
+// from the second loop on, a rebuild with the same bytes into the spare
+// that the last loop left (see output.Dir). The difference to Load +
+// Render is the cost of the disk.
 func BenchmarkBuild(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {

@@ -152,8 +152,17 @@ func TestDirCommit(t *testing.T) {
 			if fi, err := os.Stat(target); err != nil || fi.Mode().Perm() != 0o755 {
 				t.Errorf("target mode = %v, %v; want 0755", fi.Mode(), err)
 			}
-			if names := entries(t, filepath.Dir(target)); !reflect.DeepEqual(names, []string{".public.lock", "public"}) {
-				t.Errorf("beside target: %v, want only the lock file and public", names)
+			beside := []string{".public.lock", "public"}
+			if tt.old != nil {
+				beside = []string{".public.lock", ".public.spare", "public"}
+			}
+			if names := entries(t, filepath.Dir(target)); !reflect.DeepEqual(names, beside) {
+				t.Errorf("beside target: %v, want %v", names, beside)
+			}
+			if tt.old != nil {
+				if spare := readTree(t, filepath.Join(filepath.Dir(target), ".public.spare")); !reflect.DeepEqual(spare, tt.old) {
+					t.Errorf("spare holds %v, want the old site %v", spare, tt.old)
+				}
 			}
 			if _, err := d.Commit(); err == nil {
 				t.Error("second Commit succeeded")

@@ -21,7 +21,7 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	tmp := f.Name()
-	if err := fillFile(f, data, perm, true); err != nil {
+	if err := fillFile(f, data, perm); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
@@ -36,13 +36,13 @@ func WriteFile(path string, data []byte, perm fs.FileMode) error {
 }
 
 // fillFile writes data to the open file f, sets its mode, syncs it to disk
-// when durable is set, and closes it. f is closed even on error.
-func fillFile(f *os.File, data []byte, perm fs.FileMode, durable bool) error {
+// and closes it. f is closed even on error.
+func fillFile(f *os.File, data []byte, perm fs.FileMode) error {
 	_, err := f.Write(data)
 	if err == nil {
 		err = f.Chmod(perm)
 	}
-	if err == nil && durable {
+	if err == nil {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {

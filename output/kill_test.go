@@ -202,7 +202,7 @@ func TestDirSurvivesKill(t *testing.T) {
 		t.Errorf("version = %d, want %d", v, last+1)
 	}
 	for _, name := range entries(t, filepath.Dir(target)) {
-		if name != "public" && name != ".public.lock" {
+		if name != "public" && name != ".public.lock" && name != ".public.spare" {
 			t.Errorf("after a clean run %s is still beside the target", name)
 		}
 	}

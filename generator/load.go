@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"qingdan/config"
@@ -118,6 +119,32 @@ func Load(cfg *config.Config) (*Site, source.Problems) {
 // name the folder (usually "content").
 func LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Problems) {
 	l := &loader{fsys: fsys, prefix: filepath.ToSlash(prefix)}
+	return l.load(cfg)
+}
+
+// Loader loads the same content again and again, as the preview does. It
+// keeps the decoded tables of the big files (each [[duty]], [[service]],
+// [[matter]] and [[unit]] by its exact text) from one load to the next,
+// so that after an edit only the tables that changed are decoded again.
+// The zero value is ready to use; a Loader is safe for concurrent use.
+type Loader struct {
+	cache source.SplitCache
+}
+
+// Load is the package's Load, reusing what earlier loads decoded.
+func (ld *Loader) Load(cfg *config.Config) (*Site, source.Problems) {
+	return ld.LoadFS(cfg, os.DirFS(cfg.Path(cfg.Content)), cfg.Content)
+}
+
+// LoadFS is the package's LoadFS, reusing what earlier loads decoded.
+func (ld *Loader) LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Problems) {
+	l := &loader{fsys: fsys, prefix: filepath.ToSlash(prefix), cache: &ld.cache}
+	return l.load(cfg)
+}
+
+// load reads every content file, each on its own goroutine (the big ones
+// on all cores, table by table), then validates them into the Site.
+func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 	var units unitsFile
 	var duties dutiesFile
 	var bounds boundariesFile
@@ -125,14 +152,22 @@ func LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Proble
 	var supervision partMeta
 	var changes changesFile
 	var synonyms synonymsFile
-	uAt := l.decode("units.toml", true, &units)
-	dAt := l.decode("duties.toml", true, &duties)
-	bAt := l.decode("boundaries.toml", true, &bounds)
-	sAt := l.decode("services.toml", true, &services)
-	supAt := l.decode("supervision/_index.toml", true, &supervision)
-	chAt := l.decode("changes.toml", false, &changes)
-	synAt := l.decode("synonyms.toml", false, &synonyms)
-	systems := l.systems()
+	var systems []systemFile
+	var uAt, dAt, bAt, sAt, supAt, chAt, synAt *source.Positions
+	var ps [8]source.Problems // in a fixed order, whatever finishes first
+	var wg sync.WaitGroup
+	wg.Go(func() { uAt, ps[0] = l.decode("units.toml", true, "unit", &units) })
+	wg.Go(func() { dAt, ps[1] = l.decode("duties.toml", true, "duty", &duties) })
+	wg.Go(func() { bAt, ps[2] = l.decode("boundaries.toml", true, "matter", &bounds) })
+	wg.Go(func() { sAt, ps[3] = l.decode("services.toml", true, "service", &services) })
+	wg.Go(func() { supAt, ps[4] = l.decode("supervision/_index.toml", true, "", &supervision) })
+	wg.Go(func() { chAt, ps[5] = l.decode("changes.toml", false, "", &changes) })
+	wg.Go(func() { synAt, ps[6] = l.decode("synonyms.toml", false, "", &synonyms) })
+	wg.Go(func() { systems, ps[7] = l.systems() })
+	wg.Wait()
+	for _, p := range ps {
+		l.ps = append(l.ps, p...)
+	}
 
 	site := &Site{Config: *cfg, UnitByID: map[string]*Unit{}}
 	v := &validator{ps: &l.ps, site: site}
@@ -163,6 +198,7 @@ func LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Proble
 type loader struct {
 	fsys   fs.FS
 	prefix string
+	cache  *source.SplitCache // tables decoded by earlier loads; nil for none
 	ps     source.Problems
 }
 
@@ -170,17 +206,21 @@ type loader struct {
 func (l *loader) name(file string) string { return path.Join(l.prefix, file) }
 
 // decode reads and decodes one TOML file; a missing optional file is fine.
-func (l *loader) decode(file string, required bool, v any) *source.Positions {
+// A file made of [[array]] tables names the array, and is decoded table by
+// table on all cores (source.DecodeTOMLSplit).
+func (l *loader) decode(file string, required bool, array string, v any) (*source.Positions, source.Problems) {
 	data, err := fs.ReadFile(l.fsys, file)
 	if err != nil {
+		var ps source.Problems
 		if required || !errors.Is(err, fs.ErrNotExist) {
-			l.ps.Add(source.Pos{File: l.name(file)}, "every site has this file; see content/README.md for its format", "cannot read %s: %v", file, errors.Unwrap(err))
+			ps.Add(source.Pos{File: l.name(file)}, "every site has this file; see content/README.md for its format", "cannot read %s: %v", file, errors.Unwrap(err))
 		}
-		return source.NewPositions(l.name(file))
+		return source.NewPositions(l.name(file)), ps
 	}
-	at, ps := source.DecodeTOML(l.name(file), data, v)
-	l.ps = append(l.ps, ps...)
-	return at
+	if array == "" {
+		return source.DecodeTOML(l.name(file), data, v)
+	}
+	return source.DecodeTOMLSplit(l.name(file), data, array, v, l.cache)
 }
 
 // systemFile is one supervision Markdown file, split and decoded.
@@ -191,30 +231,31 @@ type systemFile struct {
 }
 
 // systems reads content/supervision/*.md in file-name order.
-func (l *loader) systems() []systemFile {
+func (l *loader) systems() ([]systemFile, source.Problems) {
+	var ps source.Problems
 	names, err := fs.Glob(l.fsys, "supervision/*.md")
 	if err != nil || len(names) == 0 {
-		l.ps.Add(source.Pos{File: l.name("supervision")}, "write one Markdown file per system, e.g. supervision/01-name.md", "no supervision systems found")
-		return nil
+		ps.Add(source.Pos{File: l.name("supervision")}, "write one Markdown file per system, e.g. supervision/01-name.md", "no supervision systems found")
+		return nil, ps
 	}
 	sort.Strings(names)
 	var out []systemFile
 	for _, n := range names {
 		data, err := fs.ReadFile(l.fsys, n)
 		if err != nil {
-			l.ps.Add(source.Pos{File: l.name(n)}, "", "cannot read %s: %v", n, err)
+			ps.Add(source.Pos{File: l.name(n)}, "", "cannot read %s: %v", n, err)
 			continue
 		}
-		front, body, ps := source.SplitFrontMatter(l.name(n), data)
-		if len(ps) > 0 {
-			l.ps = append(l.ps, ps...)
+		front, body, fps := source.SplitFrontMatter(l.name(n), data)
+		if len(fps) > 0 {
+			ps = append(ps, fps...)
 			continue
 		}
 		var sf systemFile
-		_, ps = source.DecodeTOML(l.name(n), front, &sf.front)
-		l.ps = append(l.ps, ps...)
+		_, fps = source.DecodeTOML(l.name(n), front, &sf.front)
+		ps = append(ps, fps...)
 		sf.body, sf.file = body, l.name(n)
 		out = append(out, sf)
 	}
-	return out
+	return out, ps
 }

@@ -15,6 +15,19 @@ type Positions struct {
 	file string
 	val  map[string]Pos // where each value (or table header) starts
 	key  map[string]Pos // where each key starts
+
+	// A file decoded in pieces (DecodeTOMLSplit): val and key hold its
+	// head, and the tables array[i] are answered by parts[i].
+	array string
+	parts []part
+}
+
+// part holds the positions of one [[array]] table of a file decoded in
+// pieces. Its paths name the table array[0], and its lines are shift lines
+// before where the table now stands.
+type part struct {
+	at    *Positions
+	shift int
 }
 
 // NewPositions returns positions for a file that could not be read: every
@@ -31,11 +44,11 @@ func (p *Positions) Of(path string) Pos {
 		return Pos{}
 	}
 	for {
-		if pos, ok := p.val[path]; ok {
+		if pos, ok := p.find(path, false); ok {
 			return pos
 		}
 		if path == "" {
-			if len(p.val) == 0 {
+			if len(p.val) == 0 && len(p.parts) == 0 {
 				return Pos{File: p.file}
 			}
 			return Pos{File: p.file, Line: 1, Col: 1}
@@ -48,11 +61,66 @@ func (p *Positions) Of(path string) Pos {
 // falling back like Of.
 func (p *Positions) KeyOf(path string) Pos {
 	if p != nil {
-		if pos, ok := p.key[path]; ok {
+		if pos, ok := p.find(path, true); ok {
 			return pos
 		}
 	}
 	return p.Of(path)
+}
+
+// find looks path up among values, or keys, in the head or in the part
+// that holds it.
+func (p *Positions) find(path string, key bool) (Pos, bool) {
+	if i, rest, ok := p.part(path); ok {
+		pt := p.parts[i]
+		m := pt.at.val
+		if key {
+			m = pt.at.key
+		}
+		// The part names its table array[0]; the name is made in buf so
+		// that the lookup does not allocate.
+		var buf [128]byte
+		name := append(append(append(buf[:0], p.array...), "[0]"...), rest...)
+		pos, ok := m[string(name)]
+		return pos.moved(pt.shift), ok
+	}
+	if key {
+		pos, ok := p.key[path]
+		return pos, ok
+	}
+	pos, ok := p.val[path]
+	return pos, ok
+}
+
+// part finds which part holds path: one inside array[i], where i is
+// written as the file's paths write it.
+func (p *Positions) part(path string) (i int, rest string, ok bool) {
+	n := len(p.array)
+	if n == 0 || len(path) <= n || path[n] != '[' || path[:n] != p.array {
+		return 0, "", false
+	}
+	digits, rest, found := strings.Cut(path[n+1:], "]")
+	if !found || rest != "" && rest[0] != '.' && rest[0] != '[' {
+		return 0, "", false
+	}
+	if digits == "" || len(digits) > 9 || digits[0] == '0' && digits != "0" {
+		return 0, "", false // not as locate writes an index
+	}
+	for _, c := range []byte(digits) {
+		if c < '0' || c > '9' {
+			return 0, "", false
+		}
+		i = i*10 + int(c-'0')
+	}
+	return i, rest, i < len(p.parts)
+}
+
+// moved returns pos moved down by n lines; the whole file stays as it is.
+func (pos Pos) moved(n int) Pos {
+	if pos.Line > 0 {
+		pos.Line += n
+	}
+	return pos
 }
 
 // File returns the name of the file the positions are in.
@@ -72,19 +140,25 @@ func parentPath(path string) string {
 }
 
 // locate scans valid TOML text and records the position of every table,
-// key, value and array element. It is only called on text the TOML parser
-// accepted, so it need not report errors; on anything unexpected it stops,
-// and Of falls back to enclosing positions.
-func locate(file, text string) *Positions {
-	s := &scanner{src: text, line: 1, col: 1}
-	p := &Positions{file: file, val: map[string]Pos{}, key: map[string]Pos{}}
+// key, value and array element, counting lines as if text began after
+// before lines. It is only called on text the TOML parser accepted, so it
+// need not report errors; on anything unexpected it stops, and Of falls
+// back to enclosing positions. whole reports whether it went to the end.
+func locate(file, text string, before int) (p *Positions, whole bool) {
+	s := &scanner{src: text, line: before + 1, col: 1}
+	lines := strings.Count(text, "\n") + 1 // about one key a line
+	p = &Positions{file: file, val: make(map[string]Pos, lines), key: make(map[string]Pos, lines)}
 	arrays := map[string]int{} // arrays of tables seen so far: path -> count
 	table := ""
-	defer func() { recover() }() // a scanner slip only loses positions
+	defer func() {
+		if recover() != nil { // a scanner slip only loses positions
+			whole = false
+		}
+	}()
 	for {
 		s.skipSpace(true)
 		if s.eof() {
-			return p
+			return p, true
 		}
 		pos := s.pos(file)
 		if s.peek() == '[' {
@@ -166,6 +240,33 @@ func (s *scanner) advance(n int) {
 	}
 }
 
+// skipTo moves to the next byte that is one of stops, or to the end,
+// counting lines and characters on the way; it is advance for long runs of
+// text, such as the Chinese of a string.
+func (s *scanner) skipTo(stops string) {
+	n := strings.IndexAny(s.src[s.i:], stops)
+	if n < 0 {
+		n = len(s.src) - s.i
+	}
+	run := s.src[s.i : s.i+n]
+	if nl := strings.LastIndexByte(run, '\n'); nl >= 0 {
+		s.line += strings.Count(run, "\n")
+		s.col = 1
+		run = run[nl+1:]
+	}
+	s.col += utf8.RuneCountInString(run)
+	s.i += n
+}
+
+// quoteStops is where a string that opened with quote q may end or hold
+// an escape.
+func quoteStops(q byte) string {
+	if q == '"' {
+		return `"\`
+	}
+	return `'\`
+}
+
 // skipSpace skips blanks and comments, and newlines too when newlines is set.
 func (s *scanner) skipSpace(newlines bool) {
 	for !s.eof() {
@@ -241,9 +342,9 @@ func (s *scanner) value(path string, p *Positions) {
 	r := s.rest()
 	switch {
 	case strings.HasPrefix(r, `"""`), strings.HasPrefix(r, `'''`):
-		q := r[:3]
+		q, stops := r[:3], quoteStops(r[0])
 		s.advance(3)
-		for !strings.HasPrefix(s.rest(), q) {
+		for s.skipTo(stops); !strings.HasPrefix(s.rest(), q); s.skipTo(stops) {
 			if q == `"""` && s.peek() == '\\' {
 				s.advance(1)
 			}
@@ -254,9 +355,9 @@ func (s *scanner) value(path string, p *Positions) {
 			s.advance(1)
 		}
 	case r[0] == '"' || r[0] == '\'':
-		q := r[0]
+		q, stops := r[0], quoteStops(r[0])
 		s.advance(1)
-		for s.peek() != q {
+		for s.skipTo(stops); s.peek() != q; s.skipTo(stops) {
 			if q == '"' && s.peek() == '\\' {
 				s.advance(1)
 			}

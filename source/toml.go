@@ -45,7 +45,7 @@ func DecodeTOML(name string, data []byte, v any) (*Positions, Problems) {
 		ps = append(ps, syntaxProblem(name, text, err))
 		return NewPositions(name), ps
 	}
-	at := locate(name, text)
+	at, _ := locate(name, text, 0)
 	d := decoder{at: at, ps: &ps}
 	d.table("", raw, reflect.ValueOf(v).Elem())
 	return at, ps

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -33,54 +34,78 @@ var (
 	phonePattern  = regexp.MustCompile(`^(0[0-9]{2,3}-)?[1-9][0-9]{6,7}$|^1[3-9][0-9]{9}$|^400-?[0-9]{3}-?[0-9]{4}$|^12[0-9]{3}$`)
 )
 
-// ids tracks the ids of one kind of entry, to report duplicates.
-type seenIDs map[string]source.Pos
+// where is a key path of a content file. Its position is looked up only
+// when a problem is reported there: most entries have none, and a list of
+// tens of thousands of items would spend most of its validation on them.
+type where struct {
+	at    *source.Positions
+	path  string
+	fixed source.Pos // the position when at is nil
+}
 
-// unique records id at pos; it reports a duplicate and returns false.
-func (v *validator) unique(seen seenIDs, kind, id string, pos source.Pos) bool {
+func (w where) pos() source.Pos {
+	if w.at == nil {
+		return w.fixed
+	}
+	return w.at.Of(w.path)
+}
+
+// index is the path of element i of the array key: "duty[3]".
+func index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
+
+// ids tracks the ids of one kind of entry, to report duplicates.
+type seenIDs map[string]where
+
+// unique records id at w; it reports a duplicate and returns false.
+func (v *validator) unique(seen seenIDs, kind, id string, w where) bool {
 	if first, ok := seen[id]; ok {
 		if kind == "department" {
-			v.ps.Add(pos, fmt.Sprintf("write all of its role in one entry (the first is at %s)", first), "department %q is listed twice in this matter", id)
+			v.ps.Add(w.pos(), fmt.Sprintf("write all of its role in one entry (the first is at %s)", first.pos()), "department %q is listed twice in this matter", id)
 			return false
 		}
-		v.ps.Add(pos, fmt.Sprintf("ids are never reused; give this %s a new id (the first is at %s)", kind, first), "duplicate %s id %q", kind, id)
+		v.ps.Add(w.pos(), fmt.Sprintf("ids are never reused; give this %s a new id (the first is at %s)", kind, first.pos()), "duplicate %s id %q", kind, id)
 		return false
 	}
-	seen[id] = pos
+	seen[id] = w
 	return true
 }
 
-func (v *validator) id(pattern *regexp.Regexp, example, kind, id string, pos source.Pos) {
+// id checks an id against its pattern; example shows a good one.
+func (v *validator) id(pattern *regexp.Regexp, example func() string, kind, id string, w where) {
 	if id != "" && !pattern.MatchString(id) {
-		v.ps.Add(pos, "write it like "+example+"; the id is part of the page address and never changes", "%s id %q is not a valid id", kind, id)
+		v.ps.Add(w.pos(), "write it like "+example()+"; the id is part of the page address and never changes", "%s id %q is not a valid id", kind, id)
 	}
 }
 
-func (v *validator) text(pos source.Pos, field, s string) {
+// examples of good ids, for id's hint.
+func numIDExample() string  { return `"01"` }
+func unitIDExample() string { return `"zcfg" (lowercase letters, digits, -)` }
+
+func (v *validator) text(w where, field, s string) {
 	if strings.TrimSpace(s) != s && s != "" {
-		v.ps.Warn(pos, "remove the spaces or line breaks at the start and end", "%s has spaces around it", field)
+		v.ps.Warn(w.pos(), "remove the spaces or line breaks at the start and end", "%s has spaces around it", field)
 	}
 }
 
-func (v *validator) phone(pos source.Pos, p string) {
+func (v *validator) phone(w where, p string) {
 	if !phonePattern.MatchString(p) {
-		v.ps.Add(pos, `write a local number such as "7631779", or with area code "0319-7631779", or a mobile number; one number per string`, "%q is not a telephone number", p)
+		v.ps.Add(w.pos(), `write a local number such as "7631779", or with area code "0319-7631779", or a mobile number; one number per string`, "%q is not a telephone number", p)
 	}
 }
 
 func (v *validator) units(entries []unitEntry, at *source.Positions) {
 	seen := seenIDs{}
 	for i, e := range entries {
-		p := fmt.Sprintf("unit[%d]", i)
-		v.id(unitIDPattern, `"zcfg" (lowercase letters, digits, -)`, "unit", e.ID, at.Of(p+".id"))
-		if !v.unique(seen, "unit", e.ID, at.Of(p+".id")) {
+		p := index("unit", i)
+		v.id(unitIDPattern, unitIDExample, "unit", e.ID, where{at: at, path: p + ".id"})
+		if !v.unique(seen, "unit", e.ID, where{at: at, path: p + ".id"}) {
 			continue
 		}
 		if e.Kind != "" && !contains(unitKinds, e.Kind) {
 			v.ps.Add(at.Of(p+".kind"), "kind is one of "+strings.Join(unitKinds, "、"), "unknown kind of unit %q", e.Kind)
 		}
 		if e.Phone != "" {
-			v.phone(at.Of(p+".phone"), e.Phone)
+			v.phone(where{at: at, path: p + ".phone"}, e.Phone)
 		}
 		u := &Unit{ID: e.ID, Name: e.Name, ShortName: e.ShortName, Kind: e.Kind, Phone: e.Phone,
 			Aliases: e.Aliases, Description: e.Description, Pos: e.Pos}
@@ -95,7 +120,7 @@ func (v *validator) units(entries []unitEntry, at *source.Positions) {
 		if e.Parent == "" || u == nil || u.Pos != e.Pos {
 			continue
 		}
-		if parent := v.unitRef(at.Of(fmt.Sprintf("unit[%d].parent", i)), e.Parent); parent != nil {
+		if parent := v.unitRef(where{at: at, path: index("unit", i) + ".parent"}, e.Parent); parent != nil {
 			u.Parent = parent
 			parent.Children = append(parent.Children, u)
 		}
@@ -113,7 +138,7 @@ func (v *validator) units(entries []unitEntry, at *source.Positions) {
 
 // unitRef resolves a unit id written at pos, suggesting the right id when
 // the editor wrote a name, an alias or a near miss.
-func (v *validator) unitRef(pos source.Pos, id string) *Unit {
+func (v *validator) unitRef(w where, id string) *Unit {
 	if u := v.site.UnitByID[id]; u != nil {
 		return u
 	}
@@ -123,7 +148,7 @@ func (v *validator) unitRef(pos source.Pos, id string) *Unit {
 		idList = append(idList, u.ID)
 		if id == u.Name || id == u.ShortName || contains(u.Aliases, id) {
 			hint = fmt.Sprintf("write the unit's id: %q (%s)", u.ID, u.Name)
-			v.ps.Add(pos, hint, "unit %q is written by name, not by id", id)
+			v.ps.Add(w.pos(), hint, "unit %q is written by name, not by id", id)
 			return nil
 		}
 	}
@@ -132,7 +157,7 @@ func (v *validator) unitRef(pos source.Pos, id string) *Unit {
 	} else if u := v.nearestUnitName(id); u != nil {
 		hint = fmt.Sprintf("did you mean %q (%s)?", u.ID, u.Name)
 	}
-	v.ps.Add(pos, hint, "unit %q is not in units.toml", id)
+	v.ps.Add(w.pos(), hint, "unit %q is not in units.toml", id)
 	return nil
 }
 
@@ -152,12 +177,12 @@ func (v *validator) nearestUnitName(s string) *Unit {
 func (v *validator) duties(entries []dutyEntry, at *source.Positions) {
 	seenDuty, seenItem := seenIDs{}, seenIDs{}
 	for i, e := range entries {
-		p := fmt.Sprintf("duty[%d]", i)
-		v.id(numIDPattern, `"01"`, "duty", e.ID, at.Of(p+".id"))
-		if !v.unique(seenDuty, "duty", e.ID, at.Of(p+".id")) {
+		p := index("duty", i)
+		v.id(numIDPattern, numIDExample, "duty", e.ID, where{at: at, path: p + ".id"})
+		if !v.unique(seenDuty, "duty", e.ID, where{at: at, path: p + ".id"}) {
 			continue
 		}
-		v.text(at.Of(p+".text"), "text", e.Text)
+		v.text(where{at: at, path: p + ".text"}, "text", e.Text)
 		d := &Duty{ID: e.ID, Title: e.Title, Text: e.Text, Note: e.Note, Pos: e.Pos}
 		if d.Title == "" {
 			d.Title = shortTitle(e.Text)
@@ -166,15 +191,16 @@ func (v *validator) duties(entries []dutyEntry, at *source.Positions) {
 			v.ps.Warn(e.Pos, "add its work items as [[duty.item]] tables below it", "duty %q has no work items", e.ID)
 		}
 		for j, ie := range e.Items {
-			ip := fmt.Sprintf("%s.item[%d]", p, j)
-			v.id(itemIDPattern, fmt.Sprintf(`"%s-01" (the duty's id, -, a number)`, e.ID), "item", ie.ID, at.Of(ip+".id"))
-			if !v.unique(seenItem, "item", ie.ID, at.Of(ip+".id")) {
+			ip := p + "." + index("item", j)
+			example := func() string { return fmt.Sprintf(`"%s-01" (the duty's id, -, a number)`, e.ID) }
+			v.id(itemIDPattern, example, "item", ie.ID, where{at: at, path: ip + ".id"})
+			if !v.unique(seenItem, "item", ie.ID, where{at: at, path: ip + ".id"}) {
 				continue
 			}
 			if ie.ID != "" && e.ID != "" && !strings.HasPrefix(ie.ID, e.ID+"-") {
 				v.ps.Warn(at.Of(ip+".id"), fmt.Sprintf("item ids start with their duty's id, like %q; keep it if the item was moved, since ids never change", e.ID+"-01"), "item %q is under duty %q", ie.ID, e.ID)
 			}
-			v.text(at.Of(ip+".text"), "text", ie.Text)
+			v.text(where{at: at, path: ip + ".text"}, "text", ie.Text)
 			it := &Item{ID: ie.ID, Text: ie.Text, UnitsNote: ie.UnitsNote, Duty: d, Pos: ie.Pos}
 			it.Units = v.unitRefs(at, ip+".units", ie.Units)
 			if len(ie.Units) == 0 {
@@ -194,13 +220,13 @@ func (v *validator) unitRefs(at *source.Positions, path string, refs []string) [
 	var out []*Unit
 	seen := map[string]bool{}
 	for k, ref := range refs {
-		pos := at.Of(fmt.Sprintf("%s[%d]", path, k))
+		w := where{at: at, path: index(path, k)}
 		if seen[ref] {
-			v.ps.Add(pos, "remove the second one", "unit %q is listed twice", ref)
+			v.ps.Add(w.pos(), "remove the second one", "unit %q is listed twice", ref)
 			continue
 		}
 		seen[ref] = true
-		if u := v.unitRef(pos, ref); u != nil {
+		if u := v.unitRef(w, ref); u != nil {
 			out = append(out, u)
 		}
 	}
@@ -210,9 +236,9 @@ func (v *validator) unitRefs(at *source.Positions, path string, refs []string) [
 func (v *validator) matters(entries []matterEntry, at *source.Positions) {
 	seen := seenIDs{}
 	for i, e := range entries {
-		p := fmt.Sprintf("matter[%d]", i)
-		v.id(numIDPattern, `"01"`, "matter", e.ID, at.Of(p+".id"))
-		if !v.unique(seen, "matter", e.ID, at.Of(p+".id")) {
+		p := index("matter", i)
+		v.id(numIDPattern, numIDExample, "matter", e.ID, where{at: at, path: p + ".id"})
+		if !v.unique(seen, "matter", e.ID, where{at: at, path: p + ".id"}) {
 			continue
 		}
 		m := &Matter{ID: e.ID, Title: e.Title, Basis: e.Basis, Cases: e.Cases, Pos: e.Pos}
@@ -222,8 +248,8 @@ func (v *validator) matters(entries []matterEntry, at *source.Positions) {
 		lead := 0
 		depts := seenIDs{}
 		for j, re := range e.Roles {
-			rp := fmt.Sprintf("%s.role[%d]", p, j)
-			if !v.unique(depts, "department", re.Department, at.Of(rp+".department")) {
+			rp := p + "." + index("role", j)
+			if !v.unique(depts, "department", re.Department, where{at: at, path: rp + ".department"}) {
 				continue
 			}
 			if re.Lead {
@@ -246,15 +272,15 @@ func (v *validator) matters(entries []matterEntry, at *source.Positions) {
 func (v *validator) services(entries []serviceEntry, at *source.Positions) {
 	seen := seenIDs{}
 	for i, e := range entries {
-		p := fmt.Sprintf("service[%d]", i)
-		v.id(numIDPattern, `"01"`, "service", e.ID, at.Of(p+".id"))
-		if !v.unique(seen, "service", e.ID, at.Of(p+".id")) {
+		p := index("service", i)
+		v.id(numIDPattern, numIDExample, "service", e.ID, where{at: at, path: p + ".id"})
+		if !v.unique(seen, "service", e.ID, where{at: at, path: p + ".id"}) {
 			continue
 		}
 		s := &Service{ID: e.ID, Name: e.Name, Content: e.Content, Handler: e.Handler, Phones: e.Phones, Pos: e.Pos}
 		s.Units = v.unitRefs(at, p+".units", e.Units)
 		for k, ph := range e.Phones {
-			v.phone(at.Of(fmt.Sprintf("%s.phones[%d]", p, k)), ph)
+			v.phone(where{at: at, path: p + "." + index("phones", k)}, ph)
 		}
 		if len(e.Phones) == 0 {
 			v.ps.Warn(e.Pos, `add the number the public calls: phones = ["7631779"]`, "service %q has no phone", e.ID)
@@ -274,8 +300,8 @@ func (v *validator) systems(files []systemFile) []*System {
 		if fm.ID == "" {
 			continue // reported by the decoder
 		}
-		v.id(numIDPattern, `"01"`, "system", fm.ID, fm.Pos)
-		if !v.unique(seen, "system", fm.ID, source.Pos{File: f.file, Line: 2, Col: 1}) {
+		v.id(numIDPattern, numIDExample, "system", fm.ID, where{fixed: fm.Pos})
+		if !v.unique(seen, "system", fm.ID, where{fixed: source.Pos{File: f.file, Line: 2, Col: 1}}) {
 			continue
 		}
 		body, err := renderMarkdown(f.body)

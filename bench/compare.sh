@@ -12,8 +12,11 @@
 #   hugo            (bench/hugo: item pages, taxonomy pages per duty and per
 #                    unit, paginated lists, sitemap, RSS)
 #   pagefind        (search index over Hugo's output)
-# every one into an emptied output folder (a cold build), measured with
-# /usr/bin/time -v. It prints the medians of wall time, CPU time (user+sys),
+# every one into an emptied output folder (a cold build; for qingdan also
+# without the spare its builds leave beside the output), measured with
+# /usr/bin/time -v; and qingdan rebuilding the same content once more
+# ("qingdan-rebuild", what every build after an editor's change costs: it
+# writes only what changed). It prints the medians of wall time, CPU time (user+sys),
 # peak memory (max RSS) and output bytes as a Markdown table, and the ratios
 # qingdan/Hugo. Work files go to bench/out/ (WORK=DIR to change).
 #
@@ -97,10 +100,16 @@ for n in $N_LIST; do
 	: >"$log"
 	for run in $(seq "$RUNS"); do
 		say "   run $run/$RUNS: qingdan"
-		rm -rf "$dir/site/public"
+		# A cold build: no output and no spare from an earlier build.
+		rm -rf "$dir/site/public" "$dir/site/.public."*
 		(cd "$dir/site" && measure qingdan "$log" "$QINGDAN" build)
 		echo "qingdan-bytes $(bytes "$dir/site/public")" >>"$log"
 		echo "qingdan-index-bytes $(bytes "$dir/site/public/search")" >>"$log"
+		# The same build again (nothing changed), twice: the second
+		# updates the spare the first left, as every later rebuild does.
+		say "   run $run/$RUNS: qingdan rebuild"
+		(cd "$dir/site" && "$QINGDAN" build >/dev/null 2>&1)
+		(cd "$dir/site" && measure qingdan-rebuild "$log" "$QINGDAN" build)
 		say "   run $run/$RUNS: hugo"
 		rm -rf "$dir/hugo-public"
 		measure hugo "$log" hugo --quiet --source "$HUGO_SITE" --contentDir "$dir/hugo-content" --destination "$dir/hugo-public" --cacheDir "$dir/hugo-cache"
@@ -113,9 +122,9 @@ for n in $N_LIST; do
 	qfiles=$(files "$dir/site/public")
 	hfiles=$(( $(files "$dir/hugo-public") - $(files "$dir/hugo-public/pagefind") ))
 	pfiles=$(files "$dir/hugo-public/pagefind")
-	for tool in qingdan hugo pagefind; do
+	for tool in qingdan qingdan-rebuild hugo pagefind; do
 		case $tool in
-		qingdan) b=$(median "$log" qingdan-bytes 2) f=$qfiles ;;
+		qingdan | qingdan-rebuild) b=$(median "$log" qingdan-bytes 2) f=$qfiles ;;
 		hugo) b=$(median "$log" hugo-bytes 2) f=$hfiles ;;
 		pagefind) b=$(median "$log" pagefind-bytes 2) f=$pfiles ;;
 		esac

@@ -380,6 +380,9 @@ func ownPartial(name string) string { return "qingdan-own-" + name }
 
 // runPartial runs the theme's own partial name.
 func (r *renderer) runPartial(name string, arg any) (template.HTML, error) {
+	if r.partials.Lookup(ownPartial(name)) == nil {
+		return "", fmt.Errorf("the theme defines no partial %q; the default theme has it in partials.html", name)
+	}
 	var b strings.Builder
 	if err := r.partials.ExecuteTemplate(&b, ownPartial(name), arg); err != nil {
 		return "", err

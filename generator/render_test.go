@@ -209,6 +209,7 @@ func TestThemeErrors(t *testing.T) {
 		{"unknown field", themeWithout(t, "", map[string]string{"matter.html": `{{define "content"}}{{.Matter.Nope}}{{end}}`}), "boundaries/01/index.html"},
 		{"each of a partial not made once per value", themeWithout(t, "", map[string]string{"matter.html": `{{define "content"}}{{each "phones" .Matter.Basis}}{{end}}`}), `"phones" is not one of the partials`},
 		{"each of no list", themeWithout(t, "", map[string]string{"duty.html": `{{define "content"}}{{each "item" .Duty}}{{end}}`}), "want a list"},
+		{"partial missing from an older theme", themeWithout(t, "", map[string]string{"partials.html": strings.Replace(defaultFile(t, "partials.html"), `{{define "duty" -}}`, `{{define "old-duty" -}}`, 1)}), `the theme defines no partial "duty"`},
 		{"error in a cached partial", themeWithout(t, "", map[string]string{"partials.html": strings.Replace(defaultFile(t, "partials.html"), `{{define "item" -}}`, `{{define "item" -}}{{.Nope}}`, 1)}), "can't evaluate field Nope"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

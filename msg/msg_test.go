@@ -79,4 +79,6 @@ func TestCheckFindsMismatch(t *testing.T) {
 	}
 }
 
-func verbs(s string) []string { return slices.DeleteFunc(verb.FindAllString(s, -1), func(v string) bool { return v == "%%" }) }
+func verbs(s string) []string {
+	return slices.DeleteFunc(verb.FindAllString(s, -1), func(v string) bool { return v == "%%" })
+}

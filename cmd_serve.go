@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 
+	"qingdan/build"
 	"qingdan/preview"
 )
 
@@ -40,5 +41,5 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s (is another qingdan serve running? choose another port with -addr): %w", *addr, err)
 	}
-	return preview.New(*configPath, os.Stderr).Run(ctx, ln)
+	return preview.New(*configPath, os.Stderr, build.Site).Run(ctx, ln)
 }

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -25,7 +26,7 @@ func loadContent(t *testing.T) (*Site, source.Problems) {
 	if ps.HasErrors() {
 		t.Fatalf("site.toml:\n%s", ps)
 	}
-	site, ps := Load(cfg)
+	site, ps := Load(os.DirFS(cfg.Path(cfg.Content)), cfg)
 	if ps.HasErrors() {
 		t.Fatalf("content has errors:\n%s", ps)
 	}

@@ -114,7 +114,7 @@ func TestLoadBroken(t *testing.T) {
 			cfg, ps := fixtureConfig(t, cfgData)
 			if !ps.HasErrors() {
 				var cps source.Problems
-				_, cps = LoadFS(cfg, fsys, "content")
+				_, cps = Load(fsys, cfg)
 				ps = append(ps, cps...)
 			}
 			got := ps.String()
@@ -141,7 +141,7 @@ func TestLoadFixture(t *testing.T) {
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
-	site, ps := LoadFS(cfg, fixtureFS(t), "content")
+	site, ps := Load(fixtureFS(t), cfg)
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
@@ -190,7 +190,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		fsys := fixtureFS(t)
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
-		site, ps := LoadFS(cfg, fsys, "content")
+		site, ps := Load(fsys, cfg)
 		for _, p := range ps {
 			if !strings.HasPrefix(p.Pos.File, "content") {
 				t.Fatalf("problem outside content: %v", p)

@@ -41,8 +41,8 @@ func TestLoaderMatchesLoadFS(t *testing.T) {
 	}
 	var ld Loader
 	for i, fsys := range cases {
-		want, wantPs := LoadFS(cfg, fsys, "content")
-		got, gotPs := ld.LoadFS(cfg, fsys, "content")
+		want, wantPs := Load(fsys, cfg)
+		got, gotPs := ld.Load(fsys, cfg)
 		if gotPs.String() != wantPs.String() {
 			t.Errorf("case %d: problems\n%s\nwant\n%s", i, gotPs, wantPs)
 		}
@@ -59,7 +59,7 @@ func TestLoaderEdit(t *testing.T) {
 	cfg, _ := fixtureConfig(t, nil)
 	fsys := fixtureFS(t)
 	var ld Loader
-	before, ps := ld.LoadFS(cfg, fsys, "content")
+	before, ps := ld.Load(fsys, cfg)
 	if ps.HasErrors() {
 		t.Fatal(ps)
 	}
@@ -71,7 +71,7 @@ func TestLoaderEdit(t *testing.T) {
 	}
 	fsys["duties.toml"] = &fstest.MapFile{Data: []byte(edited)}
 	fsys["services.toml"] = &fstest.MapFile{Data: append([]byte("# 新的一行\n"), fsys["services.toml"].Data...)}
-	after, ps := ld.LoadFS(cfg, fsys, "content")
+	after, ps := ld.Load(fsys, cfg)
 	if ps.HasErrors() {
 		t.Fatal(ps)
 	}
@@ -83,7 +83,7 @@ func TestLoaderEdit(t *testing.T) {
 			t.Errorf("service %s on line %d, want %d", s.ID, s.Pos.Line, want)
 		}
 	}
-	want, _ := LoadFS(cfg, fsys, "content")
+	want, _ := Load(fsys, cfg)
 	if !reflect.DeepEqual(after, want) {
 		t.Errorf("the Loader's site differs from LoadFS's")
 	}

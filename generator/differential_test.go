@@ -81,7 +81,7 @@ func TestPreviewEqualsFullBuild(t *testing.T) {
 		t.Fatal(ps)
 	}
 	mem := output.NewMemory()
-	var inc Incremental
+	inc := Incremental{Templates: themes.Default()}
 	preview := func(fsys fs.FS, cfg *config.Config, theme fs.FS) (written int, ok bool) {
 		site, ps := Load(fsys, cfg)
 		if ps.HasErrors() {

@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,7 +15,12 @@ import (
 // file twice, which would mean two pages claim one URL.
 type memOutput map[string][]byte
 
+// memOutputs serializes the writes of every memOutput.
+var memOutputs sync.Mutex
+
 func (m memOutput) WriteFile(name string, data []byte) error {
+	memOutputs.Lock()
+	defer memOutputs.Unlock()
 	if _, ok := m[name]; ok {
 		return fmt.Errorf("%s written twice", name)
 	}

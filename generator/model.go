@@ -156,7 +156,9 @@ type Change struct {
 // Output receives the files of a rendered site. The atomic directory writer
 // (publishing) and the preview server's in-memory site both implement it.
 // Name is a slash-separated path relative to the site root, such as
-// "duties/01/index.html".
+// "duties/01/index.html". Render calls WriteFile from several goroutines at
+// once, which on a disk keeps all cores busy creating files too: an Output
+// must be safe for concurrent use.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }

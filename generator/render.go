@@ -24,8 +24,7 @@ import (
 // partials.html, one template file per kind of page and a static/ folder.
 //
 // Pages are rendered on all cores and each is written as soon as it is
-// done, in no particular order; out.WriteFile is called from one goroutine
-// at a time unless out is a ConcurrentOutput.
+// done, in no particular order, from all of them at once (see Output).
 //
 // Every link is built from site.Config.Root, so the site works both at a
 // domain's root and under a sub-path. Render reads the build clock
@@ -61,9 +60,6 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 		return 0, err
 	}
 	r.reset(site)
-	if _, ok := out.(ConcurrentOutput); !ok {
-		out = &serialOutput{out: out}
-	}
 	pages := buildPages(site, r.sum)
 	// The search index is the biggest single task; it comes first, and the
 	// pages keep the other cores busy meanwhile.
@@ -143,29 +139,6 @@ func runTasks(tasks []func() error, n int) error {
 	}
 	wg.Wait()
 	return firstErr
-}
-
-// ConcurrentOutput is an Output whose WriteFile may be called from several
-// goroutines at once, such as output.Dir and output.Memory. Render writes
-// files to it from all its workers, which on a disk keeps all cores busy
-// creating files too; any other Output gets one file at a time.
-type ConcurrentOutput interface {
-	Output
-	// ConcurrentWrites only marks the type; it does nothing.
-	ConcurrentWrites()
-}
-
-// serialOutput passes files on to an Output one at a time, so that Output
-// implementations need not be safe for concurrent use.
-type serialOutput struct {
-	mu  sync.Mutex
-	out Output
-}
-
-func (s *serialOutput) WriteFile(name string, data []byte) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.out.WriteFile(name, data)
 }
 
 // writePage renders one page and writes it.

@@ -12,7 +12,7 @@ import (
 // It is built once by Load and only read afterwards: templates, the search
 // index and the open-data files all take it as it is and compute nothing.
 type Site struct {
-	Config   config.Config
+	Config   Settings   // what pages show of site.toml
 	Units    []*Unit    // in units.toml order
 	Duties   []*Duty    // 部门职责, in duties.toml order
 	Matters  []*Matter  // 职责边界, in boundaries.toml order
@@ -26,6 +26,33 @@ type Site struct {
 	Parts map[string]*Part
 
 	UnitByID map[string]*Unit
+}
+
+// Settings are the parts of site.toml that pages show: the site, the
+// bureau, the gov.cn conventions and the 信息公开 metadata. The folders,
+// the reports' and the pipeline's settings (e-mail included) stay out of
+// the site model.
+type Settings struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute URL the site is served under; may have a path
+	Root        string // the path part of BaseURL with a trailing slash: "/" or "/zfxxgk/qingdan/"
+	Org         config.Org
+	Gov         config.Gov
+	Publication config.Pub
+}
+
+// settings are the parts of cfg that pages show.
+func settings(cfg *config.Config) Settings {
+	return Settings{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		BaseURL:     cfg.BaseURL,
+		Root:        cfg.Root,
+		Org:         cfg.Org,
+		Gov:         cfg.Gov,
+		Publication: cfg.Publication,
+	}
 }
 
 // The four parts of the list. The keys are also the parts' URL segments.

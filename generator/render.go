@@ -14,8 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"qingdan/config"
 )
 
 // Render writes the whole site to out: every HTML page, the theme's
@@ -374,7 +372,7 @@ func (r *renderer) reset(site *Site) {
 // funcs are the theme's functions. They read the site's configuration
 // when called, so that a renderer serves one site after another.
 func (r *renderer) funcs() template.FuncMap {
-	c := func() *config.Config { return &r.site.Config }
+	c := func() *Settings { return &r.site.Config }
 	return template.FuncMap{
 		"cached": r.cached,
 		"each":   r.each,

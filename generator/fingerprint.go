@@ -162,7 +162,7 @@ func (f *fingerprints) task(t task) uint64 {
 }
 
 // page is the fingerprint of what page p shows.
-func (f *fingerprints) page(p *page) uint64 {
+func (f *fingerprints) page(p *Page) uint64 {
 	h := f.hasher()
 	h.num(f.global)
 	h.str(p.Template, p.Path)

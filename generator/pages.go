@@ -7,12 +7,13 @@ import (
 	"unicode/utf8"
 )
 
-// page is what one template execution sees: the whole site, the summary
-// shared by all pages, and what this page is about. Pages are built before
+// Page is what one template execution sees: the whole site, the summary
+// shared by all pages, and what this page is about; the theme's "layout"
+// is executed with it (see the package comment). Pages are built before
 // any template runs, so rendering a page depends on nothing but its page.
 type Page struct {
-	Site *Site
-	Sum  *Summary
+	Site *Site    // the whole list
+	Sum  *Summary // counts and lists every page may show
 
 	Template string // theme file that defines the page's "content"
 	Path     string // site-relative URL path: "" (home), "duties/01/", "404.html"
@@ -26,6 +27,8 @@ type Page struct {
 	NoIndex  bool       // keep search engines away (404)
 	OpenData []dataFile // the open-data files, on the /data/ page
 
+	// What the page is about, on the page of one duty, unit, matter,
+	// service or system; nil on every other page.
 	Duty    *Duty
 	Unit    *UnitView
 	Matter  *Matter
@@ -60,9 +63,8 @@ var navigation = []NavItem{
 }
 
 // NavState is what the main navigation shows of a page: the section it
-// is in, and whether it is that section's own page. The theme's "header"
-// partial is called with it, so pages with the same state share the
-// header's markup (see cachedPartials).
+// is in, and whether it is that section's own page. The default theme's
+// "header" partial is called with it.
 type NavState struct {
 	Site    *Site
 	Section string
@@ -114,7 +116,7 @@ func (p *Page) File() string {
 	return p.Path
 }
 
-// summary holds what every page may show about the site as a whole,
+// Summary holds what every page may show about the site as a whole,
 // derived once from the site.
 type Summary struct {
 	Duties, Items, Matters, Services, Systems int

@@ -63,7 +63,7 @@ func TestBenchContentUsage(t *testing.T) {
 		{[]string{"-out", out}, "-items must be"},
 		{[]string{"-items", "0", "-out", out}, "-items must be"},
 		{[]string{"-items", "10"}, "-out is required"},
-		{[]string{"-items", "10", "-out", out, "extra"}, "unexpected argument"},
+		{[]string{"-items", "10", "-out", out, "extra"}, `多了参数 "extra"`},
 	}
 	for _, tt := range tests {
 		var stderr bytes.Buffer

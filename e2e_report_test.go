@@ -21,8 +21,8 @@ func TestReportCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(bad, "bad.toml"), []byte(strings.Replace(string(good), "kind = \"征收社会抚养费\"", "kind = \"罚款\"", 1)), 0o644)
-	out, code = runQingdan(t, ".", "report", "check", "-dir", bad)
-	if code != 1 || !strings.Contains(out, filepath.Join(bad, "bad.toml")+":3:8: kind \"罚款\" is not one of") {
+	out, code = runQingdan(t, ".", "-lang", "en", "report", "check", "-dir", bad)
+	if code != 1 || !strings.Contains(out, filepath.Join(bad, "bad.toml")+":3:8: error: kind \"罚款\" is not one of") {
 		t.Fatalf("report check on a bad file: exit %d\n%s", code, out)
 	}
 

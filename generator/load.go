@@ -213,7 +213,7 @@ func (l *loader) decode(file string, required bool, array string, v any) (*sourc
 	if err != nil {
 		var ps source.Problems
 		if required || !errors.Is(err, fs.ErrNotExist) {
-			ps.Add(source.Pos{File: l.name(file)}, "every site has this file; see content/README.md for its format", "cannot read %s: %v", file, errors.Unwrap(err))
+			ps.Add(source.Pos{File: l.name(file)}, fileRequiredFix.S(), fileUnreadable.S(file, source.Reason(err)))
 		}
 		return source.NewPositions(l.name(file)), ps
 	}
@@ -235,7 +235,7 @@ func (l *loader) systems() ([]systemFile, source.Problems) {
 	var ps source.Problems
 	names, err := fs.Glob(l.fsys, "supervision/*.md")
 	if err != nil || len(names) == 0 {
-		ps.Add(source.Pos{File: l.name("supervision")}, "write one Markdown file per system, e.g. supervision/01-name.md", "no supervision systems found")
+		ps.Add(source.Pos{File: l.name("supervision")}, noSystemsFix.S(), noSystems.S())
 		return nil, ps
 	}
 	sort.Strings(names)
@@ -243,7 +243,7 @@ func (l *loader) systems() ([]systemFile, source.Problems) {
 	for _, n := range names {
 		data, err := fs.ReadFile(l.fsys, n)
 		if err != nil {
-			ps.Add(source.Pos{File: l.name(n)}, "", "cannot read %s: %v", n, err)
+			ps.Add(source.Pos{File: l.name(n)}, "", fileUnreadable.S(n, source.Reason(err)))
 			continue
 		}
 		front, body, fps := source.SplitFrontMatter(l.name(n), data)

@@ -1,0 +1,37 @@
+package config
+
+import "qingdan/msg"
+
+// The problems of site.toml, and their hints.
+var (
+	cfgUnreadable      = msg.New("config.unreadable", "读不出设置文件：%s", "cannot read configuration: %s")
+	cfgUnreadableFix   = msg.New("config.unreadable.hint", "在有 site.toml 的文件夹里运行 qingdan，或者用 -config 指定它的路径", "run qingdan from the folder that holds site.toml, or pass -config PATH")
+	baseURLBad         = msg.New("config.base_url", "base_url %q 不是完整的 http(s) 网址", "base_url %q is not an absolute http(s) URL")
+	baseURLFix         = msg.New("config.base_url.hint", `写完整的网址，如 "https://www.example.gov.cn/zfxxgk/qingdan/"`, `write a full address such as "https://www.example.gov.cn/zfxxgk/qingdan/"`)
+	areaCodeBad        = msg.New("config.area_code", "area_code %q 不是电话区号", "area_code %q is not a telephone area code")
+	areaCodeFix        = msg.New("config.area_code.hint", `区号只写数字，如 "0319"`, `write the area code as digits, e.g. "0319"`)
+	cronBad            = msg.New("config.cron", "时间表写法不对：%v", "%v")
+	cronBadFix         = msg.New("config.cron.hint", `写五项：分 时 日 月 星期，如 "0 9 5 1,7 *"（1 月 5 日和 7 月 5 日的 9:00）`, `write five fields: minute hour day-of-month month day-of-week, such as "0 9 5 1,7 *" (09:00 on 5 January and 5 July)`)
+	firstPeriodBad     = msg.New("config.first_period", "first_period 写法不对：%v", "first_period: %v")
+	firstPeriodFix     = msg.New("config.first_period.hint", `写第一个要报送的半年，如 "2025H2"`, `write the first half year to file, such as "2025H2"`)
+	firstPeriodNeed    = msg.New("config.first_period_needed", "设了 schedule 就必须写 pipeline.first_period", "pipeline.first_period is required when a schedule is set")
+	firstPeriodNeedFix = msg.New("config.first_period_needed.hint", `加上 first_period = "2025H2"：从这个半年起每半年报送一次，之前的不报`, `add first_period = "2025H2": the daemon files every half year from it on, and none before it`)
+	backoffOrder       = msg.New("config.backoff_order", "retry_backoff_max %v 比 retry_backoff %v 短", "retry_backoff_max %v is shorter than retry_backoff %v")
+	backoffOrderFix    = msg.New("config.backoff_order.hint", "retry_backoff_max 至少要等于 retry_backoff", "make retry_backoff_max at least retry_backoff")
+	durationBad        = msg.New("config.duration", "%s %q 不是时间长度", "%s %q is not a duration")
+	durationFix        = msg.New("config.duration.hint", `写一个正的时间长度，如 "5m"、"1h30m" 或 "6h"`, `write a positive Go duration such as "5m", "1h30m" or "6h"`)
+	smtpNoHost         = msg.New("config.smtp_no_host", "pipeline.smtp 没有写 host", "pipeline.smtp has no host")
+	smtpNoHostFix      = msg.New("config.smtp_no_host.hint", "host 写邮件服务器的名称；只投到 outbox 文件夹的，删掉整个 [pipeline.smtp]", "set host to the mail server's name, or remove the [pipeline.smtp] section to deliver into the outbox only")
+	smtpPort           = msg.New("config.smtp_port", "端口 %d 不是 TCP 端口", "port %d is not a TCP port")
+	smtpPortFix        = msg.New("config.smtp_port.hint", "用 587（STARTTLS）、465（TLS）或 25", "use 587 (STARTTLS), 465 (TLS) or 25")
+	smtpFrom           = msg.New("config.smtp_from", "from %q 不是电子邮件地址", "from %q is not an e-mail address")
+	smtpFromFix        = msg.New("config.smtp_from.hint", `写一个地址，如 "rkjsj@weixian.gov.cn"`, `write one address, such as "rkjsj@weixian.gov.cn"`)
+	smtpNoTo           = msg.New("config.smtp_no_to", "pipeline.smtp 没有收件人", "pipeline.smtp has no recipients")
+	smtpNoToFix        = msg.New("config.smtp_no_to.hint", `加上 to = ["fzb@weixian.gov.cn"]，即法制办的地址`, `add to = ["fzb@weixian.gov.cn"], the legal affairs office's address`)
+	smtpTo             = msg.New("config.smtp_to", "to %q 不是电子邮件地址", "to %q is not an e-mail address")
+	smtpToFix          = msg.New("config.smtp_to.hint", `一个引号里写一个地址，如 "fzb@weixian.gov.cn"`, `write one address per string, such as "fzb@weixian.gov.cn"`)
+	smtpEnv            = msg.New("config.smtp_env", "password_env %q 不是环境变量名", "password_env %q is not an environment variable name")
+	smtpEnvFix         = msg.New("config.smtp_env.hint", `写环境变量的名字，如 "QINGDAN_SMTP_PASSWORD"，绝不写密码本身`, `write the NAME of an environment variable, such as "QINGDAN_SMTP_PASSWORD", never the password itself`)
+	smtpNoPass         = msg.New("config.smtp_no_password", "pipeline.smtp 有 username，却没有 password_env", "pipeline.smtp has a username but no password_env")
+	smtpNoPassFix      = msg.New("config.smtp_no_password.hint", `加上 password_env = "QINGDAN_SMTP_PASSWORD"，并在运行报送程序的机器上设好这个变量`, `add password_env = "QINGDAN_SMTP_PASSWORD" and set that variable where the daemon runs`)
+)

@@ -1,0 +1,129 @@
+package main
+
+import "qingdan/msg"
+
+// The command line's own words: command summaries, usage, errors.
+var (
+	sumBuild       = msg.New("cli.sum.build", "用 site.toml 和 content/ 生成网站", "build the site from site.toml and content/")
+	sumCheck       = msg.New("cli.sum.check", "检查 site.toml 和 content/，列出每一个问题", "validate site.toml and content/, print every problem")
+	sumServe       = msg.New("cli.sum.serve", "预览网站，每次保存后自动重新生成并刷新", "preview the site, rebuilding and reloading on every edit")
+	sumNew         = msg.New("cli.sum.new", "新增一条（事项、职责、服务、单位、边界事项），自动编号", "add an entry (item, duty, service, unit, matter) with the next free id")
+	sumFixEncoding = msg.New("cli.sum.fix_encoding", "把 GBK、UTF-16 编码的内容文件转成 UTF-8", "convert content files saved as GBK or UTF-16 to UTF-8")
+	sumReport      = msg.New("cli.sum.report", "案卷检查和半年报告（手动报送一个半年）", "case-file checks and the semiannual reports, one period by hand")
+	sumPipeline    = msg.New("cli.sum.pipeline", "自动报送程序：每份到期的报告只报送一次", "the daemon that files every due report exactly once")
+	sumBench       = msg.New("cli.sum.bench", "生成任意大小的测试内容（用于性能测试）", "write synthetic content of any size for benchmarks")
+
+	cliUsageHead = msg.New("cli.usage.head",
+		"qingdan 把责任清单发布成静态网站，并报送合规报告。\n\n用法：qingdan [-lang en] <命令> [选项]\n\n命令：",
+		"qingdan publishes a responsibility list (责任清单) as a static website and files its compliance reports.\n\nUsage: qingdan [-lang en] <command> [flags]\n\nCommands:")
+	cliUsageTail = msg.New("cli.usage.tail",
+		"\n运行 \"qingdan <命令> -h\" 查看某个命令的选项和示例。\n提示信息默认是中文；要英文，加 -lang en 或设置环境变量 QINGDAN_LANG=en。",
+		"\nRun \"qingdan <command> -h\" for a command's flags and examples.\nMessages are in Chinese unless -lang en or QINGDAN_LANG=en asks for English.")
+	cliFlags          = msg.New("cli.flags", "\n选项：", "\nFlags:")
+	cliLangFlag       = msg.New("cli.flag.lang", "提示信息的`语言`：zh（中文，默认）或 en（英文）", "the `language` of messages: zh (Chinese, the default) or en (English)")
+	cliConfigFlag     = msg.New("cli.flag.config", "网站的设置`文件`", "the site's configuration `file`")
+	cliOutFlag        = msg.New("cli.flag.out", "生成到这个`文件夹`（默认是 site.toml 里 output 写的文件夹）", "output `folder` (default: output in site.toml)")
+	cliAddrFlag       = msg.New("cli.flag.addr", "预览监听的`地址:端口`；除非别人也要看预览，否则保持 127.0.0.1", "the `host:port` to listen on; keep 127.0.0.1 unless others must see the preview")
+	cliBadLang        = msg.New("cli.bad_lang", "不认识语言 %q；用 -lang zh（中文）或 -lang en（英文）", "unknown language %q; use -lang zh (Chinese) or -lang en (English)")
+	cliSeeUsage       = msg.New("cli.see_usage", "运行 \"qingdan %s -h\" 查看用法", "run \"qingdan %s -h\" for usage")
+	cliError          = msg.New("cli.error", "错误：", "error: ")
+	cliUnknownCommand = msg.New("cli.unknown_command", "没有 %q 这个命令", "unknown command %q")
+	cliExtraArg       = msg.New("cli.extra_arg", "多了参数 %q", "unexpected argument %q")
+)
+
+// build and check.
+var (
+	buildUsage = msg.New("cli.usage.build", `
+用法：qingdan build [-config site.toml] [-out 文件夹]
+
+用 site.toml 和它的内容文件夹生成网站。新网站先写在输出文件夹旁边，再一步换上去：
+有任何错误时什么都不写，原来的网站保持不变。内容没有变化的文件保留原来的修改时间。
+
+示例：
+  qingdan build                 # 生成到 site.toml 里 output 写的文件夹（public/）
+  qingdan build -out /srv/www   # 改为生成到 /srv/www
+`, `
+Usage: qingdan build [-config site.toml] [-out DIR]
+
+Build the site from site.toml and its content folder. The new site is
+written beside the output folder and swapped into place in one step: when
+anything is wrong nothing is written and the previous site stays as it was.
+Files whose bytes did not change keep their modification time.
+
+Examples:
+  qingdan build                 # writes the folder named by output in site.toml (public/)
+  qingdan build -out /srv/www   # writes /srv/www instead
+`)
+	checkUsage = msg.New("cli.usage.check", `
+用法：qingdan check [-config site.toml]
+
+检查 site.toml 和每一个内容文件，每个问题列成一行“文件:行:列: 问题”，下一行是改法提示。
+警告也会列出，但不算失败。有任何错误时退出码为 1。
+
+示例：
+  qingdan check
+  qingdan check -lang en        # 英文提示
+`, `
+Usage: qingdan check [-config site.toml]
+
+Check site.toml and every content file, and print each problem as
+path:line:col: message, with a hint where one helps. Warnings are printed
+too but do not fail. Exit status 1 when there is any error.
+
+Examples:
+  qingdan check
+  qingdan check -lang en        # messages in English
+`)
+	buildOverlap     = msg.New("cli.build.overlap", "输出文件夹 %s 与案卷文件夹（%s）重叠：案卷含有个人信息，绝不能发布；请用 -out 另选文件夹", "output folder %s overlaps the case files (%s): case files hold personal data and are never published; choose another -out")
+	buildFailed      = msg.New("cli.build.failed", "生成 %s 失败：%v", "building %s: %v")
+	buildInterrupted = msg.New("cli.build.interrupted", "生成被中断；%s 没有改动", "build interrupted; %s is unchanged")
+	checkOK          = msg.New("cli.check.ok", "qingdan: 通过：%d 个单位，%d 条职责，%d 个事项，%d 个边界事项，%d 个服务事项，%d 项监督管理制度", "qingdan: ok: %d units, %d duties, %d items, %d boundary matters, %d services, %d supervision systems")
+	warningsCounted  = msg.New("cli.warnings", "qingdan: %d 条警告；运行 \"qingdan check\" 查看", "qingdan: %d warning(s); run \"qingdan check\" to see them")
+	errorsCounted    = msg.New("cli.errors", "qingdan: %d 个错误；什么都没有写入", "qingdan: %d error(s); nothing was written")
+)
+
+// serve.
+var (
+	serveUsage = msg.New("cli.usage.serve", `
+用法：qingdan serve [-config site.toml] [-addr 127.0.0.1:1313]
+
+一边编辑一边在浏览器里预览网站。网站生成在内存里，按它自己的路径提供（site.toml 里
+base_url 的路径，如 /zfxxgk/qingdan/）。每次保存 site.toml、content/ 或 themes/ 里的文件，
+都会重新生成并刷新打开的页面。改出错误时，仍显示上一次成功的网站，每个页面下方列出
+要改正的地方（文件:行:列）；命令行窗口里也显示同样的内容。预览不写磁盘：发布请运行
+"qingdan build"。
+
+按 Ctrl+C 结束。
+
+示例：
+  qingdan serve
+  qingdan serve -addr 127.0.0.1:8080
+  qingdan serve -config /srv/qingdan/site.toml
+`, `
+Usage: qingdan serve [-config site.toml] [-addr 127.0.0.1:1313]
+
+Preview the site in a browser while you edit it. The site is built in
+memory and served under its own path (the path of base_url in site.toml,
+such as /zfxxgk/qingdan/). Every saved change to site.toml, content/ or
+themes/ rebuilds it and reloads the open pages. When an edit has a
+mistake, the last good site stays on screen and every page shows what to
+fix (file:line:column); the terminal prints the same. Nothing is written to
+disk: run "qingdan build" to publish.
+
+Stop it with Ctrl+C.
+
+Examples:
+  qingdan serve
+  qingdan serve -addr 127.0.0.1:8080
+  qingdan serve -config /srv/qingdan/site.toml
+`)
+	serveListen = msg.New("cli.serve.listen", "不能在 %s 上监听（是不是已经有一个 qingdan serve 在运行？用 -addr 换一个端口）：%v", "cannot listen on %s (is another qingdan serve running? choose another port with -addr): %v")
+)
+
+// The progress line and the build's summary.
+var (
+	progressTotal = msg.New("cli.progress.total", "qingdan: 正在生成：%d/%d 个文件（%d%%）%s", "qingdan: building: %d/%d files (%d%%)%s")
+	progressCount = msg.New("cli.progress.count", "qingdan: 正在生成：%d 个文件%s", "qingdan: building: %d files%s")
+	progressRate  = msg.New("cli.progress.rate", "，每秒 %.0f 个", ", %.0f files/s")
+	buildDone     = msg.New("cli.build.done", "qingdan: 已生成 %s：%s，%s，用时 %s", "qingdan: built %s: %s, %s in %s")
+)

@@ -85,6 +85,9 @@ func syntaxProblem(name, text string, err error) Problem {
 		pos.Col = utf8.RuneCountInString(text[lineStart:start]) + 1
 	}
 	msg := pe.Message
+	if p, ok := slip(text, pos, msg); ok {
+		return p
+	}
 	hint := syntaxHint(msg)
 	if pe.Usage != "" && hint == "" {
 		hint = strings.Join(strings.Fields(pe.Usage), " ")
@@ -97,11 +100,11 @@ func syntaxProblem(name, text string, err error) Problem {
 func syntaxHint(msg string) string {
 	switch {
 	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unclosed"), strings.Contains(msg, "unterminated"):
-		return "a quote (\") or bracket is not closed; text values are written as \"文字\" on one line or between \"\"\" and \"\"\""
+		return syntaxUnclosedFix.S()
 	case strings.Contains(msg, "expected value but found") || strings.Contains(msg, "bare"):
-		return "text values must be in straight double quotes: text = \"文字\" (not “中文引号”)"
+		return syntaxQuotesFix.S()
 	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "duplicate"):
-		return "each key may appear once per table; to add another entry start a new [[...]] table"
+		return syntaxDuplicateFix.S()
 	}
 	return ""
 }
@@ -282,7 +285,15 @@ func (d *decoder) value(path string, raw any, rv reflect.Value) {
 }
 
 func (d *decoder) wrongType(path string, raw any, want reflect.Type) {
-	d.ps.Add(d.at.Of(path), wrongTypeFix.S(example(want)), wrongType.S(lastKey(path), kindName(want), rawName(raw)))
+	hint := wrongTypeFix.S(example(want))
+	if s, ok := raw.(string); ok && want == reflect.TypeOf(time.Time{}) {
+		if y, m, day, isDate, valid, why := looseDay(s); valid {
+			hint = dateAsTextFix.S(fmt.Sprintf("%04d-%02d-%02d", y, m, day))
+		} else if isDate {
+			hint = why
+		}
+	}
+	d.ps.Add(d.at.Of(path), hint, wrongType.S(lastKey(path), kindName(want), rawName(raw)))
 }
 
 // lastKey names the key of a path for messages: "units[1]" for a.units[1].

@@ -39,7 +39,7 @@ func TestDecodeTOMLProblems(t *testing.T) {
 	}{
 		{"ok", "published = 2026-11-28\n[[duty]]\nid = \"01\"\n[[duty.item]]\nid = \"01-01\"\ntext = \"甲\"\n", "", ""},
 		{"syntax unclosed quote", "[[duty]]\nid = \"01\ntext = \"x\"\n", "f.toml:2:", "f.toml:2:"},
-		{"chinese quotes", "[[duty]]\nid = “01”\n", "f.toml:2:6: TOML 写法有误", "f.toml:2:6: TOML syntax"},
+		{"chinese quotes", "[[duty]]\nid = “01”\n", "f.toml:2:6: 这里的 “ 是中文（全角）引号", "f.toml:2:6: the “ here is a full-width (Chinese) quotation mark"},
 		{"unknown key", "[[duty]]\nid = \"01\"\ntxet = \"x\"\n", "f.toml:3:1: \"txet\" 不是 [duty[0]] 里能写的名称", "f.toml:3:1: unknown key \"txet\" in [duty[0]]"},
 		{"unknown key second table", "[[duty]]\nid = \"01\"\n[[duty]]\nid = \"02\"\n[[duty.item]]\nid = \"02-01\"\ntext = \"乙\"\n  unit = [\"a\"]\n", "f.toml:8:3: \"unit\" 不是 [duty[1].item[0]] 里能写的名称", "f.toml:8:3: unknown key \"unit\" in [duty[1].item[0]]"},
 		{"missing required", "[[duty]]\nid = \"01\"\n[[duty.item]]\nid = \"01-01\"\n", "f.toml:3:1: [duty[0].item[0]] 缺少 \"text\"", "f.toml:3:1: [duty[0].item[0]] is missing \"text\""},
@@ -152,6 +152,10 @@ func FuzzDecodeTOML(f *testing.F) {
 	f.Add("published = 2026-11-28\n[[duty]]\nid = \"01\"\n[[duty.item]]\nid = \"01-01\"\ntext = \"甲\"\nunits = [\"a\"]\n")
 	f.Add("[[duty]]\nid = '''x'''\ntext = \"\"\"\n多行\n\"\"\"\n[duty.item]\n")
 	f.Add("a = {b = [1, {c = 2}]}\n\"q.k\" = 1\n")
+	for _, slip := range []string{"id：= \"01\"\n", "note = \"\"，\n", "units = 【\"a\"，\"b\"］\n", "published = 2026/11/30\n",
+		"published = 2026-02-30\n", "a = \"x”\n", "a = \"\"\"x\n", "a = [1,\n", "no\u3000te = 1\n", "\u3000a = 1\n", "[[duty]\n", "a = “x“y”\n"} {
+		f.Add(slip)
+	}
 	f.Fuzz(func(t *testing.T, in string) {
 		var v testFile
 		at, ps := DecodeTOML("f.toml", []byte(in), &v)

@@ -170,7 +170,7 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 	}
 
 	site := &Site{Config: *cfg, UnitByID: map[string]*Unit{}}
-	v := &validator{ps: &l.ps, site: site}
+	v := &validator{ps: &l.ps, site: site, unitsUnread: ps[0].HasErrors() && len(units.Units) == 0}
 	v.units(units.Units, uAt)
 	v.duties(duties.Duties, dAt)
 	v.matters(bounds.Matters, bAt)

@@ -23,6 +23,9 @@ import (
 type validator struct {
 	ps   *source.Problems
 	site *Site
+	// unitsUnread is set when units.toml could not be read at all: its
+	// problem says why, and no reference to a unit is reported missing.
+	unitsUnread bool
 }
 
 // unitKinds are the kinds of unit a bureau has.
@@ -146,7 +149,7 @@ func (v *validator) units(entries []unitEntry, at *source.Positions) {
 // unitRef resolves a unit id written at pos, suggesting the right id when
 // the editor wrote a name, an alias or a near miss.
 func (v *validator) unitRef(w where, id string) *Unit {
-	if u := v.site.UnitByID[id]; u != nil {
+	if u := v.site.UnitByID[id]; u != nil || v.unitsUnread {
 		return u
 	}
 	hint := unitByID.S()

@@ -1,9 +1,7 @@
 package source
 
 import (
-	"bytes"
 	"strings"
-	"unicode/utf8"
 )
 
 const fence = "+++"
@@ -15,12 +13,11 @@ const fence = "+++"
 // front-matter line is blanked, so that problems in either name the line
 // the editor sees.
 func SplitFrontMatter(name string, data []byte) (front, body []byte, ps Problems) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
-		ps.Add(invalidUTF8(name, string(data)), saveAsUTF8.S(), notUTF8.S())
-		return nil, nil, ps
+	text, bad := readText(name, data)
+	if bad != nil {
+		return nil, nil, append(ps, *bad)
 	}
-	lines := strings.SplitAfter(string(data), "\n")
+	lines := strings.SplitAfter(text, "\n")
 	first := strings.TrimSpace(lines[0])
 	if first != fence {
 		hint := frontMissingFix.S()

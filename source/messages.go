@@ -110,3 +110,14 @@ var (
 	syntaxQuotesFix    = msg.New("toml.syntax.quotes.hint", `文字两边要用英文双引号：text = "文字"（不是“中文引号”）`, `text values must be in straight double quotes: text = "文字" (not “中文引号”)`)
 	syntaxDuplicateFix = msg.New("toml.syntax.duplicate.hint", "同一段里每个名称只能写一次；要再加一条，另起一段 [[...]]", "each key may appear once per table; to add another entry start a new [[...]] table")
 )
+
+// Files saved in another encoding than UTF-8 (encoding.go).
+var (
+	wrongEncoding    = msg.New("file.encoding", "文件的编码是 %s，qingdan 只读 UTF-8 编码的文件", "the file is saved as %s; qingdan reads UTF-8 files only")
+	wrongEncodingFix = msg.New("file.encoding.hint",
+		"运行 qingdan fix-encoding %s 自动转成 UTF-8；或者自己另存：记事本“文件→另存为”，编码选“UTF-8”；WPS“文件→另存为”，编码选“UTF-8”；Notepad++“编码→转为 UTF-8 编码”，再保存",
+		"run qingdan fix-encoding %s to convert it to UTF-8; or save it again yourself: Notepad File > Save As, Encoding UTF-8; WPS File > Save As, encoding UTF-8; Notepad++ Encoding > Convert to UTF-8, then save")
+	encGBK     = msg.New("file.encoding.gbk", "GBK（GB18030，记事本里叫 ANSI）", "GBK (GB18030, which Notepad calls ANSI)")
+	encUTF16LE = msg.New("file.encoding.utf16le", "UTF-16 LE（记事本里叫 Unicode 或 UTF-16 LE）", "UTF-16 LE (which Notepad calls Unicode or UTF-16 LE)")
+	encUTF16BE = msg.New("file.encoding.utf16be", "UTF-16 BE（记事本里叫 Unicode big endian 或 UTF-16 BE）", "UTF-16 BE (which Notepad calls Unicode big endian or UTF-16 BE)")
+)

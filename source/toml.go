@@ -35,10 +35,9 @@ const MaxText = 256 << 10
 // Decoding goes on past a bad value, so that one run reports every problem.
 func DecodeTOML(name string, data []byte, v any) (*Positions, Problems) {
 	var ps Problems
-	text := strings.TrimPrefix(string(data), "\uFEFF")
-	if !utf8.ValidString(text) {
-		ps.Add(invalidUTF8(name, text), saveAsUTF8.S(), notUTF8.S())
-		return NewPositions(name), ps
+	text, bad := readText(name, data)
+	if bad != nil {
+		return NewPositions(name), append(ps, *bad)
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(text, &raw); err != nil {

@@ -127,3 +127,43 @@ var (
 	progressRate  = msg.New("cli.progress.rate", "，每秒 %.0f 个", ", %.0f files/s")
 	buildDone     = msg.New("cli.build.done", "qingdan: 已生成 %s：%s，%s，用时 %s", "qingdan: built %s: %s, %s in %s")
 )
+
+// fix-encoding.
+var (
+	fixEncodingUsage = msg.New("cli.usage.fix_encoding", `
+用法：qingdan fix-encoding [-n] [文件…]
+
+把存成 GBK（GB18030，记事本里的 ANSI）或 UTF-16（记事本里的 Unicode）编码的文件
+原地转成 UTF-8。不写文件名时，转换 content/ 里所有的 .toml 和 .md 文件。
+先列出要转换的每个文件，再逐个转换；每个文件一步写好，不会只写一半。
+已经是 UTF-8 的文件不动；认不出编码（转换会丢字）的文件拒绝转换，原样保留。
+
+示例：
+  qingdan fix-encoding                      # 检查并转换 content/ 里的所有文件
+  qingdan fix-encoding content/units.toml   # 只转换这一个文件
+  qingdan fix-encoding -n                   # 只列出要转换的文件，不改动
+`, `
+Usage: qingdan fix-encoding [-n] [FILE...]
+
+Convert files saved as GBK (GB18030, Notepad's ANSI) or UTF-16 (Notepad's
+Unicode) to UTF-8 in place. Without file names, every .toml and .md file
+of content/ is looked at. It first lists each file it will convert, then
+converts them, each written in one step, never half. Files already in
+UTF-8 are left alone; a file whose encoding it cannot tell for certain (a
+conversion would lose characters) is refused and left as it was.
+
+Examples:
+  qingdan fix-encoding                      # check and convert every file of content/
+  qingdan fix-encoding content/units.toml   # convert this one file
+  qingdan fix-encoding -n                   # list what would be converted, change nothing
+`)
+	fixDryRunFlag   = msg.New("cli.fix.flag.n", "只列出要转换的文件，不改动", "list what would be converted, change nothing")
+	fixWill         = msg.New("cli.fix.will", "%s：从 %s 转成 UTF-8", "%s: from %s to UTF-8")
+	fixDone         = msg.New("cli.fix.done", "qingdan: 已把 %d 个文件转成 UTF-8", "qingdan: converted %d file(s) to UTF-8")
+	fixNothing      = msg.New("cli.fix.nothing", "qingdan: %d 个文件都已经是 UTF-8，不需要转换", "qingdan: all %d file(s) are UTF-8 already; nothing to convert")
+	fixRefused      = msg.New("cli.fix.refused", "%s：认不出这个文件的编码（不是 UTF-8、GBK 或 UTF-16），转换会丢字，没有改动；请在编辑器里打开，另存为 UTF-8", "%s: its encoding is none of UTF-8, GBK or UTF-16 for certain, and converting would lose characters; left as it was: open it in an editor and save it as UTF-8")
+	fixRefusedCount = msg.New("cli.fix.refused_count", "qingdan: %d 个文件没有转换", "qingdan: %d file(s) not converted")
+	fixCannotRead   = msg.New("cli.fix.cannot_read", "%s：读不出：%s", "%s: cannot read: %s")
+	fixNotRegular   = msg.New("cli.fix.not_regular", "%s：不是普通文件（是文件夹或链接），没有改动", "%s: not a regular file (a folder or a link); left alone")
+	fixNoContent    = msg.New("cli.fix.no_content", "读不出内容文件夹 %s：%s", "cannot read the content folder %s: %s")
+)

@@ -29,6 +29,7 @@ var commands = []command{
 	{"build", sumBuild, runBuild},
 	{"check", sumCheck, runCheck},
 	{"serve", sumServe, runServe},
+	{"new", sumNew, runNew},
 	{"fix-encoding", sumFixEncoding, runFixEncoding},
 	{"report", sumReport, runReport},
 	{"pipeline", sumPipeline, runPipeline},

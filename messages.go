@@ -167,3 +167,146 @@ Examples:
 	fixNotRegular   = msg.New("cli.fix.not_regular", "%s：不是普通文件（是文件夹或链接），没有改动", "%s: not a regular file (a folder or a link); left alone")
 	fixNoContent    = msg.New("cli.fix.no_content", "读不出内容文件夹 %s：%s", "cannot read the content folder %s: %s")
 )
+
+// new.
+var (
+	newUsage = msg.New("cli.usage.new", `
+用法：qingdan new item 职责编号
+      qingdan new duty | service | matter
+      qingdan new unit [单位id]
+
+在对应的文件里加上一条新的条目：编号自动接着已用过的最大编号往下编（删掉的编号不会再用），
+各项都带说明；原有内容一个字节也不改动。要填的项留空，运行 qingdan check 会逐个指出
+文件、行号，填好后就能通过检查。
+
+  item     在 duties.toml 里这条职责的最后一个事项后面加一个事项
+  duty     在 duties.toml 末尾加一条职责
+  service  在 services.toml 末尾加一个公共服务事项
+  matter   在 boundaries.toml 末尾加一个职责边界事项
+  unit     在 units.toml 末尾加一个单位；单位 id 是拼音首字母之类的小写英文，
+           请自己起（如 qingdan new unit zxzx），不写就留空待填
+
+示例：
+  qingdan new item 01
+  qingdan new service
+  qingdan new unit ldrk2
+`, `
+Usage: qingdan new item DUTY
+       qingdan new duty | service | matter
+       qingdan new unit [UNIT-ID]
+
+Add an entry to the right file, with the next free id after the largest
+one used (ids of removed entries are never reused), each key explained in
+a comment; not a byte of what was there changes. The keys you must fill
+in are left empty: "qingdan check" names each one, with file and line,
+until it is written.
+
+  item     a work item after the last item of that duty in duties.toml
+  duty     a duty at the end of duties.toml
+  service  a public service at the end of services.toml
+  matter   a boundary matter at the end of boundaries.toml
+  unit     a unit at the end of units.toml; choose its id yourself (lowercase
+           letters, such as pinyin initials: qingdan new unit zxzx), or leave
+           it to fill in
+
+Examples:
+  qingdan new item 01
+  qingdan new service
+  qingdan new unit ldrk2
+`)
+	newNameKind    = msg.New("cli.new.name_kind", "要新增什么？写 item 职责编号、duty、service、unit 或 matter", "add what? name item DUTY, duty, service, unit or matter")
+	newUnknownKind = msg.New("cli.new.unknown_kind", "不能新增 %q；可以新增 item、duty、service、unit 或 matter", "cannot add %q; add an item, duty, service, unit or matter")
+	newNeedDuty    = msg.New("cli.new.need_duty", "写出事项属于哪条职责，如 qingdan new item 01", "name the duty the item belongs to, such as qingdan new item 01")
+	newNoDuty      = msg.New("cli.new.no_duty", "没有编号为 %q 的职责；现有职责：%s", "there is no duty %q; the duties are: %s")
+	newBadUnitID   = msg.New("cli.new.bad_unit_id", "单位 id %q 写法不对：只能用小写英文字母、数字或 -，以字母开头，如 zcfg", "unit id %q is not valid: lowercase letters, digits or -, starting with a letter, such as zcfg")
+	newUnitTaken   = msg.New("cli.new.unit_taken", "单位 id %q 已经用过了；编号永不复用，请另起一个", "unit id %q is taken; ids are never reused, choose another")
+	newCannotRead  = msg.New("cli.new.cannot_read", "读不出 %s：%v", "cannot read %s: %v")
+	newDone        = msg.New("cli.new.done", "qingdan: 已在 %s 第 %d 行加上%s %s；请填写 %s，再运行 qingdan check", "qingdan: added %s at line %d: %s %s; fill in %s, then run qingdan check")
+	newKindItem    = msg.New("cli.new.kind.item", "事项", "item")
+	newKindDuty    = msg.New("cli.new.kind.duty", "职责", "duty")
+	newKindService = msg.New("cli.new.kind.service", "服务事项", "service")
+	newKindUnit    = msg.New("cli.new.kind.unit", "单位", "unit")
+	newKindMatter  = msg.New("cli.new.kind.matter", "边界事项", "matter")
+
+	newItemTemplate = msg.New("cli.new.template.item", `
+[[duty.item]]
+id = "%s"                         # 事项编号：qingdan new 编好的，一经发布不再改动
+text = ""                            # 必填：事项内容，照原文一字不改地填写
+units = []                           # 责任单位的 id，如 ["zcfg"]；原文责任股室空白就写 []
+`, `
+[[duty.item]]
+id = "%s"                         # the item's id, given by qingdan new; never changed once published
+text = ""                            # required: the item, exactly as the source has it
+units = []                           # ids of the responsible units, such as ["zcfg"]; [] when the source names none
+`)
+	newDutyTemplate = msg.New("cli.new.template.duty", `
+[[duty]]
+id = "%s"                            # 职责编号：qingdan new 编好的，一经发布不再改动
+text = ""                            # 必填：职责内容，照原文一字不改地填写
+note = ""                            # 备注，没有就写 ""
+# 这条职责的事项用 qingdan new item 加在下面
+`, `
+[[duty]]
+id = "%s"                            # the duty's id, given by qingdan new; never changed once published
+text = ""                            # required: the duty, exactly as the source has it
+note = ""                            # a remark, or ""
+# add its work items below with qingdan new item
+`)
+	newServiceTemplate = msg.New("cli.new.template.service", `
+[[service]]
+id = "%s"                            # 服务编号：qingdan new 编好的，一经发布不再改动
+name = ""                            # 必填：服务名称
+content = ""                         # 必填：主要内容，照原文填写
+units = []                           # 必填：承办单位的 id，如 ["jsfwz"]
+handler = ""                         # 平时留空；原文“承办股室”的写法和单位名称不一样时才照原文填写
+phones = []                          # 联系电话，不含区号，如 ["7631096"]；两个号码写 ["7631765", "7631096"]
+`, `
+[[service]]
+id = "%s"                            # the service's id, given by qingdan new; never changed once published
+name = ""                            # required: the service's name
+content = ""                         # required: what it is, as the source has it
+units = []                           # required: ids of the units that provide it, such as ["jsfwz"]
+handler = ""                         # usually empty; the source's wording only when it differs from the unit names
+phones = []                          # phone numbers without area code, such as ["7631096"]
+`)
+	newUnitTemplate = msg.New("cli.new.template.unit", `
+[[unit]]
+id = "%s"                            # 必填：单位编号，小写英文字母、数字或 -，一经发布不再改动
+name = ""                            # 必填：全称，括号用全角
+short_name = ""                      # 简称（可不写）
+kind = ""                            # 必填：股室、站、中心、室、协会 之一
+parent = ""                          # 上级单位的 id；没有上级写 ""
+phone = ""                           # 电话（不含区号，可不写）
+`, `
+[[unit]]
+id = "%s"                            # required: the unit's id, lowercase letters, digits or -; never changed once published
+name = ""                            # required: the full name, with full-width brackets
+short_name = ""                      # a short name (optional)
+kind = ""                            # required: one of 股室, 站, 中心, 室, 协会
+parent = ""                          # the id of the unit above it; "" for none
+phone = ""                           # telephone without area code (optional)
+`)
+	newMatterTemplate = msg.New("cli.new.template.matter", `
+[[matter]]
+id = "%s"                            # 边界事项编号：qingdan new 编好的，一经发布不再改动
+title = ""                           # 必填：事项名称
+basis = []                           # 相关依据，每份文件一条，如 ["《河北省人口与计划生育条例》"]
+cases = []                           # 案例，没有就写 []
+
+[[matter.role]]                      # 每个相关部门一段；再加部门就复制这一段
+department = ""                      # 必填：部门名称
+lead = true                          # 只有本局自己那一行写 true，其他部门写 false
+duty = ""                            # 必填：这个部门的职责
+`, `
+[[matter]]
+id = "%s"                            # the matter's id, given by qingdan new; never changed once published
+title = ""                           # required: the matter
+basis = []                           # the legal basis, one document per string
+cases = []                           # cases, or []
+
+[[matter.role]]                      # one table per department; copy it for another
+department = ""                      # required: the department
+lead = true                          # true only on this bureau's own row, false for the others
+duty = ""                            # required: that department's duty
+`)
+)

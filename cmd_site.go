@@ -88,6 +88,9 @@ func loadSite(cfgPath string, verbose bool) (*generator.Site, error) {
 	}
 	site, cps := generator.Load(cfg)
 	ps = append(ps, cps...)
+	if verbose {
+		ps = append(ps, cfg.GovWarnings()...)
+	}
 	if ps.HasErrors() {
 		return nil, report(ps)
 	}

@@ -37,6 +37,8 @@ type Config struct {
 	// Root is the path part of BaseURL with a trailing slash ("/" or
 	// "/zfxxgk/qingdan/"). Set by Load.
 	Root string `toml:"-"`
+
+	at *source.Positions // where each key of site.toml stands
 }
 
 // Org is the bureau that publishes the list.
@@ -88,7 +90,7 @@ func Parse(name string, data []byte) (*Config, source.Problems) {
 	if ps.HasErrors() {
 		return nil, ps
 	}
-	c.File = name
+	c.File, c.at = name, at
 	c.Dir = filepath.Dir(name)
 	if c.Publication.Publisher == "" {
 		c.Publication.Publisher = c.Org.Name

@@ -35,3 +35,20 @@ var (
 	smtpNoPass         = msg.New("config.smtp_no_password", "pipeline.smtp 有 username，却没有 password_env", "pipeline.smtp has a username but no password_env")
 	smtpNoPassFix      = msg.New("config.smtp_no_password.hint", `加上 password_env = "QINGDAN_SMTP_PASSWORD"，并在运行报送程序的机器上设好这个变量`, `add password_env = "QINGDAN_SMTP_PASSWORD" and set that variable where the daemon runs`)
 )
+
+// What a gov.cn site must show (govcn.go).
+var (
+	govEmpty         = msg.New("config.gov_empty", "%s（%s）是空的，政府网站的每个页面都应显示这一项", "%s (%s) is empty; every page of a government site should show it")
+	govSiteIDCode    = msg.New("config.gov.site_id_code", "网站标识码", "the site ID code (网站标识码)")
+	govICP           = msg.New("config.gov.icp", "ICP 备案号", "the ICP licence number")
+	govPolice        = msg.New("config.gov.police_record", "公网安备号", "the public-security record number (公网安备)")
+	govAddress       = msg.New("config.gov.address", "本局办公地址", "the bureau's address")
+	govPhone         = msg.New("config.gov.phone", "本局电话", "the bureau's phone")
+	govEmail         = msg.New("config.gov.email", "本局电子邮箱", "the bureau's e-mail")
+	govSiteIDCodeFix = msg.New("config.gov.site_id_code.hint", `网站标识码由全国政府网站信息报送系统分配（10 位数字），向县政府办公室（政府网站主管单位）索取后填写：site_id_code = "1234567890"`, `the code is assigned by the national government-website registry (10 digits); ask the county government office and write it: site_id_code = "1234567890"`)
+	govICPFix        = msg.New("config.gov.icp.hint", `填写门户网站的 ICP 备案号，如 icp = "冀ICP备12345678号"`, `write the portal's ICP number, such as icp = "冀ICP备12345678号"`)
+	govPoliceFix     = msg.New("config.gov.police_record.hint", `填写公安机关备案号，如 police_record = "冀公网安备 13053402000001号"`, `write the public-security record number, such as police_record = "冀公网安备 13053402000001号"`)
+	govAddressFix    = msg.New("config.gov.address.hint", `在 [org] 里填写办公地址，如 address = "威县××路××号"`, `write the office address under [org], such as address = "威县××路××号"`)
+	govPhoneFix      = msg.New("config.gov.phone.hint", `在 [org] 里填写办公室（总机）电话，不含区号，如 phone = "7631779"`, `write the office's main phone under [org], without the area code, such as phone = "7631779"`)
+	govEmailFix      = msg.New("config.gov.email.hint", `在 [org] 里填写对外公开的电子邮箱，如 email = "rkjsj@weixian.gov.cn"`, `write the public e-mail address under [org], such as email = "rkjsj@weixian.gov.cn"`)
+)

@@ -68,3 +68,32 @@ func TestProblemsChinese(t *testing.T) {
 }
 
 func TestCatalogue(t *testing.T) { msg.Check(t) }
+
+// TestGovWarnings: each empty setting a gov.cn site must show is a
+// warning at its key, naming it, in both languages; a filled one is not.
+func TestGovWarnings(t *testing.T) {
+	defer msg.SetLang(msg.ZH)
+	cfg, ps := Parse("site.toml", []byte(minimal+"address = \"威县人民路 1 号\"\n[gov]\nsite_id_code = \"\"\nicp = \"冀ICP备12345678号\"\n"))
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	for lang, want := range map[msg.Lang]string{
+		msg.ZH: "site.toml:3:1: 警告：本局电话（org.phone）是空的，政府网站的每个页面都应显示这一项\n" +
+			"  提示：在 [org] 里填写办公室（总机）电话，不含区号，如 phone = \"7631779\"\n" +
+			"site.toml:3:1: 警告：本局电子邮箱（org.email）是空的，政府网站的每个页面都应显示这一项\n" +
+			"  提示：在 [org] 里填写对外公开的电子邮箱，如 email = \"rkjsj@weixian.gov.cn\"\n" +
+			"site.toml:6:1: 警告：公网安备号（gov.police_record）是空的，政府网站的每个页面都应显示这一项\n" +
+			"  提示：填写公安机关备案号，如 police_record = \"冀公网安备 13053402000001号\"\n" +
+			"site.toml:7:16: 警告：网站标识码（gov.site_id_code）是空的，政府网站的每个页面都应显示这一项\n",
+		msg.EN: "site.toml:3:1: warning: the bureau's phone (org.phone) is empty; every page of a government site should show it\n",
+	} {
+		msg.SetLang(lang)
+		got := cfg.GovWarnings().String()
+		if !strings.HasPrefix(got, want) {
+			t.Errorf("got:\n%s\nwant it to begin:\n%s", got, want)
+		}
+		if strings.Count(got, "\n  ") != 4 || strings.Contains(got, "gov.icp") || strings.Contains(got, "org.address") {
+			t.Errorf("want four warnings (phone, email, site_id_code, police_record), got:\n%s", got)
+		}
+	}
+}

@@ -127,11 +127,11 @@ func runNew(ctx context.Context, args []string) error {
 	if err := output.WriteFile(path, []byte(out), info.Mode().Perm()); err != nil {
 		return err
 	}
-	fields := kind.fill
-	if kindName == "unit" && id == "" {
-		fields = "id, " + fields
+	fields, shownID := kind.fill, id
+	if id == "" {
+		fields, shownID = "id, "+fields, newIDToFill.S()
 	}
-	fmt.Fprintln(os.Stderr, newDone.S(shown, line, newKindName(kindName), id, fields))
+	fmt.Fprintln(os.Stderr, newDone.S(shown, line, newKindName(kindName), shownID, fields))
 	return nil
 }
 

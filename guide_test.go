@@ -63,3 +63,5 @@ func matchesFormat(re, p *regexp.Regexp) bool {
 	s = regexp.MustCompile(`\\(.)`).ReplaceAllString(s, "$1")
 	return re.MatchString(s)
 }
+
+func TestCatalogue(t *testing.T) { msg.Check(t) }

@@ -222,6 +222,7 @@ Examples:
 	newUnitTaken   = msg.New("cli.new.unit_taken", "单位 id %q 已经用过了；编号永不复用，请另起一个", "unit id %q is taken; ids are never reused, choose another")
 	newCannotRead  = msg.New("cli.new.cannot_read", "读不出 %s：%v", "cannot read %s: %v")
 	newDone        = msg.New("cli.new.done", "qingdan: 已在 %s 第 %d 行加上%s %s；请填写 %s，再运行 qingdan check", "qingdan: added %s at line %d: %s %s; fill in %s, then run qingdan check")
+	newIDToFill    = msg.New("cli.new.id_to_fill", "（id 待填）", "(id to fill in)")
 	newKindItem    = msg.New("cli.new.kind.item", "事项", "item")
 	newKindDuty    = msg.New("cli.new.kind.duty", "职责", "duty")
 	newKindService = msg.New("cli.new.kind.service", "服务事项", "service")

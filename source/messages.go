@@ -121,3 +121,22 @@ var (
 	encUTF16LE = msg.New("file.encoding.utf16le", "UTF-16 LE（记事本里叫 Unicode 或 UTF-16 LE）", "UTF-16 LE (which Notepad calls Unicode or UTF-16 LE)")
 	encUTF16BE = msg.New("file.encoding.utf16be", "UTF-16 BE（记事本里叫 Unicode big endian 或 UTF-16 BE）", "UTF-16 BE (which Notepad calls Unicode big endian or UTF-16 BE)")
 )
+
+// More slips (slips.go).
+var (
+	fwEnumComma         = msg.New("slip.fw.enum_comma", "顿号", "enumeration comma")
+	fwSemicolon         = msg.New("slip.fw.semicolon", "分号", "semicolon")
+	slipFullWidthChar   = msg.New("slip.full_width_char", "这里的 %s 是全角字符，要用英文（半角）的 %s", "the %s here is a full-width character; TOML needs the ASCII %s")
+	slipBool            = msg.New("slip.bool", "%s 要写成英文小写的 true 或 false", "%s must be written true or false, in lowercase")
+	slipLeadingZero     = msg.New("slip.leading_zero", "%s 前面有 0，不是数字的写法", "%s has leading zeros, which a number cannot have")
+	slipLeadingZeroFix  = msg.New("slip.leading_zero.hint", `是编号就加英文双引号：%s = "%s"；是数字就去掉前面的 0：%s = %s`, `an id is text, in double quotes: %s = "%s"; a number has no leading zeros: %s = %s`)
+	slipChineseKey      = msg.New("slip.chinese_key", "等号左边的名称要用英文，不能写“%s”", "the key must be one of the English names, not \"%s\"")
+	slipChineseKeyFix   = msg.New("slip.chinese_key.hint", "能写的名称见 content/README.md 的示例，如 id、text、units", "the keys are in the examples of content/README.md, such as id, text, units")
+	slipChineseKeyMeant = msg.New("slip.chinese_key_meant.hint", "是不是 %s？这一行改成：%s", "did you mean %s? make the line: %s")
+	slipNoEquals        = msg.New("slip.no_equals", "名称和值之间少了英文等号 =", "there is no = between the key and its value")
+	slipNoComma         = msg.New("slip.no_comma", "列表的两项之间少了英文逗号 ,", "a comma is missing between two elements of the list")
+)
+
+var slipNoBrackets = msg.New("slip.no_brackets", "几个值要写在英文方括号 [ ] 里，成为一个列表", "several values make a list, in ASCII brackets [ ]")
+
+var slipIDUnquoted = msg.New("slip.id_unquoted", "编号 %s 要加英文双引号", "the id %s must be in double quotes")

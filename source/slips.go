@@ -37,8 +37,31 @@ var fullWidth = map[rune]struct {
 	'】':      {fwBracket, "]"},
 	'（':      {fwParen, ""},
 	'）':      {fwParen, ""},
+	'、':      {fwEnumComma, ","},
+	'；':      {fwSemicolon, ","},
 	'\u3000': {slipFullSpace, " "},
 }
+
+// fullWidthOf returns the ASCII character a full-width form (Ａ, ４, ＃)
+// stands for, or 0.
+func fullWidthOf(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFEE0
+	}
+	return 0
+}
+
+// idLike is an item id such as 01-02, which TOML without quotes takes
+// for a broken date.
+var idLike = regexp.MustCompile(`^[0-9]{1,3}(-[0-9]+)+$`)
+
+// boolWords are what people write for true and false.
+var boolWords = map[string]string{"是": "true", "对": "true", "True": "true", "TRUE": "true", "Yes": "true", "yes": "true",
+	"否": "false", "错": "false", "False": "false", "FALSE": "false", "No": "false", "no": "false"}
+
+// chineseKeys are the keys people write in Chinese, and the key meant.
+var chineseKeys = map[string]string{"编号": "id", "标题": "title", "名称": "name", "内容": "text", "单位": "units",
+	"责任单位": "units", "电话": "phones", "备注": "note", "日期": "date", "依据": "basis", "部门": "department"}
 
 // slip explains a syntax error at pos, the parser's message being
 // parserMsg, or returns ok false when it is none of the known slips.
@@ -62,6 +85,44 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 	if valueCol > 0 {
 		if m, h, isDate := dateSlip(strings.TrimSpace(stripComment(string(runes[valueCol-1:])))); isDate {
 			return at(valueCol, m, h)
+		}
+	}
+
+	// A value that is a word for true or false, or a number with leading
+	// zeros (an id written without quotes).
+	if valueCol > 0 {
+		v := strings.TrimSpace(stripComment(string(runes[valueCol-1:])))
+		if b, isBool := boolWords[v]; isBool {
+			return at(valueCol, slipBool.S(v), slipFixed.S(strings.TrimSpace(key)+" = "+b))
+		}
+		if strings.Contains(parserMsg, "invalid datetime") && idLike.MatchString(v) {
+			return at(valueCol, slipIDUnquoted.S(v), slipFixed.S(strings.TrimSpace(key)+` = "`+v+`"`))
+		}
+		if strings.Contains(parserMsg, "cannot have leading zeroes") {
+			k := strings.TrimSpace(key)
+			n := strings.TrimLeft(v, "0")
+			if n == "" {
+				n = "0"
+			}
+			return at(valueCol, slipLeadingZero.S(v), slipLeadingZeroFix.S(k, v, k, n))
+		}
+	}
+	// A key in Chinese.
+	if pos.Col == 1 || strings.TrimSpace(string(runes[:pos.Col-1])) == "" {
+		if k := strings.TrimSpace(key); k != "" && unicode.Is(unicode.Han, []rune(k)[0]) {
+			hint := slipChineseKeyFix.S()
+			if meant, ok := chineseKeys[k]; ok {
+				hint = slipChineseKeyMeant.S(meant, fixLine(meant+" ="+string(runes[valueCol-2:])))
+			}
+			return at(pos.Col, slipChineseKey.S(k), hint)
+		}
+	}
+	// A key and value without the = between them: text "文字".
+	if valueCol == 0 && strings.Contains(parserMsg, "expected '.' or '='") {
+		k := strings.TrimSpace(string(runes[:pos.Col-1]))
+		rest := strings.TrimSpace(string(runes[pos.Col-1:]))
+		if k != "" && rest != "" && !strings.ContainsAny(k, " \t") {
+			return at(pos.Col, slipNoEquals.S(), slipFixed.S(fixLine(k+" = "+rest)))
 		}
 	}
 
@@ -96,6 +157,12 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		}
 	}
 	r := runes[col-1]
+	// A full-width letter, digit or sign: ４, Ａ.
+	if a := fullWidthOf(r); a != 0 {
+		if _, named := fullWidth[r]; !named {
+			return at(col, slipFullWidthChar.S(string(r), string(a)), slipFixed.S(fixLine(line)))
+		}
+	}
 	// Full-width punctuation, or a full-width space.
 	if fw, isFW := fullWidth[r]; isFW {
 		fixed := fixLine(line)
@@ -106,7 +173,7 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 			return at(pos.Col, slipFullWidthSpace.S(), slipFixed.S(fixed))
 		case fw.ascii == "":
 			return at(textCol, slipUnquoted.S(), slipFixed.S(fixed))
-		case strings.Contains(parserMsg, "top-level item to end with"):
+		case strings.Contains(parserMsg, "top-level item to end with"), strings.Contains(parserMsg, "array terminator") && r != '，' && r != '、' && r != '；':
 			rest := string(runes[:col-1]) + string(runes[col:])
 			return at(col, slipAfterValue.S(string(r)), slipAfterValueFixed.S(fixLine(rest)))
 		}
@@ -123,11 +190,20 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		}
 	}
 	// Text without quotes: name = 政策法规股（信访室）.
-	if strings.Contains(parserMsg, "expected value but found") && valueCol == pos.Col && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)) {
+	if strings.Contains(parserMsg, "expected value but found") && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)) {
 		return at(pos.Col, slipUnquoted.S(), slipFixed.S(fixLine(line)))
 	}
 	// Something after a value.
+	trimmed := strings.TrimSpace(line)
 	switch {
+	case strings.HasPrefix(trimmed, "[") && strings.Contains(parserMsg, "top-level item to end with"):
+		return at(col, slipHeader.S(), slipHeaderFix.S())
+	case r == ',' && valueCol > 0 && runes[valueCol-1] == '"' && strings.Contains(parserMsg, "top-level item to end with"):
+		v := strings.TrimSpace(stripComment(string(runes[valueCol-1:])))
+		return at(valueCol, slipNoBrackets.S(), slipFixed.S(strings.TrimSpace(key)+" = ["+v+"]"))
+	case strings.Contains(parserMsg, "top-level item to end with") && unicode.IsPunct(r) && r != '"' && r != '\'':
+		rest := string(runes[:col-1]) + string(runes[col:])
+		return at(col, slipAfterValue.S(string(r)), slipAfterValueFixed.S(fixLine(rest)))
 	case strings.Contains(parserMsg, "top-level item to end with"):
 		end := col
 		for end < len(runes) && runes[end] != ' ' && runes[end] != '\t' && runes[end] != '#' {
@@ -136,6 +212,8 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		stray := string(runes[col-1 : end])
 		remark := strings.TrimRight(string(runes[:col-1]), " \t") + " # " + strings.TrimSpace(string(runes[col-1:]))
 		return at(col, slipAfterValue.S(stray), slipAfterValueFix.S(remark))
+	case strings.Contains(parserMsg, "expected a comma (',') or array terminator (']')") && r == '"':
+		return at(pos.Col, slipNoComma.S(), slipFixed.S(strings.TrimRight(string(runes[:pos.Col-1]), " \t")+", "+string(runes[pos.Col-1:])))
 	case strings.Contains(parserMsg, "expected a comma (',') or array terminator (']')"):
 		return at(pos.Col, slipInArray.S(string(r)), slipInArrayFix.S())
 	}
@@ -207,7 +285,7 @@ func stripComment(s string) string {
 // quotes replaced by what TOML needs, Chinese quotes around text made
 // straight, text without quotes quoted, spaces taken out of the key.
 func fixLine(line string) string {
-	runes := []rune(line)
+	runes := halfWidth([]rune(line))
 	key, valueCol := splitKey(runes)
 	var b strings.Builder
 	if valueCol > 0 {
@@ -237,8 +315,19 @@ func fixLine(line string) string {
 		}
 	}
 	in := rune(0) // the quote that closes the current text
+	word := false // inside a word of a list written without quotes
 	for i, r := range value {
+		if word && (r == ',' || r == ']' || r == ' ' || r == '，' || r == '、' || r == '；' || r == '］' || r == '】') {
+			b.WriteRune('"')
+			word = false
+		}
 		switch {
+		case word:
+			b.WriteRune(r)
+		case in == 0 && unicode.IsLetter(r):
+			b.WriteRune('"')
+			b.WriteRune(r)
+			word = true
 		case in == '"' && r == '”' && !strings.Contains(value[i:], `"`):
 			// "text” : a text opened straight and closed Chinese.
 			b.WriteRune('"')
@@ -262,10 +351,31 @@ func fixLine(line string) string {
 			}
 		}
 	}
-	if in != 0 {
+	if in != 0 || word {
 		b.WriteRune('"')
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+// halfWidth replaces full-width letters and digits outside quotes by
+// their ASCII forms (４ by 4); full-width punctuation is fixLine's.
+func halfWidth(runes []rune) []rune {
+	out := make([]rune, len(runes))
+	in := rune(0)
+	for i, r := range runes {
+		switch {
+		case in != 0 && r == in:
+			in = 0
+		case in == 0 && (r == '"' || r == '\''):
+			in = r
+		case in == 0 && fullWidthOf(r) != 0:
+			if _, named := fullWidth[r]; !named {
+				r = fullWidthOf(r)
+			}
+		}
+		out[i] = r
+	}
+	return out
 }
 
 // openQuote is the column of the quote a line leaves open, or 1.

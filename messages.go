@@ -311,3 +311,142 @@ lead = true                          # true only on this bureau's own row, false
 duty = ""                            # required: that department's duty
 `)
 )
+
+// report, pipeline and bench-content.
+var (
+	reportUsage = msg.New("cli.usage.report", `
+用法：qingdan report <check | rules | evaluate | filing> [选项]
+
+案卷和半年合规报告。
+
+  check     检查 [reports] casefiles（或 -dir）里的每一份案卷（一案一卷），
+            每个问题列成“文件:行:列”
+  rules     以 Markdown 列出案卷评查的规则（docs/rules.md 就是这张表；-o 写入文件）
+  evaluate  手动报送某个半年的案卷评查报告
+  filing    手动报送某个半年的重大征收或处罚决定备案报告
+
+evaluate 和 filing 与自动报送程序一样经过报送台账：台账里已有的半年不会再生成；
+PDF 和它的 JSON 投到 outbox 文件夹（设置了邮件的，同时发送邮件）。
+
+示例：
+  qingdan report check
+  qingdan report check -dir examples/casefiles
+  qingdan report rules -o docs/rules.md
+  qingdan report evaluate -period 2026H1
+  qingdan report filing -period 2026H1 -config /srv/qingdan/site.toml
+`, `
+usage: qingdan report <check | rules | evaluate | filing> [flags]
+
+Case files and the semiannual compliance reports.
+
+  check     validate every case file (一案一卷) of [reports] casefiles, or of
+            -dir, and print each problem as file:line:col
+  rules     print the rules of the case-file evaluation as Markdown
+            (docs/rules.md is this table; -o writes it to a file)
+  evaluate  file the 案卷评查报告 of one half year by hand
+  filing    file the 重大征收或处罚决定备案报告 of one half year by hand
+
+evaluate and filing go through the pipeline's ledger, exactly as the daemon
+does: a period already in the ledger is not produced again, and the PDF and
+its JSON are delivered to the outbox (and by e-mail when configured).
+
+Examples:
+  qingdan report check
+  qingdan report check -dir examples/casefiles
+  qingdan report rules -o docs/rules.md
+  qingdan report evaluate -period 2026H1
+  qingdan report filing -period 2026H1 -config /srv/qingdan/site.toml
+`)
+	reportNameSub    = msg.New("cli.report.name_sub", "写出子命令：check、rules、evaluate 或 filing", "name a subcommand: check, rules, evaluate or filing")
+	reportUnknownSub = msg.New("cli.report.unknown_sub", "没有子命令 %q；用 check、rules、evaluate 或 filing", "unknown subcommand %q; use check, rules, evaluate or filing")
+	reportDirFlag    = msg.New("cli.report.flag.dir", "案卷文件夹（默认是 site.toml 里 [reports] 的 casefiles）", "folder of case files (default: [reports] casefiles of site.toml)")
+	reportOutFlag    = msg.New("cli.report.flag.o", "把规则表写到这个文件，而不是输出到屏幕", "write the table to this file instead of standard output")
+	reportPeriodFlag = msg.New("cli.report.flag.period", "半年，如 2026H1（必填）", "the half year, such as 2026H1 (required)")
+	reportNoFolder   = msg.New("cli.report.no_folder", "%s 没有案卷文件夹；请创建它，或在 site.toml 的 [reports] 里设置 casefiles", "no folder of case files at %s; create it, or set [reports] casefiles in site.toml")
+	reportChecked    = msg.New("cli.report.checked", "已检查 %d 份案卷（%s）：%d 个错误，%d 条警告", "%d case files checked in %s: %d errors, %d warnings")
+	reportNeedPeriod = msg.New("cli.report.need_period", "必须写 -period，如 -period 2026H1", "-period is required, such as -period 2026H1")
+	reportFiled      = msg.New("cli.report.filed", "已报送", "filed")
+	reportInLedger   = msg.New("cli.report.in_ledger", "%s 起已在台账中，不再生成", "already in the ledger since %s, not produced again")
+
+	pipelineUsage = msg.New("cli.usage.pipeline", `
+用法：qingdan pipeline [run | status] [-config site.toml]
+
+“run”（默认）是报送半年报告的自动程序。启动时，以及 site.toml 的 [pipeline.schedule] 设定的
+每个时间，它生成每一个已经到期、台账里还没有的半年报告，写入 outbox 文件夹；设置了
+[pipeline.smtp] 的，再用邮件发送，发送失败会一直重试到成功。关机期间错过的报告在下次启动时
+补报，并注明迟报。同一时间只运行一个；SIGTERM 或 Ctrl-C 停止它，不会留下写了一半的文件。
+
+“status”列出每种报告下次运行的时间，以及台账里各个半年是未到期、已到期、已生成还是已送达，
+有失败的一并列出。
+
+示例：
+  qingdan pipeline
+  qingdan pipeline status
+  qingdan pipeline run -config /srv/qingdan/site.toml
+`, `
+usage: qingdan pipeline [run | status] [-config site.toml]
+
+"run" (the default) is the daemon that files the semiannual reports. At start
+and at every time set in [pipeline.schedule] of site.toml, it produces every
+report of every half year that has fallen due and is not yet in the ledger,
+writes it into the outbox folder and, when [pipeline.smtp] is set, e-mails
+it; failed deliveries are retried until they succeed. A report missed while
+the machine was off is filed at the next start, marked late. Only one daemon
+runs at a time; SIGTERM or Ctrl-C stops it without leaving a partial file.
+
+"status" prints when each report runs next and, from the ledger, which half
+years are upcoming, due, produced and delivered, with any failures.
+
+Examples:
+  qingdan pipeline
+  qingdan pipeline status
+  qingdan pipeline run -config /srv/qingdan/site.toml
+`)
+	pipelineUnknownSub = msg.New("cli.pipeline.unknown_sub", "没有子命令 %q；用 run 或 status", "unknown subcommand %q; use run or status")
+	pipelineNoSchedule = msg.New("cli.pipeline.no_schedule", "%s 没有 [pipeline.schedule]；在 [pipeline] 下加上 evaluation = \"0 9 5 1,7 *\"、filing = \"0 9 10 1,7 *\" 和 first_period", "%s has no [pipeline.schedule]; add evaluation = \"0 9 5 1,7 *\" and filing = \"0 9 10 1,7 *\" and first_period under [pipeline]")
+	pipelineNoPassword = msg.New("cli.pipeline.no_password", "环境变量 %s（%s 里的 pipeline.smtp.password_env）没有设置；请把它设为邮箱账号的密码", "the environment variable %s (pipeline.smtp.password_env in %s) is not set; set it to the mail account's password")
+	siteTomlPathFlag   = msg.New("cli.flag.site_toml", "site.toml 的路径", "path of site.toml")
+)
+
+// bench-content.
+var (
+	benchUsage = msg.New("cli.usage.bench", `
+用法：qingdan bench-content -items N -out 文件夹 [-seed S] [-hugo 文件夹]
+
+生成有 N 个工作事项的测试网站，用于性能测试：文件夹里写入 site.toml 和 content/，
+在文件夹里运行 "qingdan build" 生成。文字取自原始清单的句子；约有 N/5 条职责、N/20 个单位、
+N/4 个服务事项和 N/16 个边界事项。同样的 N 和 seed 总是生成同样的字节。文件夹整个替换，一步完成。
+
+加 -hugo 时，同样的内容再写成一个 Hugo 内容文件夹（每个事项一个 Markdown 页面），
+供 bench/compare.sh 对比。
+
+示例：
+  qingdan bench-content -items 10000 -out /tmp/bench10k
+  cd /tmp/bench10k && qingdan build
+  qingdan bench-content -items 1000 -seed 7 -out /tmp/s -hugo /tmp/s-hugo/content
+`, `
+Usage: qingdan bench-content -items N -out DIR [-seed S] [-hugo DIR]
+
+Write a synthetic site of N work items for benchmarks: DIR gets site.toml
+and content/, built with "qingdan build" from inside DIR. The text mixes the
+source document's own clauses; there are about N/5 duties, N/20 units, N/4
+services and N/16 boundary matters. The same N and seed always give the same
+bytes. DIR is replaced as a whole, in one step.
+
+With -hugo, the same content is also written as a Hugo content folder (one
+Markdown page per item), for the comparison in bench/compare.sh.
+
+Examples:
+  qingdan bench-content -items 10000 -out /tmp/bench10k
+  cd /tmp/bench10k && qingdan build
+  qingdan bench-content -items 1000 -seed 7 -out /tmp/s -hugo /tmp/s-hugo/content
+`)
+	benchItemsFlag   = msg.New("cli.bench.flag.items", "工作事项的`个数`（必填）", "number of work `items` (required)")
+	benchOutFlag     = msg.New("cli.bench.flag.out", "要写的网站`文件夹`（必填；整个替换）", "site `folder` to write (required; replaced)")
+	benchSeedFlag    = msg.New("cli.bench.flag.seed", "随机`种子`；同样的种子生成同样的内容", "random `seed`; the same seed gives the same content")
+	benchHugoFlag    = msg.New("cli.bench.flag.hugo", "同时把内容写成 Hugo 内容`文件夹`（整个替换）", "also write the content as a Hugo content `folder` (replaced)")
+	benchItemsRange  = msg.New("cli.bench.items_range", "-items 必须是 1 到 %d", "-items must be 1 to %d")
+	benchOutRequired = msg.New("cli.bench.out_required", "必须写 -out", "-out is required")
+	benchWrote       = msg.New("cli.bench.wrote", "qingdan: 已把 %d 个工作事项写到 %s", "qingdan: wrote %d work items to %s")
+	benchInterrupted = msg.New("cli.bench.interrupted", "被中断；%s 没有改动", "interrupted; %s is unchanged")
+)

@@ -3,6 +3,7 @@ package e2e
 import (
 	"bytes"
 	"crypto/sha256"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -25,6 +26,8 @@ type brokenCase struct {
 	// begin a line of stderr; when empty, any line naming one of the
 	// case's files with a position (or a whole-file "path: ") will do.
 	want []string
+	// file is the .txtar the case was read from, which -update rewrites.
+	file string
 	// problems, when not 0, is how many problem lines stderr must hold
 	// (one for a file in the wrong encoding, say, and no cascade).
 	problems int
@@ -116,7 +119,9 @@ func brokenCases(t *testing.T) []brokenCase {
 			if !strings.Contains(n, "generator") {
 				prefix = "e2e/"
 			}
-			cases = append(cases, parseCase(prefix+base, raw))
+			c := parseCase(prefix+base, raw)
+			c.file = n
+			cases = append(cases, c)
 		}
 	}
 	return append(cases, generatedCases(t)...)
@@ -275,6 +280,9 @@ func TestBroken(t *testing.T) {
 			if res.code != 1 {
 				t.Errorf("exit status %d, want 1; stderr:\n%s", res.code, truncate(res.stderr, 2000))
 			}
+			if *update && c.file != "" && strings.HasPrefix(c.name, "e2e/") {
+				updateWants(t, c.file, res.stderr)
+			}
 			checkProblems(t, c, res.stderr)
 			if after := manifest(t, out); after != before {
 				t.Errorf("the output folder changed:\n%s", diffLines(before, after))
@@ -353,4 +361,39 @@ func diffLines(a, b string) string {
 		out = append(out[:20], fmt.Sprintf("… %d more", len(out)-20))
 	}
 	return strings.Join(out, "\n")
+}
+
+var update = flag.Bool("update", false, "rewrite the want lines of testdata/broken/*.txtar with the problems as printed")
+
+// updateWants rewrites each "want" line of the case file to the whole
+// problem line of stderr at the same position (the position, then the
+// message as printed), so that the case holds the exact message.
+func updateWants(t *testing.T, file, stderr string) {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(raw), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "-- ") {
+			break
+		}
+		w, ok := strings.CutPrefix(strings.TrimRight(l, "\n"), "want ")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(w, ": "); i >= 0 {
+			w = w[:i+2] // the position: the message is what is updated
+		}
+		for _, got := range strings.Split(stderr, "\n") {
+			if strings.HasPrefix(got, w) {
+				lines[i] = "want " + got + "\n"
+				break
+			}
+		}
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -20,9 +20,17 @@ func loadCase(t *testing.T, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return loadArchive(t, parseArchive(string(raw))).String()
+}
+
+// loadArchive loads the fixture site with the files of a case replaced,
+// or deleted ("(delete)"), and returns the problems of site.toml and of the
+// content.
+func loadArchive(t *testing.T, a archive) source.Problems {
+	t.Helper()
 	fsys := fixtureFS(t)
 	var cfgData []byte
-	for _, f := range parseArchive(string(raw)).files {
+	for _, f := range a.files {
 		switch {
 		case f.name == "site.toml":
 			cfgData = []byte(f.data)
@@ -38,7 +46,7 @@ func loadCase(t *testing.T, name string) string {
 		_, cps = LoadFS(cfg, fsys, "content")
 		ps = append(ps, cps...)
 	}
-	return ps.String()
+	return ps
 }
 
 // TestProblemsInBothLanguages loads a sample of the broken-content corpus

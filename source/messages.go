@@ -35,7 +35,7 @@ var (
 var (
 	kindDate      = msg.New("kind.date", "日期", "a date")
 	kindText      = msg.New("kind.text", "文字", "text")
-	kindBool      = msg.New("kind.bool", "true 或 false", "true or false")
+	kindBool      = msg.New("kind.bool", " true 或 false", "true or false")
 	kindInt       = msg.New("kind.int", "整数", "a whole number")
 	kindNumber    = msg.New("kind.number", "数字", "a number")
 	kindTableList = msg.New("kind.table_list", "一组 [[...]] 表", "a list of tables")
@@ -140,3 +140,12 @@ var (
 var slipNoBrackets = msg.New("slip.no_brackets", "几个值要写在英文方括号 [ ] 里，成为一个列表", "several values make a list, in ASCII brackets [ ]")
 
 var slipIDUnquoted = msg.New("slip.id_unquoted", "编号 %s 要加英文双引号", "the id %s must be in double quotes")
+
+// The parser's other complaints, in the editor's words.
+var (
+	slipDefinedTwice = msg.New("slip.defined_twice", "%s 写了两次", "%s is written twice")
+	slipNotArray     = msg.New("slip.not_array", "前面已经用 [%s] 写过，这里不能再用 [[%s]]", "it was written [%s] above, so it cannot be [[%s]] here")
+	slipNotArrayFix  = msg.New("slip.not_array.hint", "每一条都用两边各两个方括号的 [[%s]] 开始", "start every entry with [[%s]], two brackets on each side")
+	slipTooLarge     = msg.New("slip.too_large", "数字 %s 太大", "the number %s is too large")
+	slipTooLargeFix  = msg.New("slip.too_large.hint", "核对这个数字；编号、电话之类的要加英文双引号写成文字", "check the number; ids and phone numbers are text, in double quotes")
+)

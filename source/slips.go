@@ -51,6 +51,14 @@ func fullWidthOf(r rune) rune {
 	return 0
 }
 
+// The parser's words for a key defined twice, a table used both ways,
+// and a number too large.
+var (
+	definedTwice = regexp.MustCompile(`^Key '(.+)' has already been defined`)
+	notArray     = regexp.MustCompile(`^Key '(.+)' was already created and cannot be used as an array`)
+	outOfRange   = regexp.MustCompile(`^(\S+) is out of range for`)
+)
+
 // idLike is an item id such as 01-02, which TOML without quotes takes
 // for a broken date.
 var idLike = regexp.MustCompile(`^[0-9]{1,3}(-[0-9]+)+$`)
@@ -124,6 +132,17 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		if k != "" && rest != "" && !strings.ContainsAny(k, " \t") {
 			return at(pos.Col, slipNoEquals.S(), slipFixed.S(fixLine(k+" = "+rest)))
 		}
+	}
+
+	// A key or table written twice, a number too large.
+	if m := definedTwice.FindStringSubmatch(parserMsg); m != nil {
+		return at(pos.Col, slipDefinedTwice.S(m[1]), syntaxDuplicateFix.S())
+	}
+	if m := notArray.FindStringSubmatch(parserMsg); m != nil {
+		return at(pos.Col, slipNotArray.S(m[1], m[1]), slipNotArrayFix.S(m[1]))
+	}
+	if m := outOfRange.FindStringSubmatch(parserMsg); m != nil {
+		return at(pos.Col, slipTooLarge.S(m[1]), slipTooLargeFix.S())
 	}
 
 	// A quote left open: point at the quote that opened it.

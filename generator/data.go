@@ -380,6 +380,10 @@ func openDataJSON(site *Site) ([]byte, error) {
 	return append(data, '\n'), nil
 }
 
+// DutyTitle is the title a duty shows when its file gives none: its
+// first clause, shortened.
+func DutyTitle(text string) string { return shortTitle(text) }
+
 func ids(units []*Unit) []string {
 	out := []string{}
 	for _, u := range units {

@@ -73,6 +73,9 @@ func runImport(ctx context.Context, args []string) error {
 	if target == "" {
 		target = cfg.Path(cfg.Content)
 	}
+	if err := importer.CheckName(file); err != nil {
+		return err
+	}
 	lim := importer.DefaultLimits
 	data, err := readLimited(file, lim.FileSize)
 	if err != nil {
@@ -113,7 +116,7 @@ func runImport(ctx context.Context, args []string) error {
 func readLimited(name string, limit int64) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, msgImportCannotRead.Error(name, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > limit {

@@ -19,21 +19,29 @@ type Options struct {
 // Import reads a .docx or .xlsx file and builds its List. The file name
 // (its extension) says which reader to use.
 func Import(name string, data []byte, opt Options) (*List, *Report, error) {
-	var doc *Doc
-	var err error
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".docx":
-		doc, err = ReadDocx(data, opt.Limits)
-	case ".xlsx":
-		doc, err = ReadXlsx(data, opt.Limits)
-	default:
-		return nil, nil, errFileType.Error(filepath.Base(name))
+	if err := CheckName(name); err != nil {
+		return nil, nil, err
 	}
+	read := ReadDocx
+	if strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		read = ReadXlsx
+	}
+	doc, err := read(data, opt.Limits)
 	if err != nil {
 		return nil, nil, err
 	}
 	list, rep := Build(doc, filepath.Base(name), opt)
 	return list, rep, nil
+}
+
+// CheckName refuses a file whose name is not that of a .docx or .xlsx
+// file, before it is read.
+func CheckName(name string) error {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".docx", ".xlsx":
+		return nil
+	}
+	return errFileType.Error(filepath.Base(name))
 }
 
 // builder reads a document's tables and paragraphs into raw entries, then

@@ -139,18 +139,10 @@ func (b *builder) makeServices(list *List) {
 			b.unitPhones(s, refs)
 		}
 		s.out.Handler = s.handler
-		if !s.handlerCol {
+		if !s.handlerCol && !b.spellsUnits(s.unitCell, s.out.Units) {
 			// The handler is kept only when the cell says more than the
 			// units' names.
-			var names []string
-			for _, id := range s.out.Units {
-				names = append(names, b.unitName(id))
-			}
-			if s.unitCell == strings.Join(names, "；") {
-				s.out.Handler = ""
-			} else {
-				s.out.Handler = s.unitCell
-			}
+			s.out.Handler = s.unitCell
 		}
 		list.Services = append(list.Services, *s.out)
 	}
@@ -178,13 +170,21 @@ func (b *builder) unitPhones(s *rawService, refs []unitRef) {
 	}
 }
 
-func (b *builder) unitName(id string) string {
-	for _, u := range b.res.units {
-		if u.ID == id {
-			return u.Name
+// spellsUnits reports whether a 承办股室 cell only names the units, by
+// name or short name, separated by ；: the site shows the same text. (An
+// alias is another text: the handler keeps it.)
+func (b *builder) spellsUnits(cell string, ids []string) bool {
+	parts := strings.Split(cell, "；")
+	if len(parts) != len(ids) {
+		return false
+	}
+	for i, p := range parts {
+		u := b.res.byID(ids[i])
+		if u == nil || (p != u.Name && p != u.ShortName) {
+			return false
 		}
 	}
-	return id
+	return true
 }
 
 func (b *builder) makeSystems(list *List) {

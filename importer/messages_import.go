@@ -105,6 +105,8 @@ var (
 	msgNoteAlias      = msg.New("import.note.alias", "单位“%s”另有写法“%s”（%d 处，只差括号、空格或重复的字），视为同一单位，记入 aliases", "unit “%s” is also written “%s” (%d times, differing only in brackets, spaces or a doubled word): one unit, recorded in aliases")
 	msgNoteTwoParents = msg.New("import.note.twoparents", "单位“%s”在“%s”下，又写在“%s”下：按第一次的写法", "unit “%s” is under “%s” and also written under “%s”: the first is kept")
 	msgNoteNewUnit    = msg.New("import.note.newunit", "新单位 %s：%s（%s）；编号可在首次发布前改为好记的拼音缩写", "new unit %s: %s (%s); its id may be changed to a pinyin abbreviation before the first publication")
+	msgNoteNewSubUnit = msg.New("import.note.newsubunit", "新单位 %s：%s（%s），是 %s“%s”的下属单位（原文写在它后面的括号里）；编号可在首次发布前改为好记的拼音缩写", "new unit %s: %s (%s), inside %s “%s” (written in brackets after it); its id may be changed to a pinyin abbreviation before the first publication")
+	msgNoteNoChanges  = msg.New("import.note.nochanges", "导入不生成 changes.toml（更新记录）和 synonyms.toml（搜索同义词）：需要时照 content/README.md 添加", "the import writes no changes.toml (the update log) or synonyms.toml (search synonyms): add them as content/README.md shows when needed")
 	msgNoteNewKind    = msg.New("import.note.newkind", "单位“%s”的名称不以任何已有类别结尾，类别定为“%s”，并写进 units.toml 的 kinds", "unit “%s” ends in no known kind; its kind is “%s”, added to kinds in units.toml")
 	msgNoteSimilar    = msg.New("import.note.similar", "单位 %s“%s”的名称包含单位 %s“%s”：可能是同一单位，未合并；如是，把一个的名称写进另一个的 aliases，并改写引用", "unit %s “%s” contains the name of unit %s “%s”: possibly one unit, not merged; if so, put one's name in the other's aliases and change the references")
 	msgNotePhone      = msg.New("import.note.phone", "单位 %s“%s”的电话 %s 取自服务 %s", "unit %s “%s”: phone %s taken from service %s")

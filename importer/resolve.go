@@ -95,6 +95,16 @@ func (r *unitResolver) settle() {
 	}
 }
 
+// byID returns the unit with the id, or nil.
+func (r *unitResolver) byID(id string) *Unit {
+	for _, u := range r.units {
+		if id != "" && u.ID == id {
+			return u
+		}
+	}
+	return nil
+}
+
 // lookup returns the unit a spelling names.
 func (r *unitResolver) lookup(name string) *Unit { return r.byNorm[normName(name)] }
 
@@ -148,11 +158,18 @@ func (b *builder) finish() *List {
 			r.kinds = append(r.kinds, k)
 			b.rep.note(msgNoteNewKind.S(u.Name, k))
 		}
-		b.rep.note(msgNoteNewUnit.S(u.ID, u.Name, u.Kind))
 	}
 	for _, u := range r.units {
 		if strings.HasPrefix(u.Parent, "\x00") {
 			u.Parent = r.lookup(u.Parent[1:]).ID
+		}
+		if !r.isNew[u] {
+			continue
+		}
+		if p := r.byID(u.Parent); p != nil {
+			b.rep.note(msgNoteNewSubUnit.S(u.ID, u.Name, u.Kind, p.ID, p.Name))
+		} else {
+			b.rep.note(msgNoteNewUnit.S(u.ID, u.Name, u.Kind))
 		}
 	}
 	b.similarUnits()
@@ -171,6 +188,9 @@ func (b *builder) finish() *List {
 		}
 	}
 	b.makeParts(list)
+	if b.opt.Existing == nil {
+		b.rep.note(msgNoteNoChanges.S())
+	}
 	return list
 }
 
@@ -223,6 +243,11 @@ func (b *builder) parse(cell string) cellRefs {
 		return c
 	}
 	refs, note := parseUnitCell(cell)
+	if u := b.res.byNorm[normName(cell)]; u != nil && !b.res.isNew[u] {
+		// A unit the folder already has by this whole name, such as
+		// 政策法规股（信访室）: not a unit and its sub-unit.
+		refs, note = []unitRef{{name: cell}}, ""
+	}
 	c := cellRefs{refs, note}
 	b.parsed[cell] = c
 	b.cellOrder = append(b.cellOrder, cell)

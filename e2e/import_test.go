@@ -154,3 +154,55 @@ func TestImportRefusesOtherFolder(t *testing.T) {
 		t.Errorf("import with no file: exit %d, want 2", r.code)
 	}
 }
+
+// TestExcelRoundTrip: the site's own data/qingdan.xlsx imported into the
+// content it was built from changes no file; imported into an empty folder
+// it gives content whose build has the same qingdan.json.
+func TestExcelRoundTrip(t *testing.T) {
+	dir := newSite(t)
+	out := buildSite(t, dir)
+	xlsx := filepath.Join(out, "data", "qingdan.xlsx")
+	before := map[string]string{}
+	content := filepath.Join(dir, "content")
+	filepath.WalkDir(content, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			info, _ := d.Info()
+			before[p] = string(b) + info.ModTime().String()
+		}
+		return err
+	})
+	r := run(t, dir, "import", xlsx)
+	if r.code != 0 {
+		t.Fatalf("import: exit %d\n%s", r.code, r.stderr)
+	}
+	for p, was := range before {
+		b, _ := os.ReadFile(p)
+		info, _ := os.Stat(p)
+		if string(b)+info.ModTime().String() != was {
+			t.Errorf("%s changed: the round trip content → xlsx → import must change nothing", p)
+		}
+	}
+	report, _ := os.ReadFile(filepath.Join(content, "import-report.txt"))
+	if strings.Contains(string(report), "已替换") || strings.Contains(string(report), "新写入") {
+		t.Errorf("the report says a file was written:\n%s", report)
+	}
+
+	// Into an empty folder: the same list.
+	empty := t.TempDir()
+	copyFile(t, filepath.Join(repoRoot, "site.toml"), filepath.Join(empty, "site.toml"))
+	if r := run(t, empty, "import", xlsx); r.code != 0 {
+		t.Fatalf("import into an empty folder: exit %d\n%s", r.code, r.stderr)
+	}
+	again := buildSite(t, empty)
+	a, _ := os.ReadFile(filepath.Join(out, "data", "qingdan.json"))
+	b, _ := os.ReadFile(filepath.Join(again, "data", "qingdan.json"))
+	if string(a) != string(b) || len(a) < 1000 {
+		t.Errorf("qingdan.json of the re-imported content differs from the original's (%d and %d bytes)", len(a), len(b))
+	}
+	x, _ := os.ReadFile(filepath.Join(again, "data", "qingdan.xlsx"))
+	y, _ := os.ReadFile(xlsx)
+	if string(x) != string(y) {
+		t.Error("qingdan.xlsx of the re-imported content differs from the original's")
+	}
+}

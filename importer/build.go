@@ -82,6 +82,7 @@ type rawMatter struct {
 	num, id, title, basis, cases string
 	roles                        []*Role
 	leadCol                      bool
+	ownSheet                     bool // qingdan's own Excel file: one document a line
 	out                          *Matter
 }
 

@@ -89,6 +89,9 @@ func (b *builder) makeMatters(list *List) {
 	}
 	for _, m := range b.matters {
 		m.out = &Matter{Title: m.title, Basis: splitBasis(m.basis), Cases: splitList(m.cases)}
+		if m.ownSheet {
+			m.out.Basis, m.out.Cases = splitLines(m.basis), splitLines(m.cases)
+		}
 		for _, r := range m.roles {
 			m.out.Roles = append(m.out.Roles, *r)
 		}

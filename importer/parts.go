@@ -29,7 +29,7 @@ func (b *builder) matterRow(h *header, row []*Cell, tr *tableReport) later {
 			}
 			return fixed(msgRowNoMatter.S())
 		}
-		cur = &rawMatter{num: numText, title: text(title), leadCol: lead != nil}
+		cur = &rawMatter{num: numText, title: text(title), leadCol: lead != nil, ownSheet: matterID != nil}
 		if matterID != nil {
 			cur.id = numText
 		}
@@ -148,7 +148,17 @@ func (b *builder) serviceRow(h *header, row []*Cell, tr *tableReport) later {
 }
 
 func (b *builder) systemRow(h *header, row []*Cell) later {
-	s := &rawSystem{id: text(h.get(row, colSystemID)), title: text(h.get(row, colSystem)),
+	id := text(h.get(row, colSystemID))
+	if n := len(b.systems); n > 0 && id != "" && b.systems[n-1].id == id {
+		// A text longer than a cell holds goes on in the next row.
+		last := b.systems[n-1]
+		last.text += h.get(row, colText).Text
+		for _, c := range row {
+			b.use(c, "制度")
+		}
+		return func() string { return msgBecameSystem.S(last.out.ID, last.out.File) }
+	}
+	s := &rawSystem{id: id, title: text(h.get(row, colSystem)),
 		summary: text(h.get(row, colSummary)), text: h.get(row, colText).Text}
 	if o := h.get(row, colOrder); o != nil {
 		s.order, _ = strconv.Atoi(text(o))
@@ -244,6 +254,17 @@ var (
 func splitList(s string) []string {
 	var out []string
 	for _, p := range basisSep.Split(s, -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// splitLines cuts a cell of qingdan's own Excel file at its line breaks.
+func splitLines(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, "\n") {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}

@@ -34,6 +34,9 @@ func (b *builder) newResolver() *unitResolver {
 	if len(b.units) > 0 {
 		for _, ru := range b.units {
 			add(ru.u)
+			if !slices.Contains(r.kinds, ru.u.Kind) {
+				r.kinds = append(r.kinds, ru.u.Kind)
+			}
 		}
 	} else if b.opt.Existing != nil {
 		for _, u := range b.opt.Existing.Units {

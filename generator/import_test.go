@@ -1,14 +1,18 @@
 package generator
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"qingdan/config"
 	"qingdan/importer"
@@ -215,5 +219,90 @@ func TestImportDiffersOnlyAsReported(t *testing.T) {
 		if m[1] != "--" {
 			t.Errorf("the import left out %q (%s)", m[1], m[2])
 		}
+	}
+}
+
+// TestImportAnotherBureau imports an Excel list of another department,
+// with other headers, other kinds of unit (处, 所, and 队 that no list had
+// before), no supervision systems and a sheet that is no part of a list:
+// the content checks, every cell is accounted for.
+func TestImportAnotherBureau(t *testing.T) {
+	f := excelize.NewFile()
+	sheets := map[string][][]any{
+		"职责": {
+			{"编号", "部门职责", "工作事项", "责任科室", "说明"},
+			{1, "负责婚姻登记管理。", "办理婚姻登记。", "婚姻登记处", ""},
+			{nil, nil, "指导婚姻家庭辅导工作。", "婚姻登记处（婚姻家庭辅导室）", ""},
+			{2, "负责殡葬管理。", "监督殡葬服务单位。", "殡葬管理所", ""},
+			{nil, nil, "查处违规建坟。", "综合执法大队", "与乡镇配合"},
+		},
+		"服务": {
+			{"序号", "服务名称", "服务内容", "承办单位", "咨询电话"},
+			{1, "婚姻登记", "结婚、离婚登记。", "婚姻登记处", 7635001},
+		},
+		"联系人": {{"姓名", "职务"}, {"张三", "科员"}},
+	}
+	first := true
+	for _, name := range []string{"职责", "服务", "联系人"} {
+		if first {
+			f.SetSheetName("Sheet1", name)
+			first = false
+		} else {
+			f.NewSheet(name)
+		}
+		for i, row := range sheets[name] {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			f.SetSheetRow(name, cell, &row)
+		}
+	}
+	f.MergeCell("职责", "A2", "A3")
+	f.MergeCell("职责", "B2", "B3")
+	f.MergeCell("职责", "A4", "A5")
+	f.MergeCell("职责", "B4", "B5")
+	var buf bytes.Buffer
+	f.Write(&buf)
+	opt := importer.Options{Kinds: DefaultUnitKinds, Now: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), Limits: importer.DefaultLimits}
+	list, rep, err := importer.Import("民政局.xlsx", buf.Bytes(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := importer.Write(dir, list, nil, rep); err != nil {
+		t.Fatal(err)
+	}
+	cfg, _ := config.Load("../site.toml")
+	site, ps := LoadFS(cfg, os.DirFS(dir), "content")
+	if site == nil {
+		t.Fatalf("the imported content has errors:\n%s", ps)
+	}
+	if !slices.Equal(site.Kinds[len(DefaultUnitKinds):], []string{"队"}) {
+		t.Errorf("kinds %q, want the defaults and 队", site.Kinds)
+	}
+	var kinds []string
+	for _, u := range site.Units {
+		kinds = append(kinds, u.Name+":"+u.Kind)
+	}
+	if want := "婚姻登记处:处 婚姻家庭辅导室:室 殡葬管理所:所 综合执法大队:队"; strings.Join(kinds, " ") != want {
+		t.Errorf("units %q, want %q", kinds, want)
+	}
+	if n := len(site.Duties); n != 2 || len(site.Duties[0].Items) != 2 || len(site.Duties[1].Items) != 2 || len(site.Services) != 1 {
+		t.Fatalf("%d duties, %d services", n, len(site.Services))
+	}
+	if got := site.Duties[1].Items[1].UnitsNote; got != "" {
+		t.Errorf("units note %q", got)
+	}
+	if site.Services[0].Phones[0] != "7635001" || site.Services[0].Units[0].Phone != "7635001" {
+		t.Errorf("the phone typed as a number: %q", site.Services[0].Phones)
+	}
+	c := rep.Counts()
+	text := rep.String()
+	if c.Used+c.Blank+c.Left != c.Cells || c.Left != 4 || !strings.Contains(text, "“张三”") || !strings.Contains(text, "整个表格未写入") {
+		t.Errorf("counts %+v; the 联系人 sheet must be reported, not guessed:\n%s", c, text)
+	}
+	if !strings.Contains(text, "文件里没有事中事后监督管理制度") || len(site.Systems) != 0 {
+		t.Errorf("no systems, and the report must say so:\n%s", text)
+	}
+	if site.Duties[1].Note != "与乡镇配合" {
+		t.Errorf("the 说明 cell is not the duty's note: %q", site.Duties[1].Note)
 	}
 }

@@ -1,11 +1,14 @@
 package importer_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"qingdan/importer"
 	"qingdan/internal/seeddoc"
@@ -138,5 +141,24 @@ func TestWriteTarget(t *testing.T) {
 		if strings.Contains(e.Name(), ".tmp") {
 			t.Errorf("temporary file %s left behind", e.Name())
 		}
+	}
+}
+
+// TestOwnSheetSameNames: in qingdan's own Excel file, two services (or
+// matters) of the same name are two entries: their ids tell them apart.
+func TestOwnSheetSameNames(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "公共服务事项")
+	f.SetSheetRow("公共服务事项", "A1", &[]any{"服务编号", "服务事项", "主要内容", "承办单位编号", "承办单位", "承办股室原文", "联系电话"})
+	f.SetSheetRow("公共服务事项", "A2", &[]any{"01", "咨询", "甲", "", "", "", "7631779"})
+	f.SetSheetRow("公共服务事项", "A3", &[]any{"02", "咨询", "乙", "", "", "", "7631779"})
+	var buf bytes.Buffer
+	f.Write(&buf)
+	list, rep, err := importer.Import("x.xlsx", buf.Bytes(), opts(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list.Services) != 2 || list.Services[1].ID != "02" || list.Services[1].Content != "乙" {
+		t.Errorf("services %+v\n%s", list.Services, rep)
 	}
 }

@@ -107,8 +107,12 @@ func (b *builder) serviceRow(h *header, row []*Cell, tr *tableReport) later {
 	if n := len(b.services); n > 0 {
 		cur = b.services[n-1]
 	}
-	if t := text(name); t != "" && name.Own() && (cur == nil || t != cur.name || text(num) != "" && text(num) != cur.num) {
-		s := &rawService{num: text(num), name: t, content: text(content), unitCell: text(unit), unitIDs: text(unitIDs),
+	numText := text(num)
+	if serviceID != nil {
+		numText = text(serviceID)
+	}
+	if t := text(name); t != "" && name.Own() && (cur == nil || t != cur.name || numText != "" && numText != cur.num) {
+		s := &rawService{num: numText, name: t, content: text(content), unitCell: text(unit), unitIDs: text(unitIDs),
 			handler: text(handler), handlerCol: handler != nil, phones: text(phone), at: tr.name + " " + name.Ref()}
 		if serviceID != nil {
 			s.id = text(serviceID)

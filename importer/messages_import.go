@@ -31,6 +31,7 @@ var (
 	msgReportTableNone = msg.New("import.report.tablenone", "%s：共 %d 行，表头不是清单的任何一部分（部门职责、职责边界、公共服务事项），整个表格未写入", "%s: %d rows; its header is none of the list's parts (部门职责, 职责边界, 公共服务事项): the whole table is left out")
 	msgReportRow       = msg.New("import.report.row", "第 %d 行：%s", "row %d: %s")
 	msgReportBlank     = msg.New("import.report.blank", "（空白：%s）", " (blank: %s)")
+	msgReportNested    = msg.New("import.report.nested", "（%s 列的单元格里还有一个表格，它的文字按顺序并入这个单元格）", " (the cell in column %s holds a table of its own; its text is joined into the cell)")
 	msgReportLeft      = msg.New("import.report.left", "有文字但未写入的单元格 %d 个：", "%d cells with text left out:")
 	msgReportParas     = msg.New("import.report.paras", "表格以外的段落 %d 个：", "%d paragraphs outside tables:")
 	msgReportPara      = msg.New("import.report.para", "第 %d 段 %s：%s", "paragraph %d %s: %s")

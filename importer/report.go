@@ -152,6 +152,11 @@ func (r *Report) String() string {
 			if len(blank) > 0 {
 				line += msgReportBlank.S(strings.Join(blank, "、"))
 			}
+			for _, cell := range row {
+				if cell.Nested {
+					line += msgReportNested.S(colName(cell.Col))
+				}
+			}
 			fmt.Fprintf(&w, "  %s\n", msgReportRow.S(i+1, line))
 		}
 		var left []string

@@ -85,6 +85,9 @@ func TestImportCheckBuild(t *testing.T) {
 				}
 			}
 			systems := pageText(t, filepath.Join(out, "supervision", "index.html"))
+			if strings.HasSuffix(name, ".xlsx") && !strings.Contains(systems, "本清单暂未公布事中事后监督管理制度") {
+				t.Error("supervision/index.html of a list with no systems does not say so")
+			}
 			for _, s := range seed.Systems {
 				if has := strings.Contains(systems, seedtext.Squash(s.Title)); has != strings.HasSuffix(name, ".docx") {
 					t.Errorf("supervision/index.html: system %q shown %v; the Word file has the systems, the Excel file none", s.Title, has)

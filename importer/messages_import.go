@@ -113,7 +113,7 @@ var (
 	msgNotePhone      = msg.New("import.note.phone", "单位 %s“%s”的电话 %s 取自服务 %s", "unit %s “%s”: phone %s taken from service %s")
 	msgNoteOtherPhone = msg.New("import.note.otherphone", "单位 %s“%s”的电话是 %s，另一个号码 %s 见服务 %s：单位电话未改", "unit %s “%s” has phone %s; %s is given in service %s: the unit's phone is kept")
 	msgNoteKeptPart   = msg.New("import.note.keptpart", "文件里没有“%s”，原有内容保留不变", "the file has no %s; the existing content is kept")
-	msgNoteNoSystems  = msg.New("import.note.nosystems", "文件里没有事中事后监督管理制度：这一部分导入后为空（网站显示“暂无”），需要时在 supervision/ 里每项制度写一个 .md 文件", "the file has no supervision systems: the part is empty (the site says so); add one .md file per system in supervision/ when there are some")
+	msgNoteNoSystems  = msg.New("import.note.nosystems", "文件里没有事中事后监督管理制度：这一部分导入后为空（网站上写明“暂未公布”），需要时在 supervision/ 里每项制度写一个 .md 文件", "the file has no supervision systems: the part is empty (the site says none is published yet); add one .md file per system in supervision/ when there are some")
 	msgNotePublished  = msg.New("import.note.published", "“%s”的发布日期定为导入当天 %s、索引号空着：请改成正式发布的日期和索引号（supervision/_index.toml 或各部分文件开头）", "%s: published set to the import's day %s and no index: write the real date and index at the top of the part's file")
 	msgNoteUpdated    = msg.New("import.note.updated", "“%s”有改动，更新日期改为 %s", "%s changed: updated set to %s")
 	msgNoteLead       = msg.New("import.note.lead", "%d 个边界事项的第一个相关部门视为本局（lead = true）；不是的请改正", "in %d matters the first department is taken to be this bureau (lead = true); correct any that is not")

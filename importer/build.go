@@ -261,9 +261,13 @@ func (b *builder) dutyRow(h *header, row []*Cell, tr *tableReport) later {
 	if dutyID != nil {
 		numText = text(dutyID)
 	}
+	// A new duty: a number of its own that differs, or (序号 numbered by
+	// Word, so no text) a duty cell of its own with another text on a row
+	// with a work item. A duty cell of its own on a row with no item is
+	// the rest of the duty's text, cut by a page.
 	newDuty := cur == nil ||
 		(numText != "" && numText != cur.num) ||
-		(numText == "" && duty != nil && duty.Own() && text(duty) != "" && ownEmpty(num) && ownEmpty(dutyID) && text(item) != "" && !b.dutyContinues(cur, duty))
+		(numText == "" && duty != nil && duty.Own() && text(duty) != "" && ownEmpty(num) && ownEmpty(dutyID) && text(item) != "")
 	var what []later
 	if newDuty {
 		if text(duty) == "" {
@@ -324,8 +328,12 @@ func (b *builder) dutyRow(h *header, row []*Cell, tr *tableReport) later {
 		b.use(unit, "责任股室")
 		return fixed(msgRowSameItem.S())
 	}
+	// A row a page break cut: no number of its own, the item above has not
+	// ended its sentence, and this row finishes it (the unit cell empty and
+	// the text ending a sentence) or finishes the unit cell above, whose
+	// bracket is still open.
 	if prev != nil && itemID == nil && ownEmpty(num) && ownEmpty(dutyID) && item.Own() && !endsSentence(prev.text) &&
-		(text(unit) == "" || prev.unbalanced) && !newDuty {
+		(prev.unbalanced || (text(unit) == "" && endsSentence(it))) && !newDuty {
 		prev.text += it
 		prev.unitCell += text(unit)
 		prev.unbalanced = unbalanced(prev.unitCell)
@@ -348,12 +356,6 @@ func (b *builder) dutyRow(h *header, row []*Cell, tr *tableReport) later {
 	b.use(unitsNote, "责任单位附注")
 	what = append(what, func() string { return msgBecameItem.S(ri.out.ID, unitList(ri.out.Units)) })
 	return joinLater(what)
-}
-
-// dutyContinues reports whether a duty cell with text of its own, in a row
-// with no number, is the rest of the current duty's text cut by a page.
-func (b *builder) dutyContinues(cur *rawDuty, duty *Cell) bool {
-	return !endsSentence(cur.text)
 }
 
 // later is a row's line of the report, made when the ids are known.

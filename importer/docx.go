@@ -109,6 +109,16 @@ func (p *docxParser) start(e xml.StartElement) error {
 		if p.depth == 1 {
 			p.cell = &gridCell{span: 1}
 		}
+	case "gridBefore":
+		// Grid columns a row leaves empty before its first cell.
+		if p.depth == 1 && p.cell == nil {
+			v, _ := attr(e, "val")
+			if n, err := strconv.Atoi(v); err == nil && n > 0 && n <= 64 {
+				for range n {
+					p.row = append(p.row, gridCell{span: 1})
+				}
+			}
+		}
 	case "gridSpan":
 		if p.depth == 1 && p.cell != nil {
 			v, _ := attr(e, "val")

@@ -52,6 +52,7 @@ func TestReadDocxMerges(t *testing.T) {
 		`<w:tbl><w:tr>` + tc("", "序号") + tc("", "主要职责") + tc("", "具体工作事项") + `</w:tr>` +
 		`<w:tr>` + tc(`<w:vMerge w:val="restart"/>`, "1") + tc(`<w:vMerge w:val="restart"/>`, "职责一") + tc("", "事项甲") + `</w:tr>` +
 		`<w:tr>` + tc(`<w:vMerge/>`, "") + tc(`<w:vMerge/>`, "") + tc("", "事项乙") + `</w:tr>` +
+		`<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>` + tc("", "后移") + tc("", "一格") + `</w:tr>` +
 		`<w:tr>` + tc(`<w:gridSpan w:val="2"/>`, "横跨") + `<w:tc><w:p><w:r><w:t>外</w:t></w:r></w:p><w:tbl><w:tr>` + tc("", "内") + `</w:tr></w:tbl></w:tc></w:tr>` +
 		`</w:tbl><w:p><w:pPr><w:numPr><w:ilvl w:val="0"/></w:numPr></w:pPr><w:r><w:t>列表项</w:t><w:br/><w:t>第二行</w:t></w:r></w:p>`
 	doc, err := ReadDocx(docx(t, body), DefaultLimits)
@@ -64,11 +65,11 @@ func TestReadDocxMerges(t *testing.T) {
 	if p := doc.Blocks[0].Para; p == nil || p.Text != "标题\t尾" {
 		t.Errorf("first paragraph = %+v, want 标题⇥尾 without the deleted text", p)
 	}
-	want := "序号|主要职责|具体工作事项\n1|职责一|事项甲\n^1|^职责一|事项乙\n横跨|<|外\n内"
+	want := "序号|主要职责|具体工作事项\n1|职责一|事项甲\n^1|^职责一|事项乙\n|后移|一格\n横跨|<|外\n内"
 	if got := grid(doc.Blocks[1].Table); got != want {
 		t.Errorf("table:\n%s\nwant\n%s", got, want)
 	}
-	if !doc.Blocks[1].Table.Rows[3][2].Nested {
+	if !doc.Blocks[1].Table.Rows[4][2].Nested {
 		t.Error("the cell holding a table is not marked nested")
 	}
 	if p := doc.Blocks[2].Para; p == nil || !p.List || p.Text != "列表项\n第二行" {

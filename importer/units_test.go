@@ -2,6 +2,7 @@ package importer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"qingdan/msg"
@@ -115,5 +116,64 @@ func TestMdEscape(t *testing.T) {
 		if got := mdEscape(tt.in); got != tt.want {
 			t.Errorf("mdEscape(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// rowsOf makes a table of own cells from text rows ("" blank).
+func rowsOf(rows ...[]string) *Table {
+	var g [][]gridCell
+	for _, r := range rows {
+		var cells []gridCell
+		for _, s := range r {
+			cells = append(cells, gridCell{text: s, span: 1})
+		}
+		g = append(g, cells)
+	}
+	return newTable("表 1", g)
+}
+
+func TestDutyRows(t *testing.T) {
+	tests := []struct {
+		name string
+		t    *Table
+		want string // duties and their items, "|" between duties
+	}{
+		{"number only on the first row, items without a full stop, a blank unit: no joins", rowsOf(
+			[]string{"序号", "主要职责", "具体工作事项", "责任股室"},
+			[]string{"1", "职责一", "研究人口发展战略", "人秘股"},
+			[]string{"", "", "拟订年度计划", ""},
+			[]string{"", "", "监督执行", "人秘股"},
+		), "职责一:研究人口发展战略/拟订年度计划/监督执行"},
+		{"a row a page cut: its text ends the sentence", rowsOf(
+			[]string{"序号", "主要职责", "具体工作事项", "责任股室"},
+			[]string{"1", "职责一", "拟定规范，并监督", "人秘股"},
+			[]string{"", "", "实施。", ""},
+		), "职责一:拟定规范，并监督实施。"},
+		{"the unit cell cut inside its bracket", rowsOf(
+			[]string{"序号", "主要职责", "具体工作事项", "责任股室"},
+			[]string{"1", "职责一", "指导乡镇做好服", "发展股（技术"},
+			[]string{"", "", "务工作", "服务站）"},
+		), "职责一:指导乡镇做好服务工作"},
+		{"序号 numbered by Word (no text): each duty cell of its own is a duty", rowsOf(
+			[]string{"序号", "主要职责", "具体工作事项", "责任股室"},
+			[]string{"", "承办县政府交办的其他事项", "编制预算", "人秘股"},
+			[]string{"", "负责宣传工作", "组织新闻发布", "人秘股"},
+		), "承办县政府交办的其他事项:编制预算|负责宣传工作:组织新闻发布"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			list, _ := Build(&Doc{Blocks: []Block{{Table: tt.t}}}, "x.docx", Options{Kinds: []string{"股室", "站"}})
+			var ds []string
+			for _, d := range list.Duties {
+				var its []string
+				for _, it := range d.Items {
+					its = append(its, it.Text)
+				}
+				ds = append(ds, d.Text+":"+strings.Join(its, "/"))
+			}
+			if got := strings.Join(ds, "|"); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
 	}
 }

@@ -32,6 +32,7 @@ var commands = []command{
 	{"new", sumNew, runNew},
 	{"fix-encoding", sumFixEncoding, runFixEncoding},
 	{"report", sumReport, runReport},
+	{"import", sumImport, runImport},
 	{"pipeline", sumPipeline, runPipeline},
 	{"bench-content", sumBench, runBenchContent},
 }

@@ -9,6 +9,7 @@ var (
 	sumServe       = msg.New("cli.sum.serve", "预览网站，每次保存后自动重新生成并刷新", "preview the site, rebuilding and reloading on every edit")
 	sumNew         = msg.New("cli.sum.new", "新增一条（事项、职责、服务、单位、边界事项），自动编号", "add an entry (item, duty, service, unit, matter) with the next free id")
 	sumFixEncoding = msg.New("cli.sum.fix_encoding", "把 GBK、UTF-16 编码的内容文件转成 UTF-8", "convert content files saved as GBK or UTF-16 to UTF-8")
+	sumImport      = msg.New("cli.sum.import", "把 Word（.docx）或 Excel（.xlsx）里的清单读进 content/", "read a list kept in Word (.docx) or Excel (.xlsx) into content/")
 	sumReport      = msg.New("cli.sum.report", "案卷检查和半年报告（手动报送一个半年）", "case-file checks and the semiannual reports, one period by hand")
 	sumPipeline    = msg.New("cli.sum.pipeline", "自动报送程序：每份到期的报告只报送一次", "the daemon that files every due report exactly once")
 	sumBench       = msg.New("cli.sum.bench", "生成任意大小的测试内容（用于性能测试）", "write synthetic content of any size for benchmarks")

@@ -18,7 +18,7 @@ var (
 	phoneInvalid      = msg.New("content.phone_invalid", "%q 不是电话号码", "%q is not a telephone number")
 	phoneInvalidFix   = msg.New("content.phone_invalid.hint", `写本地 7 位号码，如 "7631779"，或带区号 "0319-7631779"，或手机号；一个引号里只写一个号码`, `write a local number such as "7631779", or with area code "0319-7631779", or a mobile number; one number per string`)
 	unitKindUnknown   = msg.New("content.unit_kind", "没有 %q 这种单位类别", "unknown kind of unit %q")
-	unitKindFix       = msg.New("content.unit_kind.hint", "kind 只能是：%s", "kind is one of %s")
+	unitKindFix       = msg.New("content.unit_kind.hint", `kind 只能是：%s；要用别的类别，在 units.toml 开头加上：kinds = ["%s"]`, `kind is one of %s; another kind is added at the top of units.toml: kinds = ["%s"]`)
 	unitCycle         = msg.New("content.unit_cycle", "单位 %q 成了自己的上级", "unit %q is inside itself")
 	unitCycleFix      = msg.New("content.unit_cycle.hint", "单位不能是自己的上级，直接或间接都不行", "a unit cannot be its own parent, directly or through others")
 	unitByID          = msg.New("content.unit_by_id", "单位要写 units.toml 里的 id", "units are written by their id from units.toml")
@@ -57,6 +57,7 @@ var (
 	fileUnreadable    = msg.New("content.file_unreadable", "读不出 %s：%s", "cannot read %s: %s")
 	fileRequiredFix   = msg.New("content.file_required.hint", "每个网站都有这个文件；写法见 content/README.md", "every site has this file; see content/README.md for its format")
 	noSystems         = msg.New("content.no_systems", "没有找到监督管理制度", "no supervision systems found")
+	noSystemsList     = msg.New("content.no_systems_list", "列不出监督管理制度的文件：%v", "cannot list the supervision systems: %v")
 	noSystemsFix      = msg.New("content.no_systems.hint", "每项制度写一个 Markdown 文件，如 supervision/01-name.md", "write one Markdown file per system, e.g. supervision/01-name.md")
 )
 

@@ -26,7 +26,7 @@
 // page templates are home.html, duties.html, duty.html, units.html,
 // unit.html, boundaries.html, matter.html, services.html, service.html,
 // supervision.html, system.html, search.html, data.html,
-// accessibility.html and 404.html.
+// accessibility.html, contact.html, sitemap.html and 404.html.
 //
 // Every template receives these exported types and nothing else: Page
 // (with Site, Summary, Crumb, PubInfo and NavState through its fields and

@@ -53,14 +53,11 @@ func runBuild(ctx context.Context, args []string) error {
 	if target == "" {
 		target = site.Config.Path(site.Config.Output)
 	}
-	if site.Config.CaseFilesOverlap(target) {
-		return fmt.Errorf("output folder %s overlaps the case files (%s): case files hold personal data and are never published; choose another -out", target, site.Config.Reports.CaseFiles)
-	}
 	theme, err := themes.Open(site.Config.Dir, site.Config.Theme)
 	if err != nil {
 		return err
 	}
-	dir, err := output.NewDir(target)
+	dir, err := output.NewDir(target, keepOut(&site.Config)...)
 	if err != nil {
 		return err
 	}

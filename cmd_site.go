@@ -91,6 +91,9 @@ func runCheck(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	if ps := themes.Check(site.Config.Dir, site.Config.Theme); len(ps) > 0 {
+		return report(ps)
+	}
 	items := 0
 	for _, d := range site.Duties {
 		items += len(d.Items)

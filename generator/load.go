@@ -118,7 +118,7 @@ func Load(cfg *config.Config) (*Site, source.Problems) {
 // LoadFS is Load over any file system; prefix is how problem positions
 // name the folder (usually "content").
 func LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Problems) {
-	l := &loader{fsys: fsys, prefix: filepath.ToSlash(prefix)}
+	l := &loader{fsys: source.Guard(fsys), prefix: filepath.ToSlash(prefix)}
 	return l.load(cfg)
 }
 
@@ -138,7 +138,7 @@ func (ld *Loader) Load(cfg *config.Config) (*Site, source.Problems) {
 
 // LoadFS is the package's LoadFS, reusing what earlier loads decoded.
 func (ld *Loader) LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Problems) {
-	l := &loader{fsys: fsys, prefix: filepath.ToSlash(prefix), cache: &ld.cache}
+	l := &loader{fsys: source.Guard(fsys), prefix: filepath.ToSlash(prefix), cache: &ld.cache}
 	return l.load(cfg)
 }
 

@@ -188,6 +188,7 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 		v.changeLinks(changes.Changes, chAt)
 	}
 	l.ps.Sort()
+	l.ps = l.ps.Folded()
 	if l.ps.HasErrors() {
 		return nil, l.ps
 	}

@@ -113,6 +113,12 @@ func FuzzDecodeTOML(f *testing.F) {
 	f.Add("published = 2026-11-28\n[[duty]]\nid = \"01\"\n[[duty.item]]\nid = \"01-01\"\ntext = \"甲\"\nunits = [\"a\"]\n")
 	f.Add("[[duty]]\nid = '''x'''\ntext = \"\"\"\n多行\n\"\"\"\n[duty.item]\n")
 	f.Add("a = {b = [1, {c = 2}]}\n\"q.k\" = 1\n")
+	// Nested past the limits (each took gigabytes before they were checked).
+	f.Add("x = " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000))
+	f.Add("x = " + strings.Repeat("{a = ", 100_000))
+	f.Add(strings.Repeat("a.", 100_000) + "a = 1")
+	f.Add("[" + strings.Repeat("a.", 100_000) + "a]")
+	f.Add("published = 10:00:00\n[[duty]]\nid = \"\\u0000\"\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var v testFile
 		at, ps := DecodeTOML("f.toml", []byte(in), &v)
@@ -155,6 +161,8 @@ func TestSplitFrontMatter(t *testing.T) {
 func FuzzSplitFrontMatter(f *testing.F) {
 	f.Add("+++\nid = \"01\"\ntitle = \"标题\"\n+++\n## 一、\n正文\n")
 	f.Add("---\n")
+	f.Add("+++\nx = " + strings.Repeat("[", 100_000) + "\n+++\n" + strings.Repeat("[a](b", 100_000))
+	f.Add("+++\n+++\n" + strings.Repeat(">", 100_000) + "\x00")
 	f.Fuzz(func(t *testing.T, in string) {
 		front, body, ps := SplitFrontMatter("x.md", []byte(in))
 		if len(ps) > 0 {

@@ -119,7 +119,7 @@ func (s *limitScan) newline() Problems {
 }
 
 // skipString steps over the string that opens at s.i: "…" and '…' end at
-// their quote or the line's end, """…""" and '''…''' at their closing
+// their quote or the line's end, """…""" and ”'…”' at their closing
 // triple, and a backslash in a basic string escapes the next byte.
 func (s *limitScan) skipString() Problems {
 	q := s.text[s.i]

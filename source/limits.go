@@ -118,9 +118,10 @@ func (s *limitScan) newline() Problems {
 	return nil
 }
 
-// skipString steps over the string that opens at s.i: "…" and '…' end at
-// their quote or the line's end, """…""" and ”'…”' at their closing
-// triple, and a backslash in a basic string escapes the next byte.
+// skipString steps over the string that opens at s.i: a string in single
+// or double quotes ends at its quote or the line's end, a multi-line one
+// at its closing three quotes, and a backslash in a double-quoted string
+// escapes the next byte.
 func (s *limitScan) skipString() Problems {
 	q := s.text[s.i]
 	triple := strings.HasPrefix(s.text[s.i:], strings.Repeat(string(q), 3))

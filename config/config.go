@@ -109,6 +109,7 @@ func Parse(name string, data []byte) (*Config, source.Problems) {
 	if c.Org.AreaCode != "" && !isDigits(c.Org.AreaCode) {
 		ps.Add(at.Of("org.area_code"), `write the area code as digits, e.g. "0319"`, "area_code %q is not a telephone area code", c.Org.AreaCode)
 	}
+	c.validateTheme(at, &ps)
 	c.Reports.validate(c, at, &ps)
 	c.Pipeline.validate(c, at, &ps)
 	return c, ps

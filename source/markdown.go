@@ -46,7 +46,7 @@ func checkMarkdown(name, body string) Problems {
 				if block > MaxMarksPerBlock || total > MaxMarks {
 					return append(ps, Problem{Pos: pos(i), Message: mdMarks.S(MaxMarksPerBlock, MaxMarks), Hint: mdMarksHint.S()})
 				}
-			case isControl(r) && r != '\t' && r != '\r':
+			case IsControl(r) && r != '\t' && r != '\r':
 				ps = append(ps, Problem{Pos: pos(i), Message: textControl.S(r), Hint: textControlHint.S()})
 			}
 		}

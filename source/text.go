@@ -5,18 +5,18 @@ import (
 	"time"
 )
 
-// isControl reports whether r is a control character (C0, DEL or C1):
+// IsControl reports whether r is a control character (C0, DEL or C1):
 // invisible, and in a page or a report either dropped, shown as a box or
 // the cause of a broken file. Tab and the line ends are controls too; the
 // callers say where those are allowed.
-func isControl(r rune) bool {
+func IsControl(r rune) bool {
 	return r < 0x20 || (r >= 0x7f && r <= 0x9f)
 }
 
 // controlIn returns the first control character of the text s other than
 // tab and the line ends, and whether there is one.
 func controlIn(s string) (rune, bool) {
-	i := strings.IndexFunc(s, func(r rune) bool { return isControl(r) && r != '\t' && r != '\n' && r != '\r' })
+	i := strings.IndexFunc(s, func(r rune) bool { return IsControl(r) && r != '\t' && r != '\n' && r != '\r' })
 	if i < 0 {
 		return 0, false
 	}

@@ -188,8 +188,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	fmt.Fprintf(s.log, "serving http://%s%s\n", ln.Addr(), root)
 
 	hs := &http.Server{
-		Handler:           s,
+		Handler:           checkHost(s, ln.Addr()),
 		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
 		// Requests end with ctx, so that event streams let Shutdown finish.
 		BaseContext: func(net.Listener) context.Context { return ctx },
 	}

@@ -95,7 +95,8 @@ func TestMarkdownLimits(t *testing.T) {
 		lists.WriteString(r(" ", 2*i) + "- 条目\n")
 	}
 	tests := []struct{ name, body, want string }{
-		{"link openers", r("[a](b", 100_000), "x.md: 正文有 488 KB"},
+		{"link openers", r("[a](b", 100_000), "x.md:4:334: Markdown 标记符号"},
+		{"too big", r("很长的正文", 100_000), "x.md: 正文有 1464 KB"},
 		{"marks in a paragraph", r("[a](b", 67), "x.md:4:334: Markdown 标记符号"},
 		{"marks in a file", r(r("[a](b", 60)+"\n\n", 60), "x.md:"},
 		{"deep quotes", r(">", 17) + " 引文", "x.md:4:1: 这一行开头"},
@@ -105,7 +106,7 @@ func TestMarkdownLimits(t *testing.T) {
 		{"NUL", "正文\x00有空字符", "x.md:4:3: 这里有一个看不见的控制字符 U+0000"},
 		{"C1 control", "正文\u0085", "x.md:4:3: 这里有一个看不见的控制字符 U+0085"},
 		{"escape", "正文\x1b[31m", "x.md:4:3: 这里有一个看不见的控制字符 U+001B"},
-		{"within limits", "## 一、标题\n\n- 一\n  - 二\n\t制表符\r\n" + r("[链接](/a/) ", 30) + "\n\n> 引文\n\n" + r("（全角）", 1000), ""},
+		{"within limits", "## 一、标题\n\n- 一\n  - 二\n\t制表符\r\n" + r("[链接](/a/) ", 30) + "\n\n> 引文\n\n" + r("（全角）", 1000) + r("<b>长</b>", 12500), ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

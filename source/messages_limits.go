@@ -52,8 +52,8 @@ var (
 		"列表最多套两三层：每层缩进两个空格，如 \"- 一\" 下面 \"  - 二\"",
 		"lists nest two or three deep at most, each level indented two spaces: \"- one\" and under it \"  - two\"")
 	mdMarks = msg.New("markdown.marks",
-		"Markdown 标记符号 [ ] ( ) * _ ` < > ! 太多：一段最多 %d 个，一个文件最多 %d 个",
-		"too many Markdown marks [ ] ( ) * _ ` < > !: at most %d in a paragraph and %d in a file")
+		"Markdown 标记符号 [ ] ( ) * _ ` 太多：一段最多 %d 个，一个文件最多 %d 个",
+		"too many Markdown marks [ ] ( ) * _ `: at most %d in a paragraph and %d in a file")
 	mdMarksHint = msg.New("markdown.marks-hint",
 		"中文的括号请用全角（），需要时把长段落分成几段（中间空一行）",
 		"use full-width brackets （） in Chinese text, and split a long paragraph with blank lines")

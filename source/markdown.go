@@ -12,11 +12,11 @@ import (
 // real supervision systems have a few kilobytes, a few dozen marks per
 // paragraph and lists two deep.
 const (
-	MaxMarkdown      = 1 << 20   // bytes of Markdown text in one file
-	MaxMarksPerBlock = 200       // marks [ ] ( ) * _ ` in one paragraph
-	MaxMarks         = 10_000    // the same marks in one file
-	MaxNesting       = 16        // list and quote marks that open a line
-	MaxIndent        = 64        // columns of spaces and marks that open a line
+	MaxMarkdown      = 1 << 20 // bytes of Markdown text in one file
+	MaxMarksPerBlock = 200     // marks [ ] ( ) * _ ` in one paragraph
+	MaxMarks         = 10_000  // the same marks in one file
+	MaxNesting       = 16      // list and quote marks that open a line
+	MaxIndent        = 64      // columns of spaces and marks that open a line
 )
 
 // markdownMarks are the characters whose number in a paragraph makes the

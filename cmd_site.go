@@ -94,6 +94,9 @@ func runCheck(ctx context.Context, args []string) error {
 	if ps := themes.Check(site.Config.Dir, site.Config.Theme); len(ps) > 0 {
 		return report(ps)
 	}
+	if err := output.Check(site.Config.Path(site.Config.Output), keepOut(&site.Config)...); err != nil {
+		return err
+	}
 	items := 0
 	for _, d := range site.Duties {
 		items += len(d.Items)

@@ -122,6 +122,9 @@ func TestOutputOwnership(t *testing.T) {
 			}
 			setOutput(t, dir, o.out)
 			before = manifest(t, around)
+			if res := run(t, dir, "check"); res.code == 0 && o.want != "不是空文件夹" {
+				t.Errorf("check passes output = %q, which build refuses for where it is", o.out)
+			}
 			res := run(t, dir, "build")
 			if strings.HasPrefix(res.stderr, "site.toml:") && res.code == 1 {
 				// Refused already by site.toml's own checks, with a position

@@ -209,3 +209,16 @@ func within(p, dir string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
+
+// Check says, touching nothing, whether the site folder target is a place
+// that a build may never replace (claimPlace): the refusal NewDir would
+// give, or nil. check runs it on the output folder of site.toml, so that
+// output = "content" is found before a build. Whether the folder is
+// qingdan's is left to the build, which may be given another -out.
+func Check(target string, keep ...Keep) error {
+	abs, err := filepath.Abs(target)
+	if err != nil {
+		return err
+	}
+	return claimPlace(abs, keep)
+}

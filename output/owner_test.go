@@ -253,3 +253,26 @@ func diff(a, b string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// TestCheck gives Check places NewDir refuses and folders it accepts or
+// would refuse only for what they hold: nothing is made (no lock file, no
+// folder).
+func TestCheck(t *testing.T) {
+	dir, keep := project(t)
+	before := snapshot(t, filepath.Dir(dir))
+	if err := Check(filepath.Join(dir, "content"), keep...); err == nil || !strings.Contains(err.Error(), "就是内容文件夹") {
+		t.Errorf("Check(content) = %v, want it refused", err)
+	}
+	if err := Check(filepath.Join(dir, ".git", "public"), keep...); err == nil || !strings.Contains(err.Error(), ".git") {
+		t.Errorf("Check(.git/public) = %v, want it refused", err)
+	}
+	if err := Check(filepath.Join(dir, "www"), keep...); err != nil {
+		t.Errorf("Check(www) = %v, want nil (a build refuses it for what it holds)", err)
+	}
+	if err := Check(filepath.Join(dir, "public"), keep...); err != nil {
+		t.Errorf("Check(public) = %v, want nil", err)
+	}
+	if after := snapshot(t, filepath.Dir(dir)); after != before {
+		t.Errorf("Check changed the project:\n%s", diff(before, after))
+	}
+}

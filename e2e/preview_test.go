@@ -37,7 +37,8 @@ func servePreview(t *testing.T, dir string) (base string, cmd *exec.Cmd) {
 		cmd.Wait()
 	})
 	lines := bufio.NewScanner(stderr)
-	serving := regexp.MustCompile(`^serving (http://\S+)`)
+	// "预览地址：http://…" (or "serving http://…" in English).
+	serving := regexp.MustCompile(`(?:^serving |预览地址：)(http://\S+)`)
 	for lines.Scan() {
 		if m := serving.FindStringSubmatch(lines.Text()); m != nil {
 			go io.Copy(io.Discard, stderr)

@@ -71,12 +71,6 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	}
 }
 
-// CaseFilesOverlap reports whether a folder a build writes or publishes
-// (such as the -out of a build) holds the case files or lies inside them.
-func (c *Config) CaseFilesOverlap(dir string) bool {
-	return overlaps(c.Path(c.Reports.CaseFiles), dir)
-}
-
 // overlaps reports whether one of the folders a and b lies in the other.
 func overlaps(a, b string) bool {
 	a, _ = filepath.Abs(a)

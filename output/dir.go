@@ -61,13 +61,21 @@ var errClosed = errors.New("output already committed or aborted")
 
 // NewDir starts a new site for the directory target, which need not exist
 // yet. It removes temporary directories left beside target by killed runs.
-func NewDir(target string) (*Dir, error) {
+// It refuses, touching nothing, a target that is not qingdan's to replace
+// or that would move away a place of keep (see claimPlace, claimSite).
+func NewDir(target string, keep ...Keep) (*Dir, error) {
 	abs, err := filepath.Abs(target)
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", target, err)
 	}
+	if err := claimPlace(abs, keep); err != nil {
+		return nil, err
+	}
 	if err := checkTarget(abs); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", target, err)
+	}
+	if err := claimSite(abs); err != nil {
+		return nil, err
 	}
 	parent, base := filepath.Split(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -387,6 +395,9 @@ func (d *Dir) commit() (Stats, error) {
 		return Stats{}, err
 	}
 	st.Removed = removed
+	if err := writeManifest(d.work, d.files); err != nil {
+		return Stats{}, err
+	}
 	if err := syncAll(d.work); err != nil {
 		return Stats{}, err
 	}
@@ -437,6 +448,7 @@ func (d *Dir) removeStale(abs, rel string) error {
 		case isFolder && e.IsDir():
 			err = d.removeStale(p, name)
 		case isFile && !e.IsDir():
+		case name == manifestName:
 		default:
 			err = removeName(p)
 		}
@@ -465,7 +477,7 @@ func (d *Dir) countRemoved() (int, error) {
 		if err != nil {
 			return err
 		}
-		if _, ok := d.files[filepath.ToSlash(rel)]; !ok {
+		if _, ok := d.files[filepath.ToSlash(rel)]; !ok && rel != manifestName {
 			n++
 		}
 		return nil

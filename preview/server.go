@@ -198,8 +198,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	fmt.Fprintln(s.log, logServing.S(ln.Addr(), root))
 
 	hs := &http.Server{
-		Handler:           s,
+		Handler:           checkHost(s, ln.Addr()),
 		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
 		// Requests end with ctx, so that event streams let Shutdown finish.
 		BaseContext: func(net.Listener) context.Context { return ctx },
 	}

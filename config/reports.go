@@ -1,7 +1,9 @@
 package config
 
 import (
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"qingdan/source"
@@ -31,6 +33,12 @@ const (
 	DefaultLitigationMonths = 6
 	DefaultLegalOffice      = "威县人民政府法制办公室"
 )
+
+// MaxAmount is the largest amount, in yuan, a case file or site.toml may
+// hold: 100,000,000,000 (1000亿元), five times the largest fine ever
+// imposed in China (182.28亿元, 2021). Anything above it is a slip (extra
+// zeros, fen typed as yuan), not a real fine or fee.
+const MaxAmount = 1e11
 
 func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems) {
 	if r.CaseFiles == "" {
@@ -63,7 +71,12 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	if r.Excellent > 100 || r.Pass < 1 || r.Pass >= r.Excellent {
 		ps.Add(at.Of("reports"), "write 0 < pass < excellent <= 100, such as excellent = 90 and pass = 70", "grade thresholds excellent = %d and pass = %d are out of order", r.Excellent, r.Pass)
 	}
-	if r.MajorAmount < 0 {
+	switch m := r.MajorAmount; {
+	case math.IsNaN(m) || math.IsInf(m, 0):
+		ps.Add(at.Of("reports.major_amount"), amountHint.S(), "%s", majorAmountNotNumber.S(m))
+	case m > MaxAmount:
+		ps.Add(at.Of("reports.major_amount"), amountHint.S(), "%s", majorAmountTooLarge.S(m, strconv.FormatFloat(MaxAmount, 'f', 0, 64)))
+	case m < 0:
 		ps.Add(at.Of("reports.major_amount"), "write the amount in yuan, such as 50000", "major_amount %v is negative", r.MajorAmount)
 	}
 	if r.LitigationMonths < 1 || r.LitigationMonths > 60 {

@@ -3,6 +3,8 @@ package config
 import (
 	"strings"
 	"testing"
+
+	"qingdan/msg"
 )
 
 func TestReportsConfig(t *testing.T) {
@@ -19,8 +21,15 @@ func TestReportsConfig(t *testing.T) {
 		{"litigation months", "[reports]\nlitigation_months = 100\n", "site.toml:6:21: litigation_months 100"},
 		{"negative major amount", "[reports]\nmajor_amount = -1\n", "major_amount -1 is negative"},
 		{"unknown key", "[reports]\ncasefile = \"x\"\n", `did you mean "casefiles"?`},
+		{"major amount nan", "[reports]\nmajor_amount = nan\n", "site.toml:6:16: major_amount NaN 不是数字"},
+		{"major amount inf", "[reports]\nmajor_amount = inf\n", "site.toml:6:16: major_amount +Inf 不是数字"},
+		{"major amount -inf", "[reports]\nmajor_amount = -inf\n", "major_amount -Inf 不是数字"},
+		{"major amount absurd", "[reports]\nmajor_amount = 1e300\n", "site.toml:6:16: major_amount 1e+300 元超过 100000000000 元"},
+		{"major amount at the ceiling", "[reports]\nmajor_amount = 100_000_000_000\n", ""},
 	})
 }
+
+func TestMessages(t *testing.T) { msg.Check(t) }
 
 func TestReportsDefaults(t *testing.T) {
 	c, ps := Parse("site.toml", []byte(minimal))

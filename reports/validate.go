@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"qingdan/config"
 	"qingdan/source"
 )
 
@@ -44,9 +45,14 @@ func (k *checker) order(path string, earlier, later time.Time, message string) {
 	}
 }
 
-// amount reports a negative amount or one with fractions of a fen.
+// amount reports an amount that is not a number (nan, inf), beyond any
+// real fine (config.MaxAmount), negative, or with fractions of a fen.
 func (k *checker) amount(path string, yuan float64, positive bool) {
 	switch {
+	case math.IsNaN(yuan) || math.IsInf(yuan, 0):
+		k.errorf(path, amountNotNumberHint.S(), "%s", amountNotNumber.S(yuan))
+	case yuan > config.MaxAmount:
+		k.errorf(path, amountTooLargeHint.S(), "%s", amountTooLarge.S(yuan, fmtYuan(fen(config.MaxAmount))))
 	case yuan < 0 || (positive && yuan == 0):
 		k.errorf(path, "write the amount in yuan, such as 12000 or 12000.50", "amount %v must be more than zero", yuan)
 	case math.Abs(yuan*100-math.Round(yuan*100)) > 1e-6:

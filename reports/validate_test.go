@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"qingdan/msg"
 )
 
 // edit returns good.toml with old replaced by new, failing when old is
@@ -41,6 +43,12 @@ func TestValidate(t *testing.T) {
 		{"served before decided", "[service]\ndate = 2026-02-14", "[service]\ndate = 2026-02-10", "the decision is served before it was made"},
 		{"amount with fractions of fen", "amount = 60000", "amount = 60000.123", "amount 60000.123 has more than two decimals"},
 		{"unknown document", `"缴款凭证", `, `"交款凭证", `, `did you mean "缴款凭证"?`},
+		{"amount nan", "amount = 60000", "amount = nan", "case.toml:82:10: 金额 NaN 不是数字"},
+		{"amount inf", "amount = 60000", "amount = inf", "case.toml:82:10: 金额 +Inf 不是数字"},
+		{"amount absurd", "amount = 60000", "amount = 6e20", "case.toml:82:10: 金额 6e+20 元超过 100000000000.00 元"},
+		{"payment nan", "amount = 20000", "amount = -nan", "金额 NaN 不是数字"},
+		{"late fee inf", "late_fee = 80", "late_fee = +inf", "金额 +Inf 不是数字"},
+		{"late fee absurd", "late_fee = 80", "late_fee = 1e12", "金额 1e+12 元超过"},
 		{"review out of range", "law = 10", "law = 11", "law score 11 is out of range"},
 		{"no review is a warning", "[review]\nreviewer = \"钱某\"\nfacts = 6\nevidence = 6\nlaw = 10\n", "", "case.toml:1:1: warning: no reviewer's scores"},
 		{"bad role", `role = "本人"`, `role = "邻居"`, `recipient role "邻居" is not one of`},
@@ -240,3 +248,5 @@ func TestReadmeExample(t *testing.T) {
 		t.Errorf("the README example scores %d: %+v", r.Score, r.Deductions)
 	}
 }
+
+func TestMessages(t *testing.T) { msg.Check(t) }

@@ -60,6 +60,33 @@ func (k *checker) amount(path string, yuan float64, positive bool) {
 	}
 }
 
+// controls reports a control character in a text: invisible in print, and
+// a NUL or a bidirectional override can hide or reorder what a report
+// shows. Tabs and line breaks of multi-line texts are kept.
+func (k *checker) controls(path, text string) {
+	n := 0
+	for _, r := range text {
+		n++
+		if isControl(r) {
+			k.errorf(path, controlCharHint.S(), "%s", controlChar.S(path, r, n))
+			return
+		}
+	}
+}
+
+// isControl reports the characters no case-file text may hold: C0 and C1
+// controls other than tab and line breaks, DEL, and the bidirectional
+// embeddings, overrides and isolates.
+func isControl(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20 || (r >= 0x7F && r <= 0x9F):
+		return true
+	}
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
 func quoteAll(ss []string) string {
 	q := make([]string, len(ss))
 	for i, s := range ss {
@@ -73,6 +100,7 @@ func quoteAll(ss []string) string {
 // the law requires of the procedure is left to the rules, which deduct.
 func validate(c *Case) source.Problems {
 	k := &checker{c: c}
+	eachText(c, k.controls)
 	k.oneOf("kind", "kind", c.Kind, KindPenalty, KindFee)
 	k.oneOf("party.type", "party type", c.Party.Type, PartyPerson, PartyOrg)
 	if msg, bad := idProblem(c.Party.Type, c.Party.ID); bad {

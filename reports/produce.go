@@ -81,6 +81,8 @@ func Build(cases []*Case, s Settings, kind string, p period.Period, font *Font) 
 	default:
 		return nil, fmt.Errorf("unknown report %q: want %q or %q", kind, KindEvaluation, KindFiling)
 	}
+	MaskIDs(data) // every ID number in every text of every output
+	MaskIDs(doc)
 	js, err := json.MarshalIndent(data, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encoding %s: %w", doc.Title, err)

@@ -14,6 +14,9 @@ import (
 type Reports struct {
 	CaseFiles        string   `toml:"casefiles"`         // folder of case files; never under content/
 	Font             string   `toml:"font"`              // TrueType font (.ttf, or a .ttc collection) for the PDFs; empty: well-known system paths
+	Fonts            []string `toml:"fonts"`             // font chain: each character is drawn from the first that has it; empty: font, then Debian's fallbacks
+	FontBody         string   `toml:"font_body"`         // 仿宋 face of the body text (GB/T 9704); empty: well-known paths
+	FontTitle        string   `toml:"font_title"`        // 小标宋 face of titles (GB/T 9704); empty: well-known paths
 	Excellent        int      `toml:"excellent"`         // 优秀: score at or above, default 90
 	Pass             int      `toml:"pass"`              // 合格: score at or above, default 70; below is 不合格
 	MajorAmount      float64  `toml:"major_amount"`      // a decision of this many yuan or more is major (重大), default 50000

@@ -12,7 +12,7 @@ import (
 // TestFontFromCollection checks face 0 of the system's .ttc comes out as a
 // valid standalone TrueType font with the characters the reports need.
 func TestFontFromCollection(t *testing.T) {
-	f := testFont(t)
+	f := testFont(t).Chain[0]
 	if !strings.HasSuffix(f.Path, ".ttc") {
 		t.Skipf("font %s is not a collection", f.Path)
 	}
@@ -95,22 +95,19 @@ func TestFindFontConfigured(t *testing.T) {
 	}
 }
 
-func TestCheckText(t *testing.T) {
-	f := &Font{Path: "droid.ttf", runes: map[rune]bool{'威': true, '县': true}}
-	err := f.CheckText("威县洺州镇 2026")
-	if err == nil {
-		t.Fatal("no error for characters the font lacks")
+func TestFontsMissing(t *testing.T) {
+	a := &Font{Path: "a.ttf", glyphs: map[rune]uint16{'威': 1, '县': 2}}
+	b := &Font{Path: "b.ttf", glyphs: map[rune]uint16{'洺': 1, '𠀀': 2}}
+	fs := &Fonts{Chain: []*Font{a, b}}
+	if got := string(fs.Missing("威县洺州镇 𠀀‍2026")); got != "州镇206" {
+		t.Errorf("Missing = %q, want 州镇2 0 6 once each, never a space or a joiner", got)
 	}
-	for _, want := range []string{`'洺' (U+6D3A)`, `'2' (U+0032)`, fontPackage} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error %q does not name %s", err, want)
-		}
+	if got := fs.faces(roleBody); len(got) != 2 {
+		t.Errorf("body faces without a body font: %d, want the chain", len(got))
 	}
-	if strings.Contains(err.Error(), "U+0020") {
-		t.Errorf("a space is never missing: %v", err)
-	}
-	if err := f.CheckText("威县 县"); err != nil {
-		t.Errorf("CheckText of covered text: %v", err)
+	fs.Body = b
+	if got := fs.faces(roleBody); len(got) != 3 || got[0] != b {
+		t.Errorf("body faces: %v, want the body font first", got)
 	}
 }
 
@@ -122,6 +119,26 @@ func FuzzLoadFont(f *testing.F) {
 		if err != nil {
 			return
 		}
-		cmapRunes(ttf)
+		cmapGlyphs(ttf)
 	})
+}
+
+// TestGlyphProblems checks report check's warning for a character no font
+// has: the field, its position and the code point, before any filing.
+func TestGlyphProblems(t *testing.T) {
+	fonts := testFont(t)
+	data := edit(t, `name = "张某某"`, "name = \"张\U000F0001某\"")
+	c, ps := ParseCase("case.toml", data)
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	got := GlyphProblems([]*Case{c}, fonts).String()
+	want := "case.toml:8:8: warning: party.name 中的字符“\U000F0001”（U+F0001）没有任何字体能显示"
+	if !strings.Contains(got, want) || strings.Count(got, "warning:") != 1 {
+		t.Fatalf("problems:\n%s\nwant one: %s", got, want)
+	}
+	c.Party.Name = "阿依古丽·买买提"
+	if ps := GlyphProblems([]*Case{c}, fonts); len(ps) != 0 {
+		t.Errorf("a name every font draws: %s", ps)
+	}
 }

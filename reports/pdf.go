@@ -23,7 +23,6 @@ const (
 	ptToMM         = 25.4 / 72
 	cellPadX       = 1.5
 	cellPadY       = 1.2
-	fontFamily     = "cjk"
 	pageNumberText = "第 %d 页 共 %s 页"
 	pageCountAlias = "{nb}"
 )
@@ -31,13 +30,13 @@ const (
 // pageChars are the characters the page layout adds to a document's text.
 const pageChars = "第页共0123456789"
 
-// RenderPDF draws the document on A4 pages in the font and writes the PDF.
-// It is the only code that calls the PDF library. The bytes depend on the
-// document and the font alone: dates are the document's, not the clock's.
-func RenderPDF(doc *Document, font *Font, w io.Writer) error {
-	if err := font.CheckText(doc.Text() + doc.Header + pageChars); err != nil {
-		return err
-	}
+// RenderPDF draws the document on A4 pages in the fonts and writes the
+// PDF. It is the only code that calls the PDF library. The bytes depend on
+// the document and the fonts alone: dates are the document's, not the
+// clock's. Each character is drawn from the first font that has it (the
+// role's face, then the chain); one that no font has is drawn as 〓, and
+// the PDF's text keeps the character itself.
+func RenderPDF(doc *Document, fonts *Fonts, w io.Writer) error {
 	created, err := time.ParseInLocation("2006年1月2日", doc.Created, period.Zone)
 	if err != nil {
 		return fmt.Errorf("document %s: creation date %q is not a date such as 2026年7月1日", doc.Title, doc.Created)
@@ -51,10 +50,9 @@ func RenderPDF(doc *Document, font *Font, w io.Writer) error {
 	pdf.SetAuthor(doc.Header, true)
 	pdf.SetProducer("qingdan", false)
 	pdf.AliasNbPages(pageCountAlias)
-	pdf.AddUTF8FontFromBytes(fontFamily, "", font.Data)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(marginX, marginTop, marginX)
-	r := &renderer{pdf: pdf, doc: doc, unit: map[rune]float64{}, orientation: "P"}
+	r := newRenderer(pdf, doc, fonts)
 	pdf.SetHeaderFunc(r.header)
 	pdf.SetFooterFunc(r.footer)
 	pdf.AddPage()
@@ -64,6 +62,9 @@ func RenderPDF(doc *Document, font *Font, w io.Writer) error {
 	}
 	for _, b := range doc.Blocks {
 		r.block(b)
+	}
+	if r.faces.err != nil {
+		return fmt.Errorf("laying out %s: %w", doc.Title, r.faces.err)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("laying out %s: %w", doc.Title, err)
@@ -78,10 +79,51 @@ func RenderPDF(doc *Document, font *Font, w io.Writer) error {
 type renderer struct {
 	pdf         *fpdf.Fpdf
 	doc         *Document
-	size        float64          // current type size
-	unit        map[rune]float64 // width of each character at 1 pt
-	orientation string           // of new pages: "P" or "L"
-	y           float64          // where the next thing goes
+	size        float64              // current type size
+	role        string               // current font role
+	orientation string               // of new pages: "P" or "L"
+	y           float64              // where the next thing goes
+	faces                            // the fonts and which character each draws
+	registered  map[string]bool      // font families added to the PDF
+	units       map[roleRune]float64 // width of each character at 1 pt
+}
+
+func newRenderer(pdf *fpdf.Fpdf, doc *Document, fonts *Fonts) *renderer {
+	return &renderer{pdf: pdf, doc: doc, orientation: "P", role: roleBody,
+		faces:      newFaces(fonts, doc.Text()+doc.Header+pageChars),
+		registered: map[string]bool{}, units: map[roleRune]float64{}}
+}
+
+// roleRune keys the width of a character in a role.
+type roleRune struct {
+	role string
+	c    rune
+}
+
+// family is the PDF font of a run, added to the PDF on first use (so that
+// a fallback font is embedded only when the document needs it).
+func (r *renderer) family(run textRun) string {
+	name := r.faces.name(run)
+	if !r.registered[name] {
+		r.registered[name] = true
+		r.pdf.AddUTF8FontFromBytes(name, "", r.faces.data(run))
+	}
+	return name
+}
+
+// unitWidth is the width of a character at 1 pt in a role.
+func (r *renderer) unitWidth(role string, c rune) float64 {
+	key := roleRune{role, c}
+	if u, ok := r.units[key]; ok {
+		return u
+	}
+	u := 0.0
+	if runs := r.runs(role, string(c)); len(runs) == 1 {
+		r.pdf.SetFont(r.family(runs[0]), "", 10)
+		u = r.pdf.GetStringWidth(runs[0].text) / 10
+	}
+	r.units[key] = u
+	return u
 }
 
 // pageW and pageH are the size of the current page, which is A4 portrait
@@ -94,17 +136,11 @@ func (r *renderer) textW() float64 { return r.pageW() - 2*marginX }
 
 func (r *renderer) setSize(size float64) {
 	r.size = size
-	r.pdf.SetFont(fontFamily, "", size)
 }
 
-// measure is the width of a character at the current size.
+// measure is the width of a character at the current size and role.
 func (r *renderer) measure(c rune) float64 {
-	u, ok := r.unit[c]
-	if !ok {
-		u = r.pdf.GetStringWidth(string(c)) / r.size
-		r.unit[c] = u
-	}
-	return u * r.size
+	return r.unitWidth(r.role, c) * r.size
 }
 
 func (r *renderer) width(s string) float64 {
@@ -168,10 +204,34 @@ func (r *renderer) footer() {
 	r.setSize(size)
 }
 
-// text draws one line of text in a box of width w at (x, y).
+// text draws one line of text in a box of width w at (x, y), run by run
+// of characters drawn from one font.
 func (r *renderer) text(x, y, w float64, s, align string) {
-	r.pdf.SetXY(x, y)
-	r.pdf.CellFormat(w, r.lineHeight(), s, "", 0, align, false, 0, "")
+	runs := r.runs(r.role, s)
+	total := 0.0
+	for i := range runs {
+		r.pdf.SetFont(r.family(runs[i]), "", r.size)
+		runs[i].width = r.pdf.GetStringWidth(runs[i].text)
+		total += runs[i].width
+	}
+	switch align {
+	case "C":
+		x += (w - total) / 2
+	case "R":
+		x += w - total
+	}
+	for _, run := range runs {
+		r.pdf.SetFont(r.family(run), "", r.size)
+		if run.actual != "" {
+			r.pdf.RawWriteStr("/Span <</ActualText <" + utf16Hex(run.actual) + ">>> BDC")
+		}
+		r.pdf.SetXY(x, y)
+		r.pdf.CellFormat(run.width, r.lineHeight(), run.text, "", 0, "L", false, 0, "")
+		if run.actual != "" {
+			r.pdf.RawWriteStr("EMC")
+		}
+		x += run.width
+	}
 }
 
 // lines draws wrapped text; the first line is indented.

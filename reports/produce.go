@@ -32,15 +32,11 @@ func Produce(cfg *config.Config, kind string, p period.Period) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	fontPath := cfg.Reports.Font
-	if fontPath != "" {
-		fontPath = cfg.Path(fontPath)
-	}
-	font, err := FindFont(fontPath)
+	fonts, err := LoadFonts(FontSettingsOf(cfg))
 	if err != nil {
 		return nil, err
 	}
-	return Build(cases, SettingsOf(cfg), kind, p, font)
+	return Build(cases, SettingsOf(cfg), kind, p, fonts)
 }
 
 // LoadConfigured loads the case files of site.toml's [reports] casefiles
@@ -67,8 +63,8 @@ func LoadFolder(dir string) ([]*Case, source.Problems) {
 }
 
 // Build makes one report of a period from loaded case files: the PDF drawn
-// in the font and the report's data as JSON.
-func Build(cases []*Case, s Settings, kind string, p period.Period, font *Font) ([]File, error) {
+// in the fonts and the report's data as JSON.
+func Build(cases []*Case, s Settings, kind string, p period.Period, fonts *Fonts) ([]File, error) {
 	var data any
 	var doc *Document
 	switch kind {
@@ -88,7 +84,7 @@ func Build(cases []*Case, s Settings, kind string, p period.Period, font *Font) 
 		return nil, fmt.Errorf("encoding %s: %w", doc.Title, err)
 	}
 	var pdf bytes.Buffer
-	if err := RenderPDF(doc, font, &pdf); err != nil {
+	if err := RenderPDF(doc, fonts, &pdf); err != nil {
 		return nil, err
 	}
 	base := p.String() + "-" + doc.Title

@@ -111,7 +111,7 @@ func TestMaskEveryField(t *testing.T) {
 	longRun := regexp.MustCompile(`[0-9０-９]{15,}`)
 	seen := map[string]bool{}
 	for _, kind := range []string{KindEvaluation, KindFiling} {
-		files, err := Build([]*Case{c}, testSettings, kind, p, font)
+		files, err := Build([]*Case{c}, testSettings, kind, p, font, Issue{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -121,11 +121,11 @@ func TestMaskEveryField(t *testing.T) {
 		if kind == KindEvaluation {
 			e = Evaluate([]*Case{c}, testSettings, p)
 			MaskIDs(e)
-			doc = EvaluationDocument(e)
+			doc = EvaluationDocument(e, Issue{})
 		} else {
 			f = BuildFiling([]*Case{c}, testSettings, p)
 			MaskIDs(f)
-			doc = FilingDocument(f)
+			doc = FilingDocument(f, Issue{})
 		}
 		MaskIDs(doc)
 		var html bytes.Buffer

@@ -36,7 +36,7 @@ func Produce(cfg *config.Config, kind string, p period.Period) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Build(cases, SettingsOf(cfg), kind, p, fonts)
+	return Build(cases, SettingsOf(cfg), kind, p, fonts, Issue{})
 }
 
 // LoadConfigured loads the case files of site.toml's [reports] casefiles
@@ -62,18 +62,18 @@ func LoadFolder(dir string) ([]*Case, source.Problems) {
 	return cases, ps
 }
 
-// Build makes one report of a period from loaded case files: the PDF drawn
-// in the fonts and the report's data as JSON.
-func Build(cases []*Case, s Settings, kind string, p period.Period, fonts *Fonts) ([]File, error) {
+// Build makes one report of a period from loaded case files, issued as is
+// says: the PDF drawn in the fonts and the report's data as JSON.
+func Build(cases []*Case, s Settings, kind string, p period.Period, fonts *Fonts, is Issue) ([]File, error) {
 	var data any
 	var doc *Document
 	switch kind {
 	case KindEvaluation:
 		e := Evaluate(cases, s, p)
-		data, doc = e, EvaluationDocument(e)
+		data, doc = e, EvaluationDocument(e, is)
 	case KindFiling:
 		f := BuildFiling(cases, s, p)
-		data, doc = f, FilingDocument(f)
+		data, doc = f, FilingDocument(f, is)
 	default:
 		return nil, fmt.Errorf("unknown report %q: want %q or %q", kind, KindEvaluation, KindFiling)
 	}

@@ -82,8 +82,21 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	case m < 0:
 		ps.Add(at.Of("reports.major_amount"), "write the amount in yuan, such as 50000", "major_amount %v is negative", r.MajorAmount)
 	}
+	r.warnContact(c, at, ps)
 	if r.LitigationMonths < 1 || r.LitigationMonths > 60 {
 		ps.Add(at.Of("reports.litigation_months"), "the 行政诉讼法 gives six months: litigation_months = 6", "litigation_months %d is not a number of months from 1 to 60", r.LitigationMonths)
+	}
+}
+
+// warnContact warns of an empty contact or phone, which the filing's cover
+// letter names (its 附注), when the filing is scheduled or site.toml
+// writes the key.
+func (r *Reports) warnContact(c *Config, at *source.Positions, ps *source.Problems) {
+	for _, f := range []struct{ key, value string }{{"contact", r.Contact}, {"phone", r.Phone}} {
+		written := at.Of("reports."+f.key) != at.Of("reports")
+		if strings.TrimSpace(f.value) == "" && (written || c.Pipeline.Schedule.Filing != "") {
+			ps.Warn(at.Of("reports."+f.key), contactHint.S(), "%s", contactEmpty.S(f.key))
+		}
 	}
 }
 

@@ -25,6 +25,9 @@ func TestReportsConfig(t *testing.T) {
 		{"major amount inf", "[reports]\nmajor_amount = inf\n", "site.toml:6:16: major_amount +Inf 不是数字"},
 		{"major amount -inf", "[reports]\nmajor_amount = -inf\n", "major_amount -Inf 不是数字"},
 		{"major amount absurd", "[reports]\nmajor_amount = 1e300\n", "site.toml:6:16: major_amount 1e+300 元超过 100000000000 元"},
+		{"empty contact", "[reports]\ncontact = \"\"\nphone = \"0319-7631779\"\n", "site.toml:6:11: warning: [reports] contact 为空"},
+		{"empty phone", "[reports]\ncontact = \"孙某\"\nphone = \" \"\n", "site.toml:7:9: warning: [reports] phone 为空"},
+		{"contact unset while the filing is scheduled", "[reports]\n[pipeline]\nfirst_period = \"2026H1\"\n[pipeline.schedule]\nfiling = \"0 9 5 1,7 *\"\n", "warning: [reports] contact 为空"},
 		{"major amount at the ceiling", "[reports]\nmajor_amount = 100_000_000_000\n", ""},
 	})
 }

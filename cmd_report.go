@@ -101,7 +101,7 @@ func runReportCheck(args []string) error {
 	for _, w := range fonts.Warnings {
 		ps.Warn(source.Pos{File: *configPath}, "", "%s", w)
 	}
-	ps = append(ps, reports.GlyphProblems(cases, fonts)...)
+	ps = append(ps, reports.OnDisk(folder, reports.GlyphProblems(cases, fonts))...)
 	ps.Sort()
 	fmt.Fprint(os.Stderr, ps.String())
 	errs, warns := count(ps)

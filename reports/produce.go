@@ -54,12 +54,19 @@ func LoadConfigured(cfg *config.Config) ([]*Case, error) {
 // folder's name and their path inside it, such as casefiles/a.toml.
 func LoadFolder(dir string) ([]*Case, source.Problems) {
 	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	cases, ps := LoadCases(os.DirFS(parent), filepath.Base(dir))
+	cases, ps := LoadCases(os.DirFS(filepath.Dir(dir)), filepath.Base(dir))
+	return cases, OnDisk(dir, ps)
+}
+
+// OnDisk names the files of problems about the case files of the folder
+// dir (such as those of GlyphProblems) by their path on disk, as
+// LoadFolder's are.
+func OnDisk(dir string, ps source.Problems) source.Problems {
+	parent := filepath.Dir(filepath.Clean(dir))
 	for i := range ps {
 		ps[i].Pos.File = filepath.Join(parent, filepath.FromSlash(ps[i].Pos.File))
 	}
-	return cases, ps
+	return ps
 }
 
 // Build makes one report of a period from loaded case files, issued as is

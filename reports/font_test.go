@@ -142,3 +142,40 @@ func TestGlyphProblems(t *testing.T) {
 		t.Errorf("a name every font draws: %s", ps)
 	}
 }
+
+// TestFontRoles checks the faces of GB/T 9704's roles: a configured 仿宋
+// face draws the body and tables before the chain, titles without a
+// 小标宋 face fall back to the chain with a warning, and a configured font
+// that cannot be loaded is left out with a warning naming it.
+func TestFontRoles(t *testing.T) {
+	testFont(t)
+	body := "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"
+	if _, err := os.Stat(body); err != nil {
+		t.Skipf("%s not installed (fonts-hanazono)", body)
+	}
+	missing := filepath.Join(t.TempDir(), "simfang.ttf")
+	fonts, err := LoadFonts(FontSettings{Body: body, Title: missing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fonts.Body == nil || fonts.Body.Path != body || fonts.Title != nil {
+		t.Fatalf("body %v title %v, want the body face loaded and no title face", fonts.Body, fonts.Title)
+	}
+	if w := strings.Join(fonts.Warnings, "\n"); !strings.Contains(w, "小标宋字体 "+missing+" 不能使用") || strings.Contains(w, "仿宋") {
+		t.Errorf("warnings:\n%s\nwant one for the 小标宋 face only", w)
+	}
+	fc := newFaces(fonts, "")
+	if run := fc.pick(roleBody, '威'); fc.list[run.face] != fonts.Body {
+		t.Errorf("body text drawn from %s, want the 仿宋 face", fc.list[run.face].Path)
+	}
+	if run := fc.pick(roleTitle, '威'); fc.list[run.face] != fonts.Chain[0] {
+		t.Errorf("a title drawn from %s, want the chain's first font", fc.list[run.face].Path)
+	}
+	chain, err := LoadFonts(FontSettings{Chain: []string{missing, fonts.Chain[0].Path}})
+	if err != nil || len(chain.Chain) != 1 || !strings.Contains(strings.Join(chain.Warnings, "\n"), missing) {
+		t.Errorf("a chain with a missing font: %v, %d fonts, warnings %q", err, len(chain.Chain), chain.Warnings)
+	}
+	if _, err := LoadFonts(FontSettings{Chain: []string{missing}}); err == nil {
+		t.Error("a chain with no usable font loaded")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -29,10 +30,27 @@ type Font struct {
 	Data   []byte // a standalone TrueType font (face 0 of a collection)
 	glyphs map[rune]uint16
 	tables []tableRecord // of Data
+
+	// lazy is set for a fallback font that is read on first use: most
+	// reports need none of them, and CJK fallbacks are tens of megabytes.
+	lazy *sync.Once
+}
+
+// lazyFont is a font read from path when first asked for a glyph; one that
+// cannot be read then has none.
+func lazyFont(path string) *Font {
+	return &Font{Path: path, lazy: &sync.Once{}}
 }
 
 // Has reports whether the font has a glyph for r.
 func (f *Font) Has(r rune) bool {
+	if f.lazy != nil {
+		f.lazy.Do(func() {
+			if loaded, err := LoadFont(f.Path); err == nil {
+				f.Data, f.glyphs, f.tables = loaded.Data, loaded.glyphs, loaded.tables
+			}
+		})
+	}
 	_, ok := f.glyphs[r]
 	return ok
 }

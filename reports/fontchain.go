@@ -85,9 +85,7 @@ func LoadFonts(s FontSettings) (*Fonts, error) {
 		fs.Chain = append(fs.Chain, first)
 		for _, p := range fallbackFonts {
 			if _, err := os.Stat(p); err == nil {
-				if f, err := LoadFont(p); err == nil {
-					fs.Chain = append(fs.Chain, f)
-				}
+				fs.Chain = append(fs.Chain, lazyFont(p))
 			}
 		}
 	}

@@ -62,7 +62,7 @@ func MaskText(s string) string {
 		if j-i == 17 && j < len(rs) && strings.ContainsRune("XxＸｘ", rs[j]) {
 			j++
 		}
-		if j-i < minIDDigits || inDigest(rs, i, j) {
+		if j-i < minIDDigits || (isDigit(rs[j-1]) && inDigest(rs, i, j)) {
 			b.WriteString(string(rs[i:j]))
 		} else {
 			b.WriteString(MaskID(string(rs[i:j])))
@@ -89,8 +89,9 @@ func isHex(r rune) bool {
 	return (r >= '0' && r <= '9') || (r >= 'a' && r <= 'f') || (r >= 'A' && r <= 'F')
 }
 
-// inDigest reports whether the digits rs[i:j] lie in a run of 32 or more
-// hexadecimal characters that holds a letter: a digest, not an ID number.
+// inDigest reports whether the digits rs[i:j] lie in a hexadecimal digest,
+// not an ID number: a word of 32 or more hexadecimal characters with a
+// letter, standing alone (no letter or digit just before or after it).
 func inDigest(rs []rune, i, j int) bool {
 	a, z := i, j
 	for a > 0 && isHex(rs[a-1]) {
@@ -99,5 +100,10 @@ func inDigest(rs []rune, i, j int) bool {
 	for z < len(rs) && isHex(rs[z]) {
 		z++
 	}
-	return z-a >= 32 && (a < i || z > j)
+	alone := (a == 0 || !isAlnum(rs[a-1])) && (z == len(rs) || !isAlnum(rs[z]))
+	return z-a >= 32 && (a < i || z > j) && alone
 }
+
+func isAlnum(r rune) bool { return isDigit(r) || isWordLetter(r) }
+
+func isWordLetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }

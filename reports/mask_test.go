@@ -19,6 +19,7 @@ func TestMaskText(t *testing.T) {
 		{"张某130533198503120021住东街", "张某130533********0021住东街"},
 		{"13053319850312002X", "130533********002X"},
 		{"13053319850312002x号", "130533********002x号"},
+		{"13053319850312002X9f2c1b7e4a0d3c5b8e6f1a2d3c4b5a6901234", "130533********002X9f2c1b7e4a0d3c5b8e6f1a2d3c4b5a6901234"},
 		{"130533850312002", "130533*****2002"},
 		{"１３０５３３１９８５０３１２００２１", "１３０５３３********００２１"},
 		{"ID130533198503120021", "ID130533********0021"},
@@ -160,4 +161,35 @@ func TestMaskEveryField(t *testing.T) {
 	if len(seen) < 10 {
 		t.Errorf("only %d of %d planted ID numbers reach a report masked; the test plants into fields no report shows", len(seen), len(planted))
 	}
+}
+
+// FuzzMaskText checks, for any text, that masking keeps every character
+// other than masked digits in place, is idempotent, and leaves no run of
+// 15 or more digits outside a hexadecimal digest.
+func FuzzMaskText(f *testing.F) {
+	f.Add("张某130533198503120021住东街")
+	f.Add("１３０５３３１９８５０３１２００２１")
+	f.Add("13053319850312002X" + "9f2c1b7e4a0d3c5b8e6f1a2d3c4b5a69012345678901234587e6d5c4b3a2f1e0")
+	run := regexp.MustCompile(`[0-9０-９]{15,}`)
+	f.Fuzz(func(t *testing.T, s string) {
+		m := MaskText(s)
+		if MaskText(m) != m {
+			t.Fatalf("masking %q twice changes it", s)
+		}
+		a, b := []rune(s), []rune(m)
+		if len(a) != len(b) {
+			t.Fatalf("MaskText(%q) = %q: %d characters, want %d", s, m, len(b), len(a))
+		}
+		for i := range a {
+			if a[i] != b[i] && (b[i] != '*' || !isDigit(a[i])) {
+				t.Fatalf("MaskText(%q) = %q changes %q at %d", s, m, a[i], i)
+			}
+		}
+		for _, loc := range run.FindAllStringIndex(m, -1) {
+			i, j := len([]rune(m[:loc[0]])), len([]rune(m[:loc[1]]))
+			if !inDigest(b, i, j) {
+				t.Fatalf("MaskText(%q) = %q keeps the digits %s", s, m, m[loc[0]:loc[1]])
+			}
+		}
+	})
 }

@@ -245,8 +245,8 @@ func FilingDocument(f *Filing, is Issue) *Document {
 	if len(t.Rows) == 0 {
 		add(text("本期无重大征收或处罚决定。"))
 	} else {
-		add(Block{Kind: BlockTable, Table: t})
+		// the note goes before the table, so that it is never left alone on a page after it
+		add(plain("注：公民身份号码和统一社会信用代码只显示前六位和后四位。"), Block{Kind: BlockTable, Table: t})
 	}
-	add(plain("注：当事人的公民身份号码和统一社会信用代码只显示前六位和后四位。"))
 	return doc
 }

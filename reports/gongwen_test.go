@@ -106,7 +106,7 @@ func TestIssuePDF(t *testing.T) {
 		if err := RenderPDF(doc, fonts, &plain); err != nil {
 			t.Fatal(err)
 		}
-		if strings.Contains(strings.Join(pdfText(t, plain.Bytes()), ""), draftMark) {
+		if strings.Contains(strings.Join(pdfText(t, plain.Bytes()), ""), draftWatermark) {
 			t.Error("a report that is not a draft shows 草稿")
 		}
 	}

@@ -110,7 +110,7 @@ func newHTMLPage(doc *Document) htmlPage {
 		Leading: round2(bodyLeading), TableLeading: tableLeading,
 		CellPadX: cellPadX, CellPadY: cellPadY, MarkFromTop: markFromTop, PageNumGap: pageNumGap,
 		Red:          fmt.Sprintf("#%02x%02x%02x", red[0], red[1], red[2]),
-		DraftMark:    draftMark,
+		DraftMark:    draftWatermark,
 		NumberBefore: before, NumberAfter: after,
 	}
 	sec := htmlSection{}

@@ -36,11 +36,11 @@ const (
 	redSeparator  = 4.0  // from the 发文字号 to the red line
 	markFromTop   = 35.0 // from the 版心's top to the 发文机关标志
 	pageNumFormat = "— %d —"
-	draftMark     = "草稿"
+	draftWatermark     = "草稿"
 )
 
 // pageChars are the characters the page layout adds to a document's text.
-const pageChars = "—0123456789" + draftMark
+const pageChars = "—0123456789" + draftWatermark
 
 // red is the colour of the 发文机关标志 and the red separator line.
 var red = [3]int{230, 0, 18}
@@ -58,7 +58,7 @@ func RenderPDF(doc *Document, fonts *Fonts, w io.Writer) error {
 	}
 	title := doc.Title
 	if doc.Draft {
-		title += "（" + draftMark + "）"
+		title += "（" + draftWatermark + "）"
 	}
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCreationDate(created)
@@ -220,7 +220,7 @@ func (r *renderer) header() {
 	r.pdf.SetTextColor(215, 215, 215)
 	r.pdf.TransformBegin()
 	r.pdf.TransformRotate(35, w/2, h/2)
-	r.text(0, h/2-r.lineHeight()/2, w, draftMark, "C")
+	r.text(0, h/2-r.lineHeight()/2, w, draftWatermark, "C")
 	r.pdf.TransformEnd()
 	r.pdf.SetTextColor(0, 0, 0)
 	r.style(saved.role, saved.size, saved.leading)

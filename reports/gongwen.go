@@ -82,6 +82,12 @@ func signature(org, date string) Block {
 	return Block{Kind: BlockSignature, Lines: []string{org, date}}
 }
 
+// imprint is the 版记 (GB/T 9704 7.4): the 印发机关 and the 印发日期, the
+// last thing of a document, at the foot of its last page.
+func imprint(org, date string) Block {
+	return Block{Kind: BlockImprint, Lines: []string{org, date + "印发"}}
+}
+
 // attachments is the 附件说明: 附件：name, or a numbered list of names.
 func attachments(names ...string) Block {
 	if len(names) == 1 {

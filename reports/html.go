@@ -244,6 +244,7 @@ svg { display: block; width: 100%; height: auto; font-family: var(--fangsong); }
 .signature { margin: 1lh 2em 0 auto; width: max-content; break-inside: avoid; }
 .signature p { margin: 0; }
 .signature p + p { padding-left: 2em; }
+.imprint { display: flex; justify-content: space-between; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; padding: 0 1em; margin-top: 2lh; font-size: {{.PageNumSize}}pt; break-inside: avoid; }
 .draft { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font: 110pt var(--xbs); color: #d7d7d7; transform: rotate(-35deg); z-index: -1; }
 </style>
 </head>
@@ -271,6 +272,8 @@ svg { display: block; width: 100%; height: auto; font-family: var(--fangsong); }
 <p class="text">{{.Text}}</p>
 {{- else if eq .Kind "plain"}}
 <p>{{.Text}}</p>
+{{- else if eq .Kind "imprint"}}
+<footer class="imprint">{{range .Lines}}<span>{{.}}</span>{{end}}</footer>
 {{- else if eq .Kind "signature"}}
 <div class="signature">
 {{- range .Lines}}

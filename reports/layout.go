@@ -184,7 +184,7 @@ func EvaluationDocument(e *Evaluation, is Issue) *Document {
 	}
 
 	reviewers := strings.Join(s.Reviewers, "、")
-	add(text("评查人员："+orBlank(reviewers)+"　　审核："+orBlank(s.Approver)), signature(e.Org, date))
+	add(text("评查人员："+orBlank(reviewers)+"　　审核："+orBlank(s.Approver)), signature(e.Org, date), imprint(e.Org, date))
 	return doc
 }
 
@@ -248,5 +248,6 @@ func FilingDocument(f *Filing, is Issue) *Document {
 		// the note goes before the table, so that it is never left alone on a page after it
 		add(plain("注：公民身份号码和统一社会信用代码只显示前六位和后四位。"), Block{Kind: BlockTable, Table: t})
 	}
+	add(imprint(f.Org, date))
 	return doc
 }

@@ -18,25 +18,25 @@ import (
 // dashes, 7 mm under the 版心, a character in from its outer edge. Pages
 // turned to landscape (the catalogue) keep the 版心 turned with them.
 const (
-	marginTop     = 37.0
-	marginLeft    = 28.0
-	textWidth     = 156.0
-	textHeight    = 225.0
-	bodySize      = 15.75 // 3号, narrowed a hair so that 28 characters fill the 156 mm line
-	titleSize     = 22    // 2号
-	headSize      = 16    // 3号, 一、 and （一） headings
-	pageNumSize   = 14    // 4号
-	tableSize     = 9     // 小五
-	bodyLeading   = textHeight / 22 / (bodySize * ptToMM)
-	tableLeading  = 1.45
-	ptToMM        = 25.4 / 72
-	cellPadX      = 1.5
-	cellPadY      = 1.2
-	pageNumGap    = 7.0  // from the 版心's lower edge to the page number
-	redSeparator  = 4.0  // from the 发文字号 to the red line
-	markFromTop   = 35.0 // from the 版心's top to the 发文机关标志
-	pageNumFormat = "— %d —"
-	draftWatermark     = "草稿"
+	marginTop      = 37.0
+	marginLeft     = 28.0
+	textWidth      = 156.0
+	textHeight     = 225.0
+	bodySize       = 15.75 // 3号, narrowed a hair so that 28 characters fill the 156 mm line
+	titleSize      = 22    // 2号
+	headSize       = 16    // 3号, 一、 and （一） headings
+	pageNumSize    = 14    // 4号
+	tableSize      = 9     // 小五
+	bodyLeading    = textHeight / 22 / (bodySize * ptToMM)
+	tableLeading   = 1.45
+	ptToMM         = 25.4 / 72
+	cellPadX       = 1.5
+	cellPadY       = 1.2
+	pageNumGap     = 7.0  // from the 版心's lower edge to the page number
+	redSeparator   = 4.0  // from the 发文字号 to the red line
+	markFromTop    = 35.0 // from the 版心's top to the 发文机关标志
+	pageNumFormat  = "— %d —"
+	draftWatermark = "草稿"
 )
 
 // pageChars are the characters the page layout adds to a document's text.
@@ -346,6 +346,8 @@ func (r *renderer) block(b Block) {
 		r.chart(b.Chart)
 	case BlockSignature:
 		r.signature(b.Lines)
+	case BlockImprint:
+		r.imprint(b.Lines)
 	case BlockBreak:
 		r.orientation = "P"
 		if b.Landscape {
@@ -377,6 +379,25 @@ func (r *renderer) signature(lines []string) {
 	r.y += lh
 	r.text(dateX, r.y, r.right()-dateX, date, "L")
 	r.y += lh
+}
+
+// imprint draws the 版记 at the foot of the page (of a new page when the
+// page has no room left): the 印发机关 one character in from the left and
+// the 印发日期 one in from the right, in 4号, between a rule above and one
+// below of 0.35 mm, as wide as the 版心.
+func (r *renderer) imprint(lines []string) {
+	r.style(roleBody, pageNumSize, bodyLeading*bodySize/pageNumSize)
+	lh, em := r.lineHeight(), pageNumSize*ptToMM
+	r.ensure(lh + 2)
+	top := r.bottom() - lh - 1
+	r.pdf.SetLineWidth(0.35)
+	r.pdf.Line(r.left(), top, r.right(), top)
+	r.text(r.left()+em, top+0.5, r.textW()-2*em, lines[0], "L")
+	r.text(r.left()+em, top+0.5, r.textW()-2*em, lines[1], "R")
+	r.pdf.Line(r.left(), top+lh+1, r.right(), top+lh+1)
+	r.pdf.SetLineWidth(0.2)
+	r.y = r.bottom()
+	r.style(roleBody, bodySize, bodyLeading)
 }
 
 // boldIfFallback draws a title in the 小标宋 face as it is, or with a

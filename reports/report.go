@@ -25,6 +25,7 @@ const (
 	BlockChart     = "chart"     // a horizontal bar chart
 	BlockSignature = "signature" // 落款: 发文机关署名 and 成文日期 (Lines), set as GB/T 9704 7.3.5.2 says
 	BlockBreak     = "break"     // a new page, landscape when Landscape is set
+	BlockImprint   = "imprint"   // 版记: 印发机关 and 印发日期 (Lines) between rules at the foot of the last page
 )
 
 // Block is one element of a document.

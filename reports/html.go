@@ -230,6 +230,7 @@ h1, h2, h3 { break-after: avoid; font-weight: normal; }
 h1 { font: {{.TitleSize}}pt/1.5 var(--xbs); text-align: center; margin: 0 0 1lh; }
 h2 { font: {{.HeadSize}}pt/{{.Leading}} var(--hei); text-indent: 2em; }
 h3 { font-size: {{.HeadSize}}pt; text-indent: 2em; }
+h2.flush { text-indent: 0; }
 p.text { text-indent: 2em; }
 .page { break-before: page; }
 .landscape { page: landscape; }
@@ -263,7 +264,9 @@ svg { display: block; width: 100%; height: auto; font-family: var(--fangsong); }
 {{- if eq .Kind "title"}}
 <h1>{{.Text}}</h1>
 {{- else if eq .Kind "heading"}}
-{{- if eq .Level 1}}
+{{- if eq .Level 0}}
+<h2 class="flush">{{.Text}}</h2>
+{{- else if eq .Level 1}}
 <h2>{{.Text}}</h2>
 {{- else}}
 <h3>{{.Text}}</h3>

@@ -237,7 +237,7 @@ func FilingDocument(f *Filing, is Issue) *Document {
 		Block{Kind: BlockBreak, Landscape: true},
 	)
 
-	add(Block{Kind: BlockHeading, Level: 1, Text: "附件"}, Block{Kind: BlockTitle, Text: catalogue})
+	add(Block{Kind: BlockHeading, Level: 0, Text: "附件"}, Block{Kind: BlockTitle, Text: catalogue})
 	t := &Table{Columns: []Column{{"序号", 1.1, "C"}, {"案号和决定书文号", 6.6, "L"}, {"当事人", 5.2, "L"}, {"乡镇和类型", 2.6, "L"}, {"决定日期", 2.8, "C"}, {"金额（元）", 2.7, "R"}, {"法律依据", 4.6, "L"}, {"集体讨论日期", 2.8, "C"}, {"执行情况", 3.4, "L"}}}
 	for _, d := range f.Decisions {
 		t.Rows = append(t.Rows, []string{strconv.Itoa(d.Seq), d.Case + "\n" + d.Decision, d.Party + "\n" + d.PartyID, d.Township + "\n" + d.Kind, d.Date, d.Amount, d.Basis, d.Discussion, d.Execution})

@@ -323,14 +323,17 @@ func (r *renderer) block(b Block) {
 		r.style(roleBody, bodySize, bodyLeading)
 		r.y += r.lineHeight() // 标题下空一行
 	case BlockHeading:
-		role := roleBody
-		if b.Level == 1 {
+		role, indent := roleBody, 2*em
+		if b.Level <= 1 {
 			role = roleChain // 一、 in 黑体: the chain's first font is a sans
+		}
+		if b.Level == 0 {
+			indent = 0 // 附件, 顶格
 		}
 		r.style(role, headSize, bodyLeading*bodySize/headSize)
 		// keep the heading with at least two lines of what follows
 		r.ensure(3 * r.lineHeight())
-		r.bold(func() { r.lines(b.Text, 2*em, "L") })
+		r.bold(func() { r.lines(b.Text, indent, "L") })
 		r.style(roleBody, bodySize, bodyLeading)
 	case BlockText, BlockPlain:
 		r.style(roleBody, bodySize, bodyLeading)

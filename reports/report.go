@@ -18,7 +18,7 @@ type Document struct {
 // Block kinds.
 const (
 	BlockTitle     = "title"     // a centred title
-	BlockHeading   = "heading"   // 一、… (level 1) or （一）… (level 2)
+	BlockHeading   = "heading"   // 一、… (level 1) or （一）… (level 2), indented two characters; 附件 (level 0) flush left
 	BlockText      = "text"      // a paragraph, first line indented two characters
 	BlockPlain     = "plain"     // a paragraph without indent
 	BlockTable     = "table"     // a table whose header repeats on every page

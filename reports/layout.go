@@ -74,7 +74,7 @@ func EvaluationDocument(e *Evaluation, is Issue) *Document {
 	doc := &Document{Title: EvaluationTitle, Org: e.Org, Number: is.Number, Created: date, Draft: is.Draft}
 	p, _ := period.Parse(e.Period)
 	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
-	add(Block{Kind: BlockTitle, Text: e.Org + "\n关于" + half + "行政处罚和社会抚养费案卷评查情况的报告" + titleMarks(is)},
+	add(Block{Kind: BlockTitle, Text: e.Org + "\n关于" + half + "行政处罚和社会抚养费\n案卷评查情况的报告" + titleMarks(is)},
 		plain(evaluationAddressee+"："))
 	add(opening(is, EvaluationTitle, half, p)...)
 
@@ -217,7 +217,7 @@ func FilingDocument(f *Filing, is Issue) *Document {
 	doc := &Document{Title: FilingTitle, Org: f.Org, Number: is.Number, Created: date, Draft: is.Draft}
 	p, _ := period.Parse(f.Period)
 	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
-	add(Block{Kind: BlockTitle, Text: f.Org + "\n关于报送" + catalogue + "的备案报告" + titleMarks(is)},
+	add(Block{Kind: BlockTitle, Text: f.Org + "\n关于报送" + half + "\n重大征收或处罚决定目录的备案报告" + titleMarks(is)},
 		plain(f.LegalOffice+"："))
 	add(opening(is, FilingTitle, half, p)...)
 	add(text(fmt.Sprintf("根据本局责任清单“规范案件查处”制度关于“%s”的要求，现将本局%s至%s期间作出的重大征收或处罚决定目录报送备案。",

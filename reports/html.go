@@ -15,10 +15,11 @@ import (
 // type sizes and 落款, and "— N —" in the page's bottom margin, outside
 // edge, set with CSS @page margin boxes, which Chromium prints from
 // version 131 on (older versions print no number). A draft is marked 草稿
-// on every page.
-// Tables repeat their header row on every page they run onto; the chart is
-// inline SVG. Text is escaped by html/template and kept as it is, line
-// breaks included; the fonts are the system's, WenQuanYi Micro Hei first.
+// on every page. Tables repeat their header row on every page they run
+// onto; the chart is inline SVG. Text is escaped by html/template and kept
+// as it is, line breaks included; the fonts are the system's: a 仿宋 face
+// for the body, a 小标宋 face for titles and a 黑体 for headings where
+// installed, WenQuanYi Micro Hei otherwise.
 func RenderHTML(doc *Document, w io.Writer) error {
 	if err := htmlReport.Execute(w, newHTMLPage(doc)); err != nil {
 		return fmt.Errorf("writing %s as HTML: %w", doc.Title, err)

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 )
@@ -18,6 +19,7 @@ type faces struct {
 	codes map[int]map[rune]rune
 	pua   map[int][]byte // the private-code copy of a font
 	err   error          // from making a copy, reported once at the end
+	roles map[string][]*Font
 }
 
 // textRun is a piece of a line drawn from one face.
@@ -30,7 +32,10 @@ type textRun struct {
 }
 
 func newFaces(fonts *Fonts, text string) faces {
-	fc := faces{fonts: fonts, index: map[*Font]int{}, codes: map[int]map[rune]rune{}, pua: map[int][]byte{}}
+	fc := faces{fonts: fonts, index: map[*Font]int{}, codes: map[int]map[rune]rune{}, pua: map[int][]byte{}, roles: map[string][]*Font{}}
+	for _, role := range []string{roleBody, roleTitle, roleChain} {
+		fc.roles[role] = fonts.faces(role)
+	}
 	for _, f := range append([]*Font{fonts.Body, fonts.Title}, fonts.Chain...) {
 		if _, ok := fc.index[f]; f != nil && !ok {
 			fc.index[f] = len(fc.list)
@@ -47,12 +52,14 @@ func newFaces(fonts *Fonts, text string) faces {
 	return fc
 }
 
-// name is the PDF font family of a run's face.
+// name is the PDF font family of a run's face: f0, f1, … and f0x, f1x, …
+// for their private-code copies.
 func (fc *faces) name(run textRun) string {
+	name := "f" + strconv.Itoa(run.face)
 	if run.pua {
-		return fmt.Sprintf("f%dx", run.face)
+		name += "x"
 	}
-	return fmt.Sprintf("f%d", run.face)
+	return name
 }
 
 // data is the font file of a run's face.
@@ -66,7 +73,7 @@ func (fc *faces) data(run textRun) []byte {
 // pick is the run that draws c in a role: from the first face that has
 // it, or the missing mark.
 func (fc *faces) pick(role string, c rune) textRun {
-	for _, f := range fc.fonts.faces(role) {
+	for _, f := range fc.roles[role] {
 		if !f.Has(c) {
 			continue
 		}
@@ -123,7 +130,7 @@ func (fc *faces) runs(role, s string) []textRun {
 // whole is the run that draws a shaped piece from one face, if a face has
 // all of it.
 func (fc *faces) whole(role string, p piece) (textRun, bool) {
-	for _, f := range fc.fonts.faces(role) {
+	for _, f := range fc.roles[role] {
 		if len(f.Missing(p.text)) == 0 {
 			return textRun{face: fc.index[f], text: p.text}, true
 		}

@@ -277,7 +277,7 @@ func cmapGlyphs(ttf []byte) (map[rune]uint16, error) {
 		return nil, errors.New("the font's cmap table is too short")
 	}
 	var best []byte
-	bestFormat := 0
+	bestFormat, has4 := 0, false
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
 	for i := 0; i < n && 4+8*i+8 <= len(cmap); i++ {
 		rec := cmap[4+8*i:]
@@ -296,6 +296,10 @@ func cmapGlyphs(ttf []byte) (map[rune]uint16, error) {
 		case format == 4 && bestFormat != 12:
 			best, bestFormat = sub, 4
 		}
+		has4 = has4 || (binary.BigEndian.Uint16(sub) == 4 && (platform == 0 || encoding == 1))
+	}
+	if bestFormat != 0 && !has4 {
+		return nil, errNoBMPMap
 	}
 	switch bestFormat {
 	case 12:
@@ -307,6 +311,10 @@ func cmapGlyphs(ttf []byte) (map[rune]uint16, error) {
 }
 
 var errCmap = errors.New("the font's character map is damaged")
+
+// errNoBMPMap refuses a font the PDF library cannot draw from: it reads
+// only a format 4 (16-bit) Unicode character map.
+var errNoBMPMap = errors.New("the font has no format 4 (16-bit) Unicode character map, which the PDF library needs")
 
 func cmap4(sub []byte) (map[rune]uint16, error) {
 	if len(sub) < 14 {

@@ -179,3 +179,42 @@ func TestFontRoles(t *testing.T) {
 		t.Error("a chain with no usable font loaded")
 	}
 }
+
+// TestFontWithoutBMPMap loads a font whose only character map is a
+// format 12 table, which the PDF library cannot read (it draws nothing
+// from it, silently): the font is refused, and left out of a chain with a
+// warning.
+func TestFontWithoutBMPMap(t *testing.T) {
+	first := testFont(t).Chain[0]
+	sub := make([]byte, 16+12)
+	binary.BigEndian.PutUint16(sub[0:], 12)
+	binary.BigEndian.PutUint32(sub[4:], uint32(len(sub)))
+	binary.BigEndian.PutUint32(sub[12:], 1)
+	binary.BigEndian.PutUint32(sub[16:], '威')
+	binary.BigEndian.PutUint32(sub[20:], '威')
+	binary.BigEndian.PutUint32(sub[24:], uint32(first.glyphs['威']))
+	cmap := make([]byte, 12, 12+len(sub))
+	binary.BigEndian.PutUint16(cmap[2:], 1)
+	binary.BigEndian.PutUint16(cmap[4:], 3)
+	binary.BigEndian.PutUint16(cmap[6:], 10)
+	binary.BigEndian.PutUint32(cmap[8:], 12)
+	cmap = append(cmap, sub...)
+	tables := bodies(first.Data, first.tables)
+	for i := range tables {
+		if tables[i].tag == "cmap" {
+			tables[i].body = cmap
+		}
+	}
+	data, err := buildFont(tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeTemp(t, "format12.ttf", data)
+	if _, err := LoadFont(path); !errors.Is(err, errNoBMPMap) {
+		t.Fatalf("err = %v, want %v", err, errNoBMPMap)
+	}
+	fonts, err := LoadFonts(FontSettings{Chain: []string{path, first.Path}})
+	if err != nil || len(fonts.Chain) != 1 || !strings.Contains(strings.Join(fonts.Warnings, ""), "format 4") {
+		t.Fatalf("chain %v, %d fonts, warnings %q: want the font left out with a warning", err, len(fonts.Chain), fonts.Warnings)
+	}
+}

@@ -145,17 +145,27 @@ func (r *renderer) unitWidth(role string, c rune) float64 {
 func (r *renderer) landscape() bool { w, h := r.pdf.GetPageSize(); return w > h }
 
 // The 版心 of the current page: its left and top edges, width and height.
+// A landscape page is a portrait sheet turned (GB/T 9704 10.1): on an odd
+// page the table's head is at the 订口 (the sheet's left edge), on an even
+// one at the 切口, so its margins are the sheet's, turned one way or the
+// other.
 func (r *renderer) left() float64 {
-	if r.landscape() {
-		return marginTop
+	switch {
+	case !r.landscape():
+		return marginLeft
+	case r.pdf.PageNo()%2 == 1:
+		return 297 - marginTop - textHeight // the sheet's foot
 	}
-	return marginLeft
+	return marginTop // the sheet's head
 }
 func (r *renderer) top() float64 {
-	if r.landscape() {
-		return marginLeft
+	switch {
+	case !r.landscape():
+		return marginTop
+	case r.pdf.PageNo()%2 == 1:
+		return marginLeft // the 订口
 	}
-	return marginTop
+	return 210 - marginLeft - textWidth // the 切口
 }
 func (r *renderer) textW() float64 {
 	if r.landscape() {
@@ -165,7 +175,7 @@ func (r *renderer) textW() float64 {
 }
 func (r *renderer) bottom() float64 {
 	if r.landscape() {
-		return marginLeft + textWidth
+		return r.top() + textWidth
 	}
 	return marginTop + textHeight
 }
@@ -227,7 +237,8 @@ func (r *renderer) header() {
 }
 
 // footer draws the page number: — 1 —, 7 mm under the 版心, a character
-// in from the right edge on odd pages and from the left on even ones.
+// in from the right edge on odd pages and from the left on even ones. On a
+// landscape page it stays where the turned sheet has it, turned with it.
 func (r *renderer) footer() {
 	saved := *r
 	r.style(roleChain, pageNumSize, 1)
@@ -235,11 +246,24 @@ func (r *renderer) footer() {
 	s := fmt.Sprintf(pageNumFormat, n)
 	em := pageNumSize * ptToMM
 	w := r.width(s)
-	x := r.right() - em - w
+	// where the number is on the portrait sheet: its box's top left corner
+	x, y := marginLeft+textWidth-em-w, marginTop+textHeight+pageNumGap-0.15*em
 	if n%2 == 0 {
-		x = r.left() + em
+		x = marginLeft + em
 	}
-	r.text(x, r.bottom()+pageNumGap-0.15*em, w, s, "L")
+	if !r.landscape() {
+		r.text(x, y, w, s, "L")
+	} else {
+		// the sheet turned clockwise (odd pages) or counter-clockwise
+		px, py, angle := 297-y, x, -90.0
+		if n%2 == 0 {
+			px, py, angle = y, 210-x, 90
+		}
+		r.pdf.TransformBegin()
+		r.pdf.TransformRotate(angle, px, py)
+		r.text(px, py, w, s, "L")
+		r.pdf.TransformEnd()
+	}
 	r.style(saved.role, saved.size, saved.leading)
 }
 

@@ -103,7 +103,7 @@ func TestHostileCaseFiles(t *testing.T) {
 		}
 	}
 	res := run(t, site, "report", "check")
-	pos := filepath.Join(caseFolder(t, site), "no-font.toml") + ":" + strconv.Itoa(lineOf(files["no-font.toml"], "name = ")) + ":8: warning: party.name 中的字符"
+	pos := filepath.Join(caseFolder(t, site), "no-font.toml") + ":" + strconv.Itoa(lineOf(files["no-font.toml"], "name = ")) + ":8: 警告：party.name 中的字符"
 	if res.code != 0 || !strings.Contains(res.stderr, pos) || !strings.Contains(res.stderr, "U+F0001") {
 		t.Fatalf("report check: exit %d, want 0 and a warning for U+F0001 at %s:\n%s", res.code, pos, truncate(res.stderr, 2000))
 	}

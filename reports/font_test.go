@@ -133,8 +133,8 @@ func TestGlyphProblems(t *testing.T) {
 		t.Fatal(ps)
 	}
 	got := GlyphProblems([]*Case{c}, fonts).String()
-	want := "case.toml:8:8: warning: party.name 中的字符“\U000F0001”（U+F0001）没有任何字体能显示"
-	if !strings.Contains(got, want) || strings.Count(got, "warning:") != 1 {
+	want := "case.toml:8:8: 警告：party.name 中的字符“\U000F0001”（U+F0001）没有任何字体能显示"
+	if !strings.Contains(got, want) || strings.Count(got, "警告：") != 1 {
 		t.Fatalf("problems:\n%s\nwant one: %s", got, want)
 	}
 	c.Party.Name = "阿依古丽·买买提"

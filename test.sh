@@ -2,7 +2,7 @@
 # Runs every test of qingdan, on a fresh Debian machine with Go:
 #   ./test.sh
 # It first installs what the tests need and the machine lacks (Debian's
-# chromium, poppler-utils and fonts-wqy-microhei; node and npm; the npm
+# chromium, poppler-utils, fonts-wqy-microhei and the reports' fallback fonts; node and npm; the npm
 # tools axe-core and html-validate under tools/node_modules), then runs
 # gofmt, go vet, all Go tests (which include the JavaScript tests, the
 # browser tests and the quality gates of e2e/ on the real content), and a
@@ -28,6 +28,10 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+# the reports' fallback fonts: CJK Extension B, Uyghur, emoji (reports/fontchain.go)
+[ -e /usr/share/fonts/truetype/hanazono/HanaMinB.ttf ] || need+=(fonts-hanazono)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+[ -e /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || need+=(fonts-symbola)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
 if ((${#need[@]})); then
@@ -99,7 +103,7 @@ done
 step "summary"
 row() { printf '  %-78s %8s  %s\n' "$1" "$2" "$3"; }
 row "gate" "count" "result"
-for gate in browser axe html links large payloads broken privacy kill-publish kill-pipeline disk-full import ownership reading preview; do
+for gate in browser axe html links large payloads broken hostile-reports privacy kill-publish kill-pipeline disk-full import ownership reading preview; do
 	if [ -f "$counts/$gate" ]; then
 		IFS=$'\t' read -r label n result <"$counts/$gate"
 		row "$label" "$n" "$result"

@@ -41,6 +41,11 @@ func TestWrap(t *testing.T) {
 		{"ellipsis stays together", "一二三四……", 4, 0, []string{"一二三", "四……"}},
 		{"combining mark stays", "一二三e\u0301", 3, 0, []string{"一二三", "e\u0301"}},
 		{"洺州镇 kept", "威县洺州镇东街村", 4, 0, []string{"威县洺州", "镇东街村"}},
+		{"文号 kept whole", "一二三四五（威人口〔2026〕3号）", 10, 0, []string{"一二三四五", "（威人口〔2026〕3号）"}},
+		{"案号 with 第 kept whole", "案号：威人口征立〔2026〕第31号。", 13, 0, []string{"案号：", "威人口征立〔2026〕第31号。"}},
+		{"文号 with brackets typed", "见：威人口[2026]12号", 9, 0, []string{"见：", "威人口[2026]12号"}},
+		{"the characters before it go with it", "根据威人口〔2026〕3号", 11, 0, []string{"根据威人口〔2026〕3号"}},
+		{"文号 wider than a line is split", "威人口〔2026〕3号", 3, 0, []string{"威人口", "〔202", "6〕3号"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

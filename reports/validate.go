@@ -60,30 +60,23 @@ func (k *checker) amount(path string, yuan float64, positive bool) {
 	}
 }
 
-// controls reports a control character in a text: invisible in print, and
-// a NUL or a bidirectional override can hide or reorder what a report
-// shows. Tabs and line breaks of multi-line texts are kept.
+// controls reports a bidirectional embedding, override or isolate in a
+// text: it can hide or reorder what a report shows. The C0 and C1 controls
+// (a NUL, an escape) are refused earlier, while the TOML is decoded.
 func (k *checker) controls(path, text string) {
 	n := 0
 	for _, r := range text {
 		n++
-		if isControl(r) {
+		if isBidiControl(r) {
 			k.errorf(path, controlCharHint.S(), "%s", controlChar.S(path, r, n))
 			return
 		}
 	}
 }
 
-// isControl reports the characters no case-file text may hold: C0 and C1
-// controls other than tab and line breaks, DEL, and the bidirectional
-// embeddings, overrides and isolates.
-func isControl(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return false
-	case r < 0x20 || (r >= 0x7F && r <= 0x9F):
-		return true
-	}
+// isBidiControl reports the bidirectional embeddings, overrides and
+// isolates, which no case-file text may hold.
+func isBidiControl(r rune) bool {
 	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 

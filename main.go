@@ -30,6 +30,7 @@ var commands = []command{
 	{"report", "case-file checks and the semiannual reports, one period by hand", runReport},
 	{"pipeline", "the daemon that files every due report exactly once", runPipeline},
 	{"bench-content", "write synthetic content of any size for benchmarks", runBenchContent},
+	{"version", "print the version and the commit this binary was built from", runVersion},
 }
 
 // Exit codes.

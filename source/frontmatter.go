@@ -15,7 +15,7 @@ const fence = "+++"
 // front-matter line is blanked, so that problems in either name the line
 // the editor sees.
 func SplitFrontMatter(name string, data []byte) (front, body []byte, ps Problems) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = []byte(lf(string(bytes.TrimPrefix(data, []byte("\uFEFF")))))
 	if !utf8.Valid(data) {
 		ps.Add(invalidUTF8(name, string(data)), saveAsUTF8, "the file is not valid UTF-8 text")
 		return nil, nil, ps

@@ -26,6 +26,7 @@ import (
 // multi-line string) the whole file is decoded by DecodeTOML instead, so
 // that problems are reported exactly as DecodeTOML reports them.
 func DecodeTOMLSplit(name string, data []byte, key string, v any, cache *SplitCache) (*Positions, Problems) {
+	data = []byte(lf(string(data)))
 	if at, ok := decodeSplit(name, data, key, v, cache); ok {
 		return at, nil
 	}

@@ -35,7 +35,7 @@ const saveAsUTF8 = "save the file as UTF-8 (在编辑器中选择“另存为 UT
 // Decoding goes on past a bad value, so that one run reports every problem.
 func DecodeTOML(name string, data []byte, v any) (*Positions, Problems) {
 	var ps Problems
-	text := strings.TrimPrefix(string(data), "\uFEFF")
+	text := lf(strings.TrimPrefix(string(data), "\uFEFF"))
 	if !utf8.ValidString(text) {
 		ps.Add(invalidUTF8(name, text), saveAsUTF8, "the file is not valid UTF-8 text")
 		return NewPositions(name), ps

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+)
+
+// version is the release's version, set by release.sh with
+// -ldflags "-X main.version=v1.2.0"; empty in a build from source.
+var version string
+
+const versionUsage = `
+Usage: qingdan version
+
+Prints the version of this qingdan, the commit it was built from (with
+"+modified" when the source had uncommitted changes), the Go version that
+built it and the system it runs on, for a bug report or to compare two
+machines:
+
+  qingdan version
+  qingdan v1.0.0 commit 4f2a9c1e7b3d (2026-12-01T21:47:12Z) go1.26.8 windows/amd64
+`
+
+func runVersion(ctx context.Context, args []string) error {
+	fs := newFlags("version", versionUsage)
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	info, _ := debug.ReadBuildInfo()
+	fmt.Println(versionLine(info))
+	return nil
+}
+
+// versionLine describes the running binary from its build information
+// (nil when there is none): version, commit and time, Go version, system.
+func versionLine(info *debug.BuildInfo) string {
+	v, commit, when, modified := version, "unknown", "", ""
+	if info != nil {
+		if v == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+			v = info.Main.Version // go install qingdan@v1.2.0
+		}
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				commit = s.Value
+			case "vcs.time":
+				when = " (" + s.Value + ")"
+			case "vcs.modified":
+				if s.Value == "true" {
+					modified = "+modified"
+				}
+			}
+		}
+	}
+	if v == "" {
+		v = "devel"
+	}
+	if len(commit) > 12 {
+		commit = commit[:12]
+	}
+	return fmt.Sprintf("qingdan %s commit %s%s%s %s %s/%s", v, commit, modified, when, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}

@@ -7,9 +7,12 @@ import (
 	"runtime/debug"
 )
 
-// version is the release's version, set by release.sh with
-// -ldflags "-X main.version=v1.2.0"; empty in a build from source.
-var version string
+// version and commit are set by release.sh with -ldflags "-X
+// main.version=v1.2.0 -X main.commit=…"; both are empty in a build from
+// source, which takes its commit from the build information that go build
+// records in a git clone (vcs.revision). The commit set by release.sh
+// serves where go build records none, as in a git worktree.
+var version, commit string
 
 const versionUsage = `
 Usage: qingdan version
@@ -36,7 +39,7 @@ func runVersion(ctx context.Context, args []string) error {
 // versionLine describes the running binary from its build information
 // (nil when there is none): version, commit and time, Go version, system.
 func versionLine(info *debug.BuildInfo) string {
-	v, commit, when, modified := version, "unknown", "", ""
+	v, rev, when, modified := version, commit, "", ""
 	if info != nil {
 		if v == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
 			v = info.Main.Version // go install qingdan@v1.2.0
@@ -44,7 +47,7 @@ func versionLine(info *debug.BuildInfo) string {
 		for _, s := range info.Settings {
 			switch s.Key {
 			case "vcs.revision":
-				commit = s.Value
+				rev = s.Value
 			case "vcs.time":
 				when = " (" + s.Value + ")"
 			case "vcs.modified":
@@ -57,8 +60,11 @@ func versionLine(info *debug.BuildInfo) string {
 	if v == "" {
 		v = "devel"
 	}
-	if len(commit) > 12 {
-		commit = commit[:12]
+	if rev == "" {
+		rev = "unknown"
 	}
-	return fmt.Sprintf("qingdan %s commit %s%s%s %s %s/%s", v, commit, modified, when, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	return fmt.Sprintf("qingdan %s commit %s%s%s %s %s/%s", v, rev, modified, when, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 }

@@ -132,9 +132,11 @@ func (w *wine) run(t *testing.T, dir, exe string, args ...string) result {
 // which on Windows replaces the site by renames (see output.swapByRenames)
 // and keeps unchanged files as hard links.
 func TestWindowsBinaryUnderWine(t *testing.T) {
+	c := newCounter(t, "wine", "Windows binary under Wine: check and builds same as Linux, byte for byte")
 	w := newWine(t)
 	exe := filepath.Join(t.TempDir(), "qingdan.exe")
-	build := exec.Command("go", "build", "-o", exe, ".")
+	// -trimpath, as release.sh builds: the two share compiled packages.
+	build := exec.Command("go", "build", "-trimpath", "-o", exe, ".")
 	build.Dir = repoRoot
 	build.Env = append(os.Environ(), "GOOS=windows", "GOARCH=amd64", "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
@@ -151,6 +153,7 @@ func TestWindowsBinaryUnderWine(t *testing.T) {
 		t.Errorf("qingdan.exe check: exit %d\n%s%s\nwant what the Linux binary says: exit %d\n%s%s",
 			windows.code, windows.stdout, windows.stderr, linux.code, linux.stdout, linux.stderr)
 	}
+	c.add(1)
 
 	want := contentHashes(t, buildSite(t, dir))
 	for _, round := range []string{"first build", "rebuild"} {
@@ -164,6 +167,7 @@ func TestWindowsBinaryUnderWine(t *testing.T) {
 		if round == "rebuild" && !strings.Contains(r.stderr, " 0 changed") {
 			t.Errorf("a rebuild of the same content under Windows changed files:\n%s", r.stderr)
 		}
+		c.add(1)
 	}
 	for _, name := range []string{"public-windows", ".public-windows.spare"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {

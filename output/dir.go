@@ -82,7 +82,7 @@ func NewDir(target string) (*Dir, error) {
 	d := &Dir{target: abs, shown: target, lock: lock, files: map[string]bool{}, dirs: map[string]*folder{}}
 	if err := restoreAside(abs, asideName(parent, base)); err != nil {
 		d.Abort()
-		return nil, fmt.Errorf("output folder %s: putting back the site a killed run moved aside: %w", target, err)
+		return nil, fmt.Errorf("output folder %s: %s", target, msgRestoreAside.S(asideName(parent, base), err))
 	}
 	if err := removeLeftovers(parent, base); err != nil {
 		d.Abort()
@@ -496,7 +496,7 @@ func swapByRenames(work, target, aside string) error {
 	}
 	if err := os.Rename(work, target); err != nil {
 		if rerr := os.Rename(aside, target); rerr != nil {
-			return fmt.Errorf("%w; putting the previous site back also failed (%v): it is in %s, and the next build puts it back", err, rerr, aside)
+			return msgRollback.Error(err, rerr, aside)
 		}
 		return err
 	}

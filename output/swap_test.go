@@ -6,7 +6,11 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"qingdan/msg"
 )
+
+func TestMessages(t *testing.T) { msg.Check(t) }
 
 // TestSwapByRenames: the sequence used where two folders cannot be
 // exchanged in one step (Windows) puts the new site in place and the old one

@@ -5,9 +5,10 @@
 # chromium, poppler-utils and fonts-wqy-microhei; wine64, MinGW-w64 and
 # zip; node and npm; the npm tools axe-core and html-validate under
 # tools/node_modules), then runs gofmt, go vet (on each of the five systems
-# a release is made for), the release script, all Go tests (which include the JavaScript tests, the
-# browser tests and the quality gates of e2e/ on the real content), and a
-# short run of every fuzz target, and ends with a summary of what the gates
+# a release is made for), the release script, all Go tests (which include
+# the JavaScript tests, the browser tests and the quality gates of e2e/ on
+# the real content, the Windows binary under Wine among them), and a short
+# run of every fuzz target, and ends with a summary of what the gates
 # tried and the result of each. CI (.ci/run) runs exactly this.
 #
 # Environment (all optional):

@@ -130,7 +130,8 @@ func (w *wine) run(t *testing.T, dir, exe string, args ...string) result {
 // "build" writes byte for byte the site the Linux binary writes (file
 // names, folders, line endings), on a first build and on a rebuild over it,
 // which on Windows replaces the site by renames (see output.swapByRenames)
-// and keeps unchanged files as hard links.
+// and keeps unchanged files as hard links. "report check" and "report
+// evaluate" on the example case files say and file the same.
 func TestWindowsBinaryUnderWine(t *testing.T) {
 	c := newCounter(t, "wine", "Windows binary under Wine: check and builds same as Linux, byte for byte")
 	w := newWine(t)
@@ -174,5 +175,38 @@ func TestWindowsBinaryUnderWine(t *testing.T) {
 			t.Errorf("after the rebuilds: %v", err)
 		}
 	}
-	t.Logf("qingdan.exe version, check and two builds under wine: %v", time.Since(start).Round(time.Millisecond))
+
+	// The reports: the case-file check says the same (with Windows's own
+	// separators in the paths the user gave), and the evaluation report
+	// filed through the ledger and its lock is the same PDF and JSON.
+	copyTree(t, filepath.Join(repoRoot, "examples", "casefiles"), filepath.Join(dir, "examples", "casefiles"))
+	linux, windows = run(t, dir, "report", "check"), w.run(t, dir, exe, "report", "check")
+	windows.stdout = strings.ReplaceAll(windows.stdout, `\`, "/")
+	windows.stderr = strings.ReplaceAll(windows.stderr, `\`, "/")
+	if windows != linux {
+		t.Errorf("qingdan.exe report check: exit %d\n%s%s\nwant what the Linux binary says: exit %d\n%s%s",
+			windows.code, windows.stdout, windows.stderr, linux.code, linux.stdout, linux.stderr)
+	}
+	reports := map[string]string{}
+	for _, sys := range []string{"linux", "windows"} {
+		sub := filepath.Join(dir, sys)
+		copyFile(t, filepath.Join(dir, "site.toml"), filepath.Join(sub, "site.toml"))
+		copyTree(t, filepath.Join(dir, "content"), filepath.Join(sub, "content"))
+		copyTree(t, filepath.Join(dir, "examples"), filepath.Join(sub, "examples"))
+		var r result
+		if sys == "linux" {
+			r = run(t, sub, "report", "evaluate", "-period", "2026H1")
+		} else {
+			r = w.run(t, sub, exe, "report", "evaluate", "-period", "2026H1")
+		}
+		if r.code != 0 {
+			t.Fatalf("%s: qingdan report evaluate: exit %d\n%s%s", sys, r.code, r.stdout, r.stderr)
+		}
+		reports[sys] = contentHashes(t, filepath.Join(sub, "outbox"))
+	}
+	if reports["windows"] != reports["linux"] || !strings.Contains(reports["linux"], ".pdf") {
+		t.Errorf("the Windows binary filed other reports than the Linux one:\n%s", diffLines(reports["linux"], reports["windows"]))
+	}
+	c.add(1)
+	t.Logf("qingdan.exe version, check, two builds, report check and evaluate under wine: %v", time.Since(start).Round(time.Millisecond))
 }

@@ -95,9 +95,11 @@ func (w *wrapper) add(c cluster) {
 		w.line = append(w.line, c)
 		return
 	}
-	// No break is allowed in the line: let closing punctuation hang once,
-	// else break before the cluster all the same.
-	if startsBad(c) && lw <= w.avail() {
+	// No break is allowed in the line: let one closing punctuation mark
+	// hang once, else break before the cluster all the same. A word that
+	// merely starts with one (such as "!0") is wider than a mark and does
+	// not hang.
+	if startsBad(c) && oneCharacter(c) && lw <= w.avail() {
 		w.line = append(w.line, c)
 		return
 	}
@@ -127,6 +129,17 @@ func startsBad(c cluster) bool {
 func endsBad(c cluster) bool {
 	r := []rune(c.text)
 	return strings.ContainsRune(noEnd, r[len(r)-1])
+}
+
+// oneCharacter reports whether c is a single character with the marks
+// that attach to it.
+func oneCharacter(c cluster) bool {
+	for i, r := range c.text {
+		if i > 0 && !attaches(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func isSpace(c cluster) bool {

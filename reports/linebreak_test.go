@@ -36,6 +36,7 @@ func TestWrap(t *testing.T) {
 		{"number kept together", "金额25000.00元", 5, 0, []string{"金额", "25000.00元"}},
 		{"long word split", "ABCDEFGHIJKLMN", 3, 0, []string{"ABCDEF", "GHIJKL", "MN"}},
 		{"closer hangs when nothing else can move", "一，", 1, 0, []string{"一，"}},
+		{"a word starting with a closer does not hang", "0  !0", 1.75, 0, []string{"0  ", "!0"}},
 		{"newline forces a break", "一二\n三四", 5, 0, []string{"一二", "三四"}},
 		{"spaces stay at the line end", "ab cd ef", 2.5, 0, []string{"ab cd ", "ef"}},
 		{"ellipsis stays together", "一二三四……", 4, 0, []string{"一二三", "四……"}},

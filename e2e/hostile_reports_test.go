@@ -59,8 +59,8 @@ func TestHostileCaseFiles(t *testing.T) {
 		{"inf", "amount = 91000", "amount = inf", "金额 +Inf 不是数字"},
 		{"absurd", "amount = 91000", "amount = 9e15", "元超过 100000000000.00 元"},
 		{"payment -inf", "amount = 45500", "amount = -inf", "金额 -Inf 不是数字"},
-		{"nul in a name", `name = "吴晓静"`, `name = "吴\u0000晓静"`, "party.name 含有控制字符 U+0000"},
-		{"escape in an address", `address = "威县高公庄乡第1村"`, `address = "威县\u001b[2J高公庄乡"`, "party.address 含有控制字符 U+001B"},
+		{"nul in a name", `name = "吴晓静"`, `name = "吴\u0000晓静"`, "name 中有一个看不见的控制字符 U+0000"},
+		{"escape in an address", `address = "威县高公庄乡第1村"`, `address = "威县\u001b[2J高公庄乡"`, "address 中有一个看不见的控制字符 U+001B"},
 		{"bidi override in a reviewer", `reviewer = "钱文静"`, `reviewer = "钱\u202e文静"`, "review.reviewer 含有控制字符 U+202E"},
 	}
 	for _, tc := range refused {

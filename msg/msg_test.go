@@ -1,7 +1,6 @@
 package msg
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -59,7 +58,6 @@ func TestDuplicateIDPanics(t *testing.T) {
 	}()
 	New("test.dup", "二", "two")
 }
-
 
 // The catalogue holds only the messages of packages linked into a test
 // binary: each package that declares messages calls Check in a test too.

@@ -9,13 +9,11 @@ import (
 	"time"
 
 	"qingdan/config"
-	"qingdan/period"
 	"qingdan/pipeline"
-	"qingdan/reports"
 )
 
 const pipelineUsage = `
-usage: qingdan pipeline [run | status] [-config site.toml]
+usage: qingdan pipeline [run | status | recover | test-delivery] [-config site.toml]
 
 "run" (the default) is the daemon that files the semiannual reports. At start
 and at every time set in [pipeline.schedule] of site.toml, it produces every
@@ -26,11 +24,24 @@ the machine was off is filed at the next start, marked late. Only one daemon
 runs at a time; SIGTERM or Ctrl-C stops it without leaving a partial file.
 
 "status" prints when each report runs next and, from the ledger, which half
-years are upcoming, due, produced and delivered, with any failures.
+years are upcoming, due, waiting for reviews, produced and delivered, with
+any failures.
+
+"recover" rebuilds a deleted, emptied or outdated ledger from the outbox's
+own record of what it filed and delivered (outbox/.filed/); the pipeline
+refuses to file anything until it is run, so that nothing is filed twice.
+
+"test-delivery" sends one test message through [pipeline.smtp] to prove the
+mail route; it files nothing and does not touch the ledger.
+
+The example case files (a folder with 示例.txt) are never filed: run and
+the filing commands refuse them; use "qingdan report evaluate -draft".
 
 Examples:
   qingdan pipeline
   qingdan pipeline status
+  qingdan pipeline test-delivery
+  qingdan pipeline recover
   qingdan pipeline run -config /srv/qingdan/site.toml
 `
 
@@ -45,8 +56,10 @@ func runPipeline(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
-	if sub != "run" && sub != "status" {
-		return usageError{fmt.Sprintf("unknown subcommand %q; use run or status", sub)}
+	switch sub {
+	case "run", "status", "recover", "test-delivery":
+	default:
+		return usageError{fmt.Sprintf("unknown subcommand %q; use run, status, recover or test-delivery", sub)}
 	}
 	cfg, ps := config.Load(*configPath)
 	fmt.Fprint(os.Stderr, ps.String())
@@ -54,8 +67,21 @@ func runPipeline(ctx context.Context, args []string) error {
 		return errReported
 	}
 	o := pipelineOptions(cfg, log.New(os.Stderr, "qingdan pipeline: ", log.LstdFlags))
-	if sub == "status" {
+	switch sub {
+	case "status":
 		return pipeline.WriteStatus(os.Stdout, o, time.Now())
+	case "recover":
+		n, err := pipeline.Recover(o)
+		if err != nil {
+			return err
+		}
+		fmt.Println(msgRecovered.S(o.Ledger, n))
+		return nil
+	case "test-delivery":
+		return testDelivery(ctx, cfg, o)
+	}
+	if err := refuseExamples(cfg); err != nil {
+		return err
 	}
 	if len(o.Jobs) == 0 {
 		return fmt.Errorf("%s has no [pipeline.schedule]; add evaluation = \"0 9 5 1,7 *\" and filing = \"0 9 10 1,7 *\" and first_period under [pipeline]", cfg.File)
@@ -81,6 +107,9 @@ func pipelineOptions(cfg *config.Config, logger *log.Logger) pipeline.Options {
 		Ledger:     cfg.Path(pc.Ledger),
 		Outbox:     cfg.Path(pc.Outbox),
 		Produce:    reportProducer(cfg),
+		Number:     pc.Number,
+		Hold:       reviewHold(cfg),
+		HoldDays:   pc.WaitForReviews,
 		Org:        cfg.Org.Name,
 		Backoff:    pc.Backoff,
 		BackoffMax: pc.BackoffMax,
@@ -108,18 +137,26 @@ func checkSMTPPassword(cfg *config.Config) error {
 	return nil
 }
 
-// reportProducer makes the reports of a kind for a period with package
-// reports, from the case files site.toml points to.
-func reportProducer(cfg *config.Config) pipeline.Producer {
-	return func(ctx context.Context, kind string, p period.Period) ([]pipeline.File, error) {
-		files, err := reports.Produce(cfg, kind, p)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]pipeline.File, len(files))
-		for i, f := range files {
-			out[i] = pipeline.File{Name: f.Name, Data: f.Data}
-		}
-		return out, nil
+// testDelivery sends one test message through the configured mail server,
+// filing nothing.
+func testDelivery(ctx context.Context, cfg *config.Config, o pipeline.Options) error {
+	if o.Mail == nil {
+		return msgNoSMTP.Error(cfg.File)
 	}
+	if err := checkSMTPPassword(cfg); err != nil {
+		return err
+	}
+	now := time.Now()
+	m := pipeline.Message{
+		Subject: msgTestSubject.S(cfg.Org.Name),
+		Body:    msgTestBody.S(cfg.Org.Name, now.Format("2006-01-02 15:04:05")),
+		Date:    now,
+		ID:      fmt.Sprintf("test.%d@qingdan", now.UnixNano()),
+	}
+	if err := o.Mail.Send(ctx, m); err != nil {
+		return err
+	}
+	s := cfg.Pipeline.SMTP
+	fmt.Println(msgTestSent.S(strings.Join(s.To, ", "), s.Host, s.Port))
+	return nil
 }

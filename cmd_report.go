@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"qingdan/config"
 	"qingdan/output"
@@ -16,7 +18,7 @@ import (
 )
 
 const reportUsage = `
-usage: qingdan report <check | rules | evaluate | filing> [flags]
+usage: qingdan report <check | rules | evaluate | filing | correct> [flags]
 
 Case files and the semiannual compliance reports.
 
@@ -26,17 +28,31 @@ Case files and the semiannual compliance reports.
             (docs/rules.md is this table; -o writes it to a file)
   evaluate  file the 案卷评查报告 of one half year by hand
   filing    file the 重大征收或处罚决定备案报告 of one half year by hand
+  correct   re-issue a filed report as a correction (更正), from the case
+            files as they are now
 
 evaluate and filing go through the pipeline's ledger, exactly as the daemon
 does: a period already in the ledger is not produced again, and the PDF and
 its JSON are delivered to the outbox (and by e-mail when configured).
 
+With -draft they file nothing: the report, marked 草稿 on every page, is
+written to the -out folder (default drafts/ beside site.toml) and the ledger
+is not touched. The example case files (a folder with 示例.txt) can only be
+drafted.
+
+correct makes a new version of a filed report with its own 文号, naming the
+one it corrects (文号, date, SHA-256) and listing what changed; the ledger
+and the outbox keep both. It refuses when nothing changed, so running it
+twice files one correction.
+
 Examples:
   qingdan report check
   qingdan report check -dir examples/casefiles
   qingdan report rules -o docs/rules.md
+  qingdan report evaluate -period 2026H1 -draft
   qingdan report evaluate -period 2026H1
   qingdan report filing -period 2026H1 -config /srv/qingdan/site.toml
+  qingdan report correct -period 2026H1 -kind evaluation -reason "补充评查人员评分"
 `
 
 // runReport is "qingdan report": case-file checks, the rules table, and
@@ -59,8 +75,10 @@ func runReport(ctx context.Context, args []string) error {
 		return runReportFile(ctx, reports.KindEvaluation, args)
 	case "filing":
 		return runReportFile(ctx, reports.KindFiling, args)
+	case "correct":
+		return runReportCorrect(ctx, args)
 	}
-	return usageError{fmt.Sprintf("unknown subcommand %q; use check, rules, evaluate or filing", sub)}
+	return usageError{fmt.Sprintf("unknown subcommand %q; use check, rules, evaluate, filing or correct", sub)}
 }
 
 // loadConfig loads site.toml and prints its problems.
@@ -132,18 +150,26 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 	fs := newFlags("report "+kind, reportUsage)
 	configPath := fs.String("config", "site.toml", "path of site.toml")
 	per := fs.String("period", "", "the half year, such as 2026H1 (required)")
+	draft := fs.Bool("draft", false, "write a draft (草稿) to -out; file nothing, leave the ledger alone")
+	out := fs.String("out", "", "folder for drafts (default: drafts beside site.toml)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
-	if *per == "" {
-		return usageError{"-period is required, such as -period 2026H1"}
-	}
-	p, err := period.Parse(*per)
+	p, err := periodFlag(*per)
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 	cfg, err := loadConfig(*configPath)
 	if err != nil {
+		return err
+	}
+	if *draft {
+		return writeDraft(cfg, kind, p, *out)
+	}
+	if *out != "" {
+		return usageError{"-out is for drafts: add -draft"}
+	}
+	if err := refuseExamples(cfg); err != nil {
 		return err
 	}
 	pl, err := pipeline.Open(pipelineOptions(cfg, log.New(os.Stderr, "qingdan report: ", log.LstdFlags)))
@@ -160,6 +186,83 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 		what = "already in the ledger since " + rec.At.Format("2006-01-02 15:04") + ", not produced again"
 	}
 	fmt.Printf("%s %s: %s\n", p, kind, what)
+	for _, f := range rec.Files {
+		fmt.Printf("  %s  %d bytes  sha256 %s\n", f.Name, f.Size, f.SHA256)
+	}
+	return nil
+}
+
+// periodFlag parses the required -period flag.
+func periodFlag(s string) (period.Period, error) {
+	if s == "" {
+		return period.Period{}, usageError{"-period is required, such as -period 2026H1"}
+	}
+	p, err := period.Parse(s)
+	if err != nil {
+		return period.Period{}, usageError{err.Error()}
+	}
+	return p, nil
+}
+
+// writeDraft makes a report marked 草稿 into a scratch folder, without the
+// pipeline: no ledger, no number, no outbox, no e-mail.
+func writeDraft(cfg *config.Config, kind string, p period.Period, out string) error {
+	dir := cfg.Path("drafts")
+	if out != "" {
+		dir = out
+	}
+	files, err := reports.Produce(reportOptions(cfg), reports.Request{Kind: kind, Period: p, Issue: reports.Issue{Draft: true, Date: time.Now().In(period.Zone)}})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	fmt.Println(msgDraftWritten.S(p, kind, dir))
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		if err := output.WriteFile(path, f.Data, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("  %s  %d bytes\n", path, len(f.Data))
+	}
+	return nil
+}
+
+// runReportCorrect re-issues a filed report as a correction.
+func runReportCorrect(ctx context.Context, args []string) error {
+	fs := newFlags("report correct", reportUsage)
+	configPath := fs.String("config", "site.toml", "path of site.toml")
+	per := fs.String("period", "", "the half year, such as 2026H1 (required)")
+	kind := fs.String("kind", "", "evaluation or filing (required)")
+	reason := fs.String("reason", "", "why it is corrected, in Chinese (required)")
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	p, err := periodFlag(*per)
+	if err != nil {
+		return err
+	}
+	if *kind != reports.KindEvaluation && *kind != reports.KindFiling {
+		return usageError{"-kind is required: -kind evaluation or -kind filing"}
+	}
+	cfg, err := loadConfig(*configPath)
+	if err != nil {
+		return err
+	}
+	if err := refuseExamples(cfg); err != nil {
+		return err
+	}
+	pl, err := pipeline.Open(pipelineOptions(cfg, log.New(os.Stderr, "qingdan report: ", log.LstdFlags)))
+	if err != nil {
+		return err
+	}
+	defer pl.Close()
+	rec, err := pl.Correct(ctx, *kind, p, *reason)
+	if err != nil {
+		return err
+	}
+	fmt.Println(msgCorrected.S(p, *kind, rec.Number, rec.Corrects))
 	for _, f := range rec.Files {
 		fmt.Printf("  %s  %d bytes  sha256 %s\n", f.Name, f.Size, f.SHA256)
 	}

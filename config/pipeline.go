@@ -34,6 +34,15 @@ type Pipeline struct {
 	RetryBackoff    string `toml:"retry_backoff"`
 	RetryBackoffMax string `toml:"retry_backoff_max"`
 	SMTP            SMTP   `toml:"smtp"`
+	// Number is the pattern of the 发文字号 each filed report gets, such as
+	// "威人口〔{year}〕{n}号": {year} is the year it is issued, {n} the
+	// pipeline's own sequence of that year, kept in the ledger. Empty: no
+	// number.
+	Number string `toml:"number"`
+	// WaitForReviews is how many days after its due time the evaluation
+	// may wait while case files of the half year still lack a reviewer's
+	// score; after that it is filed with those items pending. 0: no wait.
+	WaitForReviews int `toml:"wait_for_reviews"`
 
 	// Specs are the scheduled kinds with their parsed cron specs, in a
 	// fixed order (evaluation, filing). Set by Load.
@@ -133,6 +142,12 @@ func (p *Pipeline) validate(c *Config, at *source.Positions, ps *source.Problems
 		ps.Add(at.Of("pipeline.retry_backoff_max"), "make retry_backoff_max at least retry_backoff", "retry_backoff_max %v is shorter than retry_backoff %v", p.BackoffMax, p.Backoff)
 	}
 	p.SMTP.validate(at, ps)
+	if p.Number != "" && !strings.Contains(p.Number, "{n}") {
+		ps.Add(at.Of("pipeline.number"), numberHint.S(), "%s", numberNoSeq.S(p.Number))
+	}
+	if p.WaitForReviews < 0 || p.WaitForReviews > 90 {
+		ps.Add(at.Of("pipeline.wait_for_reviews"), waitHint.S(), "%s", waitBad.S(p.WaitForReviews))
+	}
 }
 
 // duration parses a retry duration, giving def when it is empty.

@@ -3,6 +3,7 @@ package config
 import (
 	"path/filepath"
 	"strings"
+	"time"
 
 	"qingdan/source"
 )
@@ -21,7 +22,21 @@ type Reports struct {
 	LegalOffice      string   `toml:"legal_office"`      // where filings go, default 威县人民政府法制办公室
 	Contact          string   `toml:"contact"`           // 联系人 named in the filing's cover letter
 	Phone            string   `toml:"phone"`             // 联系电话 of the contact
+	// DayCounting is how the 三日 and 七日 of the procedure are counted:
+	// "calendar" (the default, as the source document reads) or "working".
+	DayCounting string `toml:"day_counting"`
+	// Holidays are the 法定节假日 on weekdays, and Workdays the weekend
+	// days worked (调休), of every year the case files cover; needed when
+	// DayCounting is "working".
+	Holidays []time.Time `toml:"holidays"`
+	Workdays []time.Time `toml:"workdays"`
 }
+
+// Day countings of [reports] day_counting.
+const (
+	CalendarDays = "calendar"
+	WorkingDays  = "working"
+)
 
 // Defaults of [reports].
 const (
@@ -50,6 +65,17 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	}
 	if r.LegalOffice == "" {
 		r.LegalOffice = DefaultLegalOffice
+	}
+	switch r.DayCounting {
+	case "":
+		r.DayCounting = CalendarDays
+	case CalendarDays:
+	case WorkingDays:
+		if len(r.Holidays) == 0 {
+			ps.Add(at.Of("reports.day_counting"), workingHint.S(), "%s", workingNoHolidays.S())
+		}
+	default:
+		ps.Add(at.Of("reports.day_counting"), dayCountingHint.S(), "%s", dayCountingBad.S(r.DayCounting))
 	}
 	for _, pub := range []struct{ what, dir string }{
 		{"content folder", c.Content},

@@ -28,7 +28,10 @@ func TestLedgerRead(t *testing.T) {
 		{"torn record", line1 + line2[:40], 1, "ignoring 40 bytes", "", len(line1)},
 		{"torn first record", line1[:50], 0, "ignoring 50 bytes", "", 0},
 		{"zeros after crash", line1 + "\x00\x00\x00\x00", 1, "ignoring 4 bytes", "", len(line1)},
-		{"complete record without newline", line1 + strings.TrimSuffix(line2, "\n"), 1, "unfinished last line", "", len(line1)},
+		// A whole record is kept whatever its line ending; opening ends its line.
+		{"complete record without newline", line1 + strings.TrimSuffix(line2, "\n"), 2, "", "", len(line1 + line2)},
+		{"complete record, CRLF", line1 + strings.TrimSuffix(line2, "\n") + "\r\n", 2, "", "", len(line1+line2) + 1},
+		{"complete first record without newline", strings.TrimSuffix(line1, "\n"), 1, "", "", len(line1)},
 		{"garbage line", line1 + "{not json\n" + line2, 0, "", "ledger.jsonl:2: not a ledger record", 0},
 		{"unknown field", `{"event":"produced","kind":"x","period":"2025H2","at":"2026-01-20T10:00:00+08:00","by":"me"}` + "\n", 0, "", ":1: not a ledger record", 0},
 		{"unknown event", `{"event":"filed","kind":"x","period":"2025H2","at":"2026-01-20T10:00:00+08:00"}` + "\n", 0, "", `:1: unknown ledger event "filed"`, 0},

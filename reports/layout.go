@@ -139,7 +139,11 @@ func EvaluationDocument(e *Evaluation) *Document {
 		add(text("按出现问题的案卷数从多到少排列："))
 		pt := &Table{Columns: []Column{{"序号", 1.3, "C"}, {"规则", 1.3, "C"}, {"问题", 5, "L"}, {"类别", 2.3, "C"}, {"案卷数", 1.7, "R"}, {"占比", 1.8, "R"}, {"违反的条款", 8.5, "L"}}}
 		for i, p := range e.Problems {
-			pt.Rows = append(pt.Rows, []string{strconv.Itoa(i + 1), p.Rule, p.Title, string(p.Category), strconv.Itoa(p.Cases), score(p.Share) + "%", p.Clause})
+			title := p.Title
+			if RuleByID(p.Rule).Fatal {
+				title += "\n（否决项，直接不合格）"
+			}
+			pt.Rows = append(pt.Rows, []string{strconv.Itoa(i + 1), p.Rule, title, string(p.Category), strconv.Itoa(p.Cases), score(p.Share) + "%", p.Clause})
 		}
 		add(Block{Kind: BlockTable, Table: pt})
 	}
@@ -154,7 +158,7 @@ func EvaluationDocument(e *Evaluation) *Document {
 			if amount == "" {
 				amount = "未作出决定"
 			}
-			ct.Rows = append(ct.Rows, []string{strconv.Itoa(i + 1), c.Number, c.Township + "\n" + c.Kind, c.Party + "\n" + c.PartyID, amount, strconv.Itoa(c.Score), c.Grade})
+			ct.Rows = append(ct.Rows, []string{strconv.Itoa(i + 1), c.Number, c.Township + "\n" + c.Kind, c.Party + "\n" + c.PartyID, amount, strconv.Itoa(c.Score), gradeCell(c)})
 		}
 		add(heading(2, "（一）得分一览"), Block{Kind: BlockTable, Table: ct})
 		dt := &Table{Columns: []Column{{"案号", 3.6, "L"}, {"规则", 1.3, "C"}, {"扣分", 1.3, "R"}, {"发现的问题", 6.5, "L"}, {"违反的条款", 7, "L"}}}
@@ -162,7 +166,7 @@ func EvaluationDocument(e *Evaluation) *Document {
 			for _, d := range c.Deductions {
 				lost := strconv.Itoa(d.Lost)
 				if d.Fatal {
-					lost += "\n直接不合格"
+					lost += "\n" + fatalMark
 				}
 				dt.Rows = append(dt.Rows, []string{c.Number, d.Rule, lost, d.Title + "：" + strings.Join(d.Details, "；"), d.Clause})
 			}
@@ -198,6 +202,18 @@ func EvaluationDocument(e *Evaluation) *Document {
 	return doc
 }
 
+// fatalMark marks a file failed outright by a 否决项, wherever it is counted.
+const fatalMark = "直接不合格"
+
+// gradeCell is a file's grade as tables show it: 直接不合格 when a 否决项
+// failed it, whatever its points.
+func gradeCell(c CaseResult) string {
+	if len(c.Fatal) > 0 {
+		return fatalMark
+	}
+	return c.Grade
+}
+
 // orBlank leaves room for a handwritten name when site.toml names nobody.
 func orBlank(s string) string {
 	if s == "" {
@@ -207,13 +223,13 @@ func orBlank(s string) string {
 }
 
 func groupTable(name string, groups []Group, total Group) Block {
-	t := &Table{Columns: []Column{{name, 3, "L"}, {"案卷数", 1.6, "R"}, {"平均分", 1.6, "R"}, {"优秀", 1.4, "R"}, {"合格", 1.4, "R"}, {"不合格", 1.6, "R"}, {"待人工评查", 2, "R"}}}
+	t := &Table{Columns: []Column{{name, 3, "L"}, {"案卷数", 1.6, "R"}, {"平均分", 1.6, "R"}, {"优秀", 1.4, "R"}, {"合格", 1.4, "R"}, {"不合格", 1.6, "R"}, {"其中" + fatalMark, 2.4, "R"}, {"待人工评查", 2, "R"}}}
 	for _, g := range append(groups, total) {
 		avg := score(g.Average)
 		if g.Cases == 0 {
 			avg = "—"
 		}
-		t.Rows = append(t.Rows, []string{g.Name, strconv.Itoa(g.Cases), avg, strconv.Itoa(g.Excellent), strconv.Itoa(g.Pass), strconv.Itoa(g.Fail), strconv.Itoa(g.Pending)})
+		t.Rows = append(t.Rows, []string{g.Name, strconv.Itoa(g.Cases), avg, strconv.Itoa(g.Excellent), strconv.Itoa(g.Pass), strconv.Itoa(g.Fail), strconv.Itoa(g.Fatal), strconv.Itoa(g.Pending)})
 	}
 	return Block{Kind: BlockTable, Table: t}
 }

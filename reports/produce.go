@@ -2,12 +2,10 @@ package reports
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 
-	"qingdan/config"
 	"qingdan/period"
 	"qingdan/source"
 )
@@ -24,29 +22,34 @@ type File struct {
 	Data []byte
 }
 
-// Produce makes one report of a period from the case files and settings of
-// site.toml: the PDF and its data as JSON. It writes nothing; the pipeline
-// files what it returns.
-func Produce(cfg *config.Config, kind string, p period.Period) ([]File, error) {
-	cases, err := LoadConfigured(cfg)
-	if err != nil {
-		return nil, err
-	}
-	fontPath := cfg.Reports.Font
-	if fontPath != "" {
-		fontPath = cfg.Path(fontPath)
-	}
-	font, err := FindFont(fontPath)
-	if err != nil {
-		return nil, err
-	}
-	return Build(cases, SettingsOf(cfg), kind, p, font)
+// Options are what producing a report takes from its caller: where the
+// case files and the font are, the settings of the rubric and the letters,
+// and the issue (文号, date, draft, correction) the filing office decided.
+// The caller builds them from site.toml; package reports never reads it.
+type Options struct {
+	CaseFiles string   // folder of case files
+	Font      string   // TrueType font; empty: well-known system paths
+	Settings  Settings // rubric thresholds, names, day counting
 }
 
-// LoadConfigured loads the case files of site.toml's [reports] casefiles
-// folder, failing when any has an error.
-func LoadConfigured(cfg *config.Config) ([]*Case, error) {
-	cases, ps := LoadFolder(cfg.Path(cfg.Reports.CaseFiles))
+// Produce makes one report from the case files: the PDF and its data as
+// JSON. It writes nothing; the pipeline files what it returns.
+func Produce(o Options, r Request) ([]File, error) {
+	cases, err := LoadChecked(o.CaseFiles)
+	if err != nil {
+		return nil, err
+	}
+	font, err := FindFont(o.Font)
+	if err != nil {
+		return nil, err
+	}
+	return Build(cases, o.Settings, font, r)
+}
+
+// LoadChecked loads the case files of a folder, failing when any has an
+// error.
+func LoadChecked(dir string) ([]*Case, error) {
+	cases, ps := LoadFolder(dir)
 	if ps.HasErrors() {
 		return nil, fmt.Errorf("the case files have errors; run \"qingdan report check\" for all of them:\n%s", ps)
 	}
@@ -66,32 +69,73 @@ func LoadFolder(dir string) ([]*Case, source.Problems) {
 	return cases, ps
 }
 
-// Build makes one report of a period from loaded case files: the PDF drawn
-// in the font and the report's data as JSON.
-func Build(cases []*Case, s Settings, kind string, p period.Period, font *Font) ([]File, error) {
-	var data any
-	var doc *Document
-	switch kind {
-	case KindEvaluation:
-		e := Evaluate(cases, s, p)
-		data, doc = e, EvaluationDocument(e)
-	case KindFiling:
-		f := BuildFiling(cases, s, p)
-		data, doc = f, FilingDocument(f)
-	default:
-		return nil, fmt.Errorf("unknown report %q: want %q or %q", kind, KindEvaluation, KindFiling)
-	}
-	js, err := json.MarshalIndent(data, "", "  ")
+// Request is one report to make: its kind and half year, the issue the
+// filing office decided, and for a correction the data of the report it
+// corrects.
+type Request struct {
+	Kind     string
+	Period   period.Period
+	Issue    Issue
+	Previous []byte // the JSON of the report Issue.Corrects names; nil otherwise
+}
+
+// Build makes one report from loaded case files: the PDF drawn in the font
+// and the report's data as JSON, with the issue under "issue". A
+// correction lists what changed since the report it corrects, and fails
+// when nothing did.
+func Build(cases []*Case, s Settings, font *Font, r Request) ([]File, error) {
+	data, doc, err := content(cases, s, r)
 	if err != nil {
-		return nil, fmt.Errorf("encoding %s: %w", doc.Title, err)
+		return nil, err
 	}
+	js, err := dataJSON(data, r.Issue)
+	if err != nil {
+		return nil, err
+	}
+	if c := r.Issue.Corrects; c != nil {
+		c.Changes, err = Changes(r.Previous, js)
+		if err != nil {
+			return nil, err
+		}
+		if len(c.Changes) == 0 {
+			return nil, correctionUnchanged.Error(c.Number)
+		}
+		if js, err = dataJSON(data, r.Issue); err != nil {
+			return nil, err
+		}
+	}
+	markIssue(doc, r.Issue)
 	var pdf bytes.Buffer
 	if err := RenderPDF(doc, font, &pdf); err != nil {
 		return nil, err
 	}
-	base := p.String() + "-" + doc.Title
+	base := r.Period.String() + "-" + doc.Title + issueSuffix(r.Issue)
 	return []File{
 		{Name: base + ".pdf", Data: pdf.Bytes()},
-		{Name: base + ".json", Data: append(js, '\n')},
+		{Name: base + ".json", Data: js},
 	}, nil
+}
+
+// content is the data of a report and its layout, dated on the day it is
+// issued when the issue says so.
+func content(cases []*Case, s Settings, r Request) (any, *Document, error) {
+	date := ""
+	if !r.Issue.Date.IsZero() {
+		date = fmtDate(dayOf(r.Issue.Date))
+	}
+	switch r.Kind {
+	case KindEvaluation:
+		e := Evaluate(cases, s, r.Period)
+		if date != "" {
+			e.Date = date
+		}
+		return e, EvaluationDocument(e), nil
+	case KindFiling:
+		f := BuildFiling(cases, s, r.Period)
+		if date != "" {
+			f.Date = date
+		}
+		return f, FilingDocument(f), nil
+	}
+	return nil, nil, fmt.Errorf("unknown report %q: want %q or %q", r.Kind, KindEvaluation, KindFiling)
 }

@@ -77,6 +77,7 @@ func validate(c *Case) source.Problems {
 	if c.Party.Type == PartyOrg && strings.TrimSpace(c.Party.Representative) == "" {
 		k.errorf("party", `add representative = "姓名", the 法定代表人 or 主要负责人`, "an organisation (单位) party needs its representative")
 	}
+	k.order("violation.end", c.Violation.Date, c.Violation.End, violationEndBefore.S())
 	k.order("register.date", c.Violation.Date, c.Register.Date, "the case is filed (立案) before the act it is about took place")
 	for i, in := range c.Investigations {
 		p := fmt.Sprintf("investigation[%d]", i)

@@ -1,0 +1,31 @@
+package main
+
+import "qingdan/msg"
+
+// Messages of drafts, corrections, recovery and the mail test.
+var (
+	msgAwaitingReview = msg.New("main.awaiting_review",
+		"%d 件案卷尚无评查人员评分（%s）",
+		"%d case files lack a reviewer's score (%s)")
+	msgRecovered = msg.New("main.recovered",
+		"台账 %s：从发件箱的记录补回 %d 条记录",
+		"ledger %s: %d records restored from the outbox's records")
+	msgNoSMTP = msg.New("main.no_smtp",
+		"%s 中没有设置 [pipeline.smtp]：报告只放进发件箱，没有邮件可测试；设置方法见 docs/pipeline.md",
+		"%s has no [pipeline.smtp]: reports go to the outbox only, there is no mail to test; see docs/pipeline.md")
+	msgTestSubject = msg.New("main.test_subject",
+		"%s报送流水线测试邮件（不是报送材料）",
+		"%s report pipeline: test message (not a filing)")
+	msgTestBody = msg.New("main.test_body",
+		"这是%s的 qingdan 报送流水线发出的测试邮件，发送时间 %s。\r\n\r\n收到本邮件说明报送邮件的线路畅通。本邮件不含任何报送材料，没有记入报送台账，无需处理。\r\n",
+		"This is a test message of the qingdan report pipeline of %s, sent at %s.\r\n\r\nIt proves the mail route works. It carries no filing and is not in the ledger.\r\n")
+	msgTestSent = msg.New("main.test_sent",
+		"测试邮件已由邮件服务器接受：发往 %s（经 %s:%d）；请对方确认收到。没有报送任何报告",
+		"test message accepted by the mail server: to %s (via %s:%d); ask them to confirm. Nothing was filed")
+	msgDraftWritten = msg.New("main.draft_written",
+		"%v %s 草稿（未报送，未记入台账）写入 %s：",
+		"%v %s draft (not filed, not in the ledger) written to %s:")
+	msgCorrected = msg.New("main.corrected",
+		"%v %s 更正已报送：文号 %s，更正 %s",
+		"%v %s correction filed: number %s, correcting %s")
+)

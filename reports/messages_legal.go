@@ -1,0 +1,30 @@
+package reports
+
+import "qingdan/msg"
+
+// Messages of the law fixes, drafts, example case files and issued
+// reports (numbers, corrections).
+var (
+	violationEndBefore = msg.New("reports.violation_end_before",
+		"违法行为的终了日期（end）早于发生日期（date）",
+		"the act ends (end) before it began (date)")
+	draftMark   = msg.New("reports.draft_mark", "草稿", "DRAFT")
+	draftNotice = msg.New("reports.draft_notice",
+		"草稿：本文件由 qingdan report -draft 生成，仅供核对，不是正式报送的文件，没有记入报送台账。",
+		"Draft: made by qingdan report -draft for checking only; it is not a filed report and is not in the ledger.")
+	issueNumber       = msg.New("reports.issue_number", "文号：%s", "number: %s")
+	correctionHeading = msg.New("reports.correction_heading", "更正说明", "Correction")
+	correctionText    = msg.New("reports.correction_text",
+		"本报告更正本局%[1]s（成文日期%[2]s，PDF 文件 SHA-256 %[3]s），原报告作废，以本报告为准。更正原因：%[4]s。与原报告相比，报告数据的变化如下：",
+		"This report corrects %[1]s (dated %[2]s, PDF SHA-256 %[3]s), which it replaces. Reason: %[4]s. The report's data changed as follows:")
+	correctionUnchanged = msg.New("reports.correction_unchanged",
+		"报告数据与已报送的 %s 相同，无需更正：先改正案卷，再运行更正",
+		"the report's data is the same as the filed %s: nothing to correct; correct the case files first")
+	changeAdded    = msg.New("reports.change_added", "新增 %s：%s", "added to %s: %s")
+	changeRemoved  = msg.New("reports.change_removed", "删除 %s：%s", "removed from %s: %s")
+	changeValue    = msg.New("reports.change_value", "%s：%s → %s", "%s: %s → %s")
+	changesMore    = msg.New("reports.changes_more", "……另有 %d 处变化，见报告数据（JSON）", "… %d more changes, see the report's data (JSON)")
+	exampleRefused = msg.New("reports.example_refused",
+		"%s 是虚构的示例案卷（文件夹中有 %s），只能出草稿，不能报送：试用请加 -draft；正式报送请把 site.toml 的 [reports] casefiles 改为本局案卷的文件夹，例如 casefiles = \"casefiles\"",
+		"%s holds fictitious example case files (it has %s): draft with -draft, never file them; to file, set [reports] casefiles in site.toml to the bureau's own folder, such as casefiles = \"casefiles\"")
+)

@@ -2,7 +2,8 @@
 # Runs every test of qingdan, on a fresh Debian machine with Go:
 #   ./test.sh
 # It first installs what the tests need and the machine lacks (Debian's
-# chromium, poppler-utils and fonts-wqy-microhei; node and npm; the npm
+# chromium, poppler-utils, fonts-wqy-microhei and systemd (for
+# systemd-analyze verify of the pipeline's unit); node and npm; the npm
 # tools axe-core and html-validate under tools/node_modules), then runs
 # gofmt, go vet, all Go tests (which include the JavaScript tests, the
 # browser tests and the quality gates of e2e/ on the real content), and a
@@ -30,6 +31,7 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+command -v systemd-analyze >/dev/null || need+=(systemd)
 if ((${#need[@]})); then
 	sudo=""
 	[ "$(id -u)" = 0 ] || sudo=sudo
@@ -39,7 +41,7 @@ fi
 # The versions are pinned by tools/package-lock.json; node_modules is
 # never committed.
 npm ci --prefix tools --no-audit --no-fund --loglevel=error >/dev/null
-echo "ok: chromium, pdftotext, wqy-microhei, node $(node --version), axe-core, html-validate"
+echo "ok: chromium, pdftotext, wqy-microhei, systemd-analyze, node $(node --version), axe-core, html-validate"
 
 step "gofmt and go vet"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
@@ -99,7 +101,7 @@ done
 step "summary"
 row() { printf '  %-78s %8s  %s\n' "$1" "$2" "$3"; }
 row "gate" "count" "result"
-for gate in browser axe html links large payloads broken privacy kill-publish kill-pipeline disk-full; do
+for gate in browser axe html links large payloads broken privacy kill-publish kill-pipeline disk-full systemd; do
 	if [ -f "$counts/$gate" ]; then
 		IFS=$'\t' read -r label n result <"$counts/$gate"
 		row "$label" "$n" "$result"

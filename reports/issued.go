@@ -76,7 +76,7 @@ func markIssue(doc *Document, is Issue) {
 const maxChanges = 60
 
 // Changes lists what differs between the data of two reports (their JSON,
-// as Build writes it), one line each, the issue left out. Lists of cases,
+// as Build writes it), one line each, the issue and its date left out. Lists of cases,
 // decisions, groups and rules are compared by their number, case, name,
 // category or rule, so that one added case file is one line.
 func Changes(old, new []byte) ([]string, error) {
@@ -89,7 +89,10 @@ func Changes(old, new []byte) ([]string, error) {
 	}
 	for _, m := range []any{a, b} {
 		if obj, ok := m.(map[string]any); ok {
+			// The issue, and the date it puts on the report, are not
+			// what the case files say.
 			delete(obj, "issue")
+			delete(obj, "date")
 		}
 	}
 	var out []string

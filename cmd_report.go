@@ -169,10 +169,7 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 	if *out != "" {
 		return usageError{"-out is for drafts: add -draft"}
 	}
-	if err := refuseExamples(cfg); err != nil {
-		return err
-	}
-	pl, err := pipeline.Open(pipelineOptions(cfg, log.New(os.Stderr, "qingdan report: ", log.LstdFlags)))
+	pl, err := openFiling(cfg)
 	if err != nil {
 		return err
 	}
@@ -250,10 +247,7 @@ func runReportCorrect(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := refuseExamples(cfg); err != nil {
-		return err
-	}
-	pl, err := pipeline.Open(pipelineOptions(cfg, log.New(os.Stderr, "qingdan report: ", log.LstdFlags)))
+	pl, err := openFiling(cfg)
 	if err != nil {
 		return err
 	}
@@ -267,4 +261,13 @@ func runReportCorrect(ctx context.Context, args []string) error {
 		fmt.Printf("  %s  %d bytes  sha256 %s\n", f.Name, f.Size, f.SHA256)
 	}
 	return nil
+}
+
+// openFiling opens the pipeline for filing by hand, refusing the example
+// case files before the ledger is touched.
+func openFiling(cfg *config.Config) (*pipeline.Pipeline, error) {
+	if err := refuseExamples(cfg); err != nil {
+		return nil, err
+	}
+	return pipeline.Open(pipelineOptions(cfg, log.New(os.Stderr, "qingdan report: ", log.LstdFlags)))
 }

@@ -167,7 +167,7 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 		return writeDraft(cfg, kind, p, *out)
 	}
 	if *out != "" {
-		return usageError{"-out is for drafts: add -draft"}
+		return usageError{msgOutNeedsDraft.S()}
 	}
 	pl, err := openFiling(cfg)
 	if err != nil {
@@ -241,7 +241,7 @@ func runReportCorrect(ctx context.Context, args []string) error {
 		return err
 	}
 	if *kind != reports.KindEvaluation && *kind != reports.KindFiling {
-		return usageError{"-kind is required: -kind evaluation or -kind filing"}
+		return usageError{msgKindRequired.S()}
 	}
 	cfg, err := loadConfig(*configPath)
 	if err != nil {

@@ -76,7 +76,7 @@ func reportProducer(cfg *config.Config) pipeline.Producer {
 				}
 			}
 			if req.Previous == nil {
-				return nil, fmt.Errorf("the corrected filing has no report data (.json) to compare with")
+				return nil, msgNoPreviousData.Error()
 			}
 			if corr.Number == "" {
 				corr.Number = fmt.Sprintf("%v%s", p, kindTitle(kind))

@@ -22,6 +22,15 @@ var (
 	msgTestSent = msg.New("main.test_sent",
 		"测试邮件已由邮件服务器接受：发往 %s（经 %s:%d）；请对方确认收到。没有报送任何报告",
 		"test message accepted by the mail server: to %s (via %s:%d); ask them to confirm. Nothing was filed")
+	msgNoPreviousData = msg.New("main.no_previous_data",
+		"被更正的报告没有报告数据（.json），无法列出更正的内容",
+		"the corrected filing has no report data (.json) to compare with")
+	msgOutNeedsDraft = msg.New("main.out_needs_draft",
+		"-out 只用于草稿：请加 -draft",
+		"-out is for drafts: add -draft")
+	msgKindRequired = msg.New("main.kind_required",
+		"须写明更正哪一种报告：-kind evaluation（案卷评查报告）或 -kind filing（重大决定备案报告）",
+		"-kind is required: -kind evaluation or -kind filing")
 	msgDraftWritten = msg.New("main.draft_written",
 		"%v %s 草稿（未报送，未记入台账）写入 %s：",
 		"%v %s draft (not filed, not in the ledger) written to %s:")

@@ -195,7 +195,7 @@ func (p *Pipeline) CatchUp(ctx context.Context) time.Time {
 			wake.add(retry)
 			continue
 		}
-		if why, until := p.held(d, now); why != "" {
+		if why, until := held(p.o, d, now); why != "" {
 			p.o.Log.Printf("%s %v: %s", d.kind, d.period, waitingReviews.S(why, when(until)))
 			wake.add(now.Add(holdRecheck))
 			wake.add(until)
@@ -307,13 +307,13 @@ const holdRecheck = time.Hour
 
 // held says why a due filing waits, and until when it may, or "" when it
 // goes now.
-func (p *Pipeline) held(d dueFiling, now time.Time) (string, time.Time) {
-	if p.o.Hold == nil || p.o.HoldDays <= 0 {
+func held(o Options, d dueFiling, now time.Time) (string, time.Time) {
+	if o.Hold == nil || o.HoldDays <= 0 {
 		return "", time.Time{}
 	}
-	until := d.at.AddDate(0, 0, p.o.HoldDays)
+	until := d.at.AddDate(0, 0, o.HoldDays)
 	if !now.Before(until) {
 		return "", time.Time{}
 	}
-	return p.o.Hold(d.kind, d.period), until
+	return o.Hold(d.kind, d.period), until
 }

@@ -76,13 +76,13 @@ func ReadFiled(outbox string) ([]Filing, error) {
 		}
 		var f Filing
 		if err := json.Unmarshal(data, &f); err != nil {
-			return nil, fmt.Errorf("%s: not an outbox record: %v", path, err)
+			return nil, errFiledBad.Error(path, err)
 		}
 		if f.Produced.Event != Produced {
-			return nil, fmt.Errorf("%s: not an outbox record of a produced filing", path)
+			return nil, errFiledBad.Error(path, "no produced record")
 		}
 		if err := f.Produced.check(); err != nil {
-			return nil, fmt.Errorf("%s: %v", path, err)
+			return nil, errFiledBad.Error(path, err)
 		}
 		out = append(out, f)
 	}

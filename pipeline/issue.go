@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -92,7 +91,7 @@ func (p *Pipeline) Correct(ctx context.Context, kind string, per period.Period, 
 		path := filepath.Join(p.o.Outbox, per.String(), want.Name)
 		data, err := os.ReadFile(path)
 		if err == nil && sumOf(data) != want.SHA256 {
-			err = fmt.Errorf("its sha256 differs from the ledger's %s", want.SHA256)
+			err = errSumDiffers.Error(want.SHA256)
 		}
 		if err != nil {
 			return Record{}, errFiledCopyBad.Error(path, err)

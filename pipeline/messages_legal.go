@@ -20,6 +20,15 @@ var (
 	recovered = msg.New("pipeline.recovered",
 		"从发件箱的记录向台账 %s 补回 %d 条记录",
 		"to the ledger %s: %d records added from the outbox's records")
+	errFiledBad = msg.New("pipeline.filed_bad",
+		"%s 不是发件箱的报送记录（%v）：从备份恢复 outbox/.filed/ 中的这个文件",
+		"%s is not an outbox record (%v): restore this file of outbox/.filed/ from a backup")
+	errSumDiffers = msg.New("pipeline.sum_differs",
+		"与台账所记的 SHA-256 %s 不一致",
+		"its SHA-256 differs from the ledger's %s")
+	errCorrectionName = msg.New("pipeline.correction_name",
+		"更正的文件名 %q 与已报送的文件相同，已报送的文件不能被覆盖",
+		"the correction's file name %q is that of a filed file, which is never replaced")
 	waitingReviews = msg.New("pipeline.waiting_reviews",
 		"等待评查：%s；最迟 %s 报送",
 		"waiting for reviews: %s; filed at %s at the latest")

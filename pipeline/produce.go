@@ -75,7 +75,7 @@ func checkNewNames(files []File, records []Record, per period.Period) error {
 		for _, old := range r.Files {
 			for _, f := range files {
 				if f.Name == old.Name {
-					return fmt.Errorf("the report producer gave the correction the name of a filed file, %q", f.Name)
+					return errCorrectionName.Error(f.Name)
 				}
 			}
 		}

@@ -109,8 +109,7 @@ func WriteStatus(w io.Writer, o Options, now time.Time) error {
 		}
 		st := state(f, d, now, o.Mail != nil)
 		if st == StateDue {
-			p := &Pipeline{o: o}
-			if why, until := p.held(dueFiling{f.Kind, f.Period, d}, now); why != "" {
+			if why, until := held(o, dueFiling{f.Kind, f.Period, d}, now); why != "" {
 				st = StateWaiting
 				problems = append(problems, fmt.Sprintf("%v %s: %s", f.Period, f.Kind, waitingReviews.S(why, when(until))))
 			}

@@ -39,6 +39,10 @@ func Produce(o Options, r Request) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(cases) == 0 && !r.Issue.Draft {
+		// Most likely the folder was set before the case files were put in.
+		return nil, noCaseFiles.Error(o.CaseFiles)
+	}
 	font, err := FindFont(o.Font)
 	if err != nil {
 		return nil, err

@@ -40,9 +40,11 @@ func RulesMarkdown() string {
 	b.WriteString("期间开始的当日不计入，自下一日开始计算（民法典第二百零一条）。原文中的“三日”“七日”按日历日计算，这是默认设置；行政处罚法（2021）第八十五条规定其“二日”“三日”“五日”“七日”指工作日，需要按工作日计算的，在 site.toml 的 `[reports]` 中写 `day_counting = \"working\"`，并在 `holidays` 中列出案卷涉及各年的法定节假日（落在周一至周五的日子），在 `workdays` 中列出调休上班的周六、周日。月、年按日历计算，不受此设置影响。\n\n")
 	b.WriteString("| 编号 | 规则 | 第一日和计算方法 |\n|---|---|---|\n")
 	for _, r := range Rules {
-		if r.Days != "" {
-			fmt.Fprintf(&b, "| %s | %s | %s |\n", r.ID, r.Title, r.Days)
+		days := r.Days
+		if days == "" {
+			days = "不涉及期间（只核对有无和先后）"
 		}
+		fmt.Fprintf(&b, "| %s | %s | %s |\n", r.ID, r.Title, days)
 	}
 	b.WriteString("\n## 整改要求\n\n| 编号 | 不符合时的整改要求 |\n|---|---|\n")
 	for _, r := range Rules {

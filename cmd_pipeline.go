@@ -69,6 +69,9 @@ func runPipeline(ctx context.Context, args []string) error {
 	o := pipelineOptions(cfg, log.New(os.Stderr, "qingdan pipeline: ", log.LstdFlags))
 	switch sub {
 	case "status":
+		if err := refuseExamples(cfg); err != nil {
+			fmt.Println(msgStatusExamples.S(cfg.Reports.CaseFiles))
+		}
 		return pipeline.WriteStatus(os.Stdout, o, time.Now())
 	case "recover":
 		n, err := pipeline.Recover(o)

@@ -7,6 +7,9 @@ var (
 	msgAwaitingReview = msg.New("main.awaiting_review",
 		"%d 件案卷尚无评查人员评分（%s）",
 		"%d case files lack a reviewer's score (%s)")
+	msgStatusExamples = msg.New("main.status_examples",
+		"注意：[reports] casefiles = %q 是虚构的示例案卷，流水线不会报送；正式使用前改为本局的案卷文件夹\n",
+		"note: [reports] casefiles = %q holds the fictitious examples, which the pipeline never files; set it to the bureau's own folder\n")
 	msgRecovered = msg.New("main.recovered",
 		"台账 %s：从发件箱的记录补回 %d 条记录",
 		"ledger %s: %d records restored from the outbox's records")

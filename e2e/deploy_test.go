@@ -148,8 +148,8 @@ func TestFreshCloneFilesNothing(t *testing.T) {
 	if r := run(t, dir, "report", "evaluate", "-period", "2026H1", "-draft"); r.code != 0 || !strings.Contains(r.stdout, "草稿") {
 		t.Fatalf("report evaluate -draft: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if r := run(t, dir, "pipeline", "status"); r.code != 0 {
-		t.Errorf("pipeline status: exit %d\n%s", r.code, r.stderr)
+	if r := run(t, dir, "pipeline", "status"); r.code != 0 || !strings.Contains(r.stdout, "示例案卷") {
+		t.Errorf("pipeline status does not say the examples are never filed: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	if r := run(t, dir, "pipeline", "test-delivery"); r.code != 0 || len(srv.received()) != 1 || !strings.Contains(r.stdout, "fzb@weixian.gov.cn") {
 		t.Fatalf("pipeline test-delivery: exit %d, %d messages\n%s%s", r.code, len(srv.received()), r.stdout, r.stderr)
@@ -170,7 +170,6 @@ func TestFreshCloneFilesNothing(t *testing.T) {
 	}
 	site, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
 	site = []byte(strings.Replace(string(site), `casefiles = "examples/casefiles"`, `casefiles = "casefiles"`, 1))
-	site = []byte(strings.Replace(string(site), "[pipeline]\n", "[pipeline]\nnumber = \"威人口〔{year}〕{n}号\"\n", 1))
 	os.WriteFile(filepath.Join(dir, "site.toml"), site, 0o644)
 	if r := run(t, dir, "report", "evaluate", "-period", "2026H1"); r.code != 0 {
 		t.Fatalf("report evaluate on the bureau's files: exit %d\n%s", r.code, r.stderr)

@@ -136,7 +136,9 @@ func Open(o Options) (*Pipeline, error) {
 		lockf.Close()
 		return nil, err
 	}
-	return &Pipeline{o: o, lockf: lockf, ledger: ledger}, nil
+	p := &Pipeline{o: o, lockf: lockf, ledger: ledger}
+	p.backfillFiled()
+	return p, nil
 }
 
 // Close closes the ledger and releases the lock.

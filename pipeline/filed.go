@@ -53,6 +53,29 @@ func (p *Pipeline) writeFiled(f *filing) error {
 	return output.WriteFile(path, append(data, '\n'), 0o644)
 }
 
+// backfillFiled writes the outbox's record of every filing the ledger
+// says is in the outbox and the outbox has no record of: filings made
+// before the outbox kept its own record are protected from a lost ledger
+// from now on.
+func (p *Pipeline) backfillFiled() {
+	filed, err := ReadFiled(p.o.Outbox)
+	if err != nil {
+		p.o.Log.Print(err)
+		return
+	}
+	have := map[key]bool{}
+	for _, f := range filed {
+		have[f.key()] = true
+	}
+	for k, f := range filings(p.ledger.Records()) {
+		if _, in := f.Delivered[Outbox]; in && f.Produced != nil && !have[k] {
+			if err := p.writeFiled(f); err != nil {
+				p.o.Log.Printf("recording %s %v in %s: %v", f.Kind, f.Period, filedDir, err)
+			}
+		}
+	}
+}
+
 // ReadFiled reads the outbox's records of what it holds, oldest first; a
 // missing folder holds none.
 func ReadFiled(outbox string) ([]Filing, error) {

@@ -285,3 +285,20 @@ func TestOutboxRecord(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// An outbox filled before the outbox kept its own record gets one at the
+// next start, so a ledger lost later is still noticed.
+func TestOutboxRecordBackfilled(t *testing.T) {
+	clock := &fakeClock{now: at(t, "2026-01-20 10:00")}
+	o := options(t, clock, &fakeReports{})
+	p := open(t, o)
+	p.CatchUp(context.Background())
+	p.Close()
+	os.RemoveAll(filepath.Join(o.Outbox, filedDir))
+	p = open(t, o)
+	p.Close()
+	os.Remove(o.Ledger)
+	if _, err := Open(o); !errors.Is(err, ErrLedgerLost) {
+		t.Fatalf("Open after losing the ledger of an old outbox: %v, want ErrLedgerLost", err)
+	}
+}

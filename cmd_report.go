@@ -208,6 +208,9 @@ func writeDraft(cfg *config.Config, kind string, p period.Period, out string) er
 	if out != "" {
 		dir = out
 	}
+	if pub := cfg.PublishedOverlap(dir); pub != "" {
+		return usageError{msgDraftPublished.S(dir, pub)}
+	}
 	files, err := reports.Produce(reportOptions(cfg), reports.Request{Kind: kind, Period: p, Issue: reports.Issue{Draft: true, Date: time.Now().In(period.Zone)}})
 	if err != nil {
 		return err

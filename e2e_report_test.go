@@ -59,6 +59,9 @@ func TestReportCommands(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "drafts", "2026H1-案卷评查报告-草稿.pdf")); err != nil {
 		t.Errorf("no draft: %v", err)
 	}
+	if out, code = runQingdan(t, dir, "report", "filing", "-period", "2026H1", "-draft", "-out", "public/drafts"); code != 2 || !strings.Contains(out, "个人信息") {
+		t.Errorf("a draft into the published output: exit %d\n%s", code, out)
+	}
 	for _, never := range []string{"ledger.jsonl", "outbox"} {
 		if _, err := os.Stat(filepath.Join(dir, never)); err == nil {
 			t.Errorf("a draft or a refused filing made %s", never)

@@ -34,6 +34,9 @@ var (
 	msgKindRequired = msg.New("main.kind_required",
 		"须写明更正哪一种报告：-kind evaluation（案卷评查报告）或 -kind filing（重大决定备案报告）",
 		"-kind is required: -kind evaluation or -kind filing")
+	msgDraftPublished = msg.New("main.draft_published",
+		"草稿含个人信息，不能写到 %s：它与网站发布的文件夹 %q 重叠；用 -out drafts 或不写 -out",
+		"a draft holds personal data and cannot go to %s: it overlaps the published folder %q; use -out drafts or leave -out out")
 	msgDraftWritten = msg.New("main.draft_written",
 		"%v %s 草稿（未报送，未记入台账）写入 %s：",
 		"%v %s draft (not filed, not in the ledger) written to %s:")

@@ -97,6 +97,19 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	}
 }
 
+// PublishedOverlap names the folder a build publishes or replaces (the
+// content, the output or the themes) that dir is, holds or lies in, or
+// returns "" when there is none: drafts of reports, which hold personal
+// data, are never written there.
+func (c *Config) PublishedOverlap(dir string) string {
+	for _, pub := range []string{c.Content, c.Output, "themes"} {
+		if overlaps(dir, c.Path(pub)) {
+			return pub
+		}
+	}
+	return ""
+}
+
 // CaseFilesOverlap reports whether a folder a build writes or publishes
 // (such as the -out of a build) holds the case files or lies inside them.
 func (c *Config) CaseFilesOverlap(dir string) bool {

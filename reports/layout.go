@@ -99,7 +99,7 @@ func EvaluationDocument(e *Evaluation) *Document {
 	add(heading(1, "一、评查范围和方法"),
 		text(fmt.Sprintf("根据本局责任清单“规范案件查处”制度关于“每半年对行政处罚和社会抚养费案卷质量进行评查”的要求，对%s至%s期间作出决定（未作出决定的按立案日期）的行政处罚和社会抚养费案卷共 %d 件逐卷进行了评查。",
 			chineseDay(e.From), chineseDay(e.To), e.Total.Cases)),
-		text(fmt.Sprintf("评查实行百分制，分%s六类共 %d 项，每一项对应“查处流程”中的具体条款（见规则表）。其中 %s 三项需要人工判断，取案卷中评查人员的评分；其余各项由系统按案卷记载的日期、执法人员和文书逐项核对。%s，违反其中任何一项的，案卷直接评为不合格。",
+		text(fmt.Sprintf("评查实行百分制，分%s六类共 %d 项，每一项对应“查处流程”中的具体条款（见规则表）。其中 %s 三项需要人工判断，取案卷中评查人员的评分；其余各项由系统按案卷记载的日期、执法人员和文书逐项核对。%s，违反其中任何一项的，案卷直接评为不合格，计 0 分（平均分按 0 分计入）。",
 			strings.Join(cats, "、"), len(Rules), strings.Join(human, "、"), strings.Join(fatal, "、")+"为否决项")),
 		text(fmt.Sprintf("等次标准：得分 %d 分以上为优秀，%d 分以上为合格，低于 %d 分或有直接不合格项的为不合格。决定金额达到 %s 元或经审查确定为重大案件的为重大案件；申请人民法院强制执行的期限按法定起诉期限 %d 个月届满后 180 日计算。",
 			s.Excellent, s.Pass, s.Pass, fmtYuan(s.MajorAmount), s.LitigationMonths)),

@@ -35,10 +35,9 @@ func check(m Message) string {
 	return ""
 }
 
-// verb matches one fmt verb, %% included.
 var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[vTtbcdoOqxXUeEfFgGsp%]`)
 
-// verbs lists the fmt verbs of a text in order, without %%.
+// verbs lists the formatting verbs of s, in order, without %%.
 func verbs(s string) []string {
 	return slices.DeleteFunc(verb.FindAllString(s, -1), func(v string) bool { return v == "%%" })
 }

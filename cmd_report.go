@@ -186,6 +186,9 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 	for _, f := range rec.Files {
 		fmt.Printf("  %s  %d bytes  sha256 %s\n", f.Name, f.Size, f.SHA256)
 	}
+	if !made {
+		fmt.Println(msgCorrectHint.S(p, kind))
+	}
 	return nil
 }
 

@@ -34,6 +34,9 @@ var (
 	msgKindRequired = msg.New("main.kind_required",
 		"须写明更正哪一种报告：-kind evaluation（案卷评查报告）或 -kind filing（重大决定备案报告）",
 		"-kind is required: -kind evaluation or -kind filing")
+	msgCorrectHint = msg.New("main.correct_hint",
+		"已报送的报告不会重新生成；案卷有改动需要更正的，运行 qingdan report correct -period %v -kind %s -reason \"更正原因\"",
+		"a filed report is never made again; to correct it after the case files changed, run qingdan report correct -period %v -kind %s -reason \"why\"")
 	msgDraftPublished = msg.New("main.draft_published",
 		"草稿含个人信息，不能写到 %s：它与网站发布的文件夹 %q 重叠；用 -out drafts 或不写 -out",
 		"a draft holds personal data and cannot go to %s: it overlaps the published folder %q; use -out drafts or leave -out out")

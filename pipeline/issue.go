@@ -82,6 +82,8 @@ func (p *Pipeline) Correct(ctx context.Context, kind string, per period.Period, 
 	if strings.TrimSpace(reason) == "" {
 		return Record{}, errReasonMissing.Error()
 	}
+	// A correction committed by an earlier run cut short goes out first.
+	p.deliver(ctx, &soonest{})
 	last := p.latest(kind, per)
 	if last == nil {
 		return Record{}, errNothingToCorrect.Error(per.String(), kind)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"qingdan/period"
 )
@@ -300,5 +301,32 @@ func TestOutboxRecordBackfilled(t *testing.T) {
 	os.Remove(o.Ledger)
 	if _, err := Open(o); !errors.Is(err, ErrLedgerLost) {
 		t.Fatalf("Open after losing the ledger of an old outbox: %v, want ErrLedgerLost", err)
+	}
+}
+
+// A correction committed by a run cut short before delivery is delivered
+// by the next run of correct, which then files nothing more.
+func TestCorrectionCutShortDelivered(t *testing.T) {
+	clock := &fakeClock{now: at(t, "2026-01-20 10:00")}
+	r := &fakeReports{}
+	o := options(t, clock, r)
+	p := open(t, o)
+	p.CatchUp(context.Background())
+	r.data = "R06 评分已补"
+	is := p.issue(p.now(), 2)
+	first := p.latest("evaluation", h2025).Produced
+	is.Corrects = &Filed{Number: first.Number, Date: first.At, Sums: first.Files}
+	is.Reason = "补充评分"
+	files, _ := r.produce(context.Background(), "evaluation", h2025, Issue{Number: "x", Corrects: &Filed{}})
+	if _, err := p.commit("evaluation", h2025, time.Time{}, files, is); err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+	p = open(t, o)
+	if _, err := p.Correct(context.Background(), "evaluation", h2025, "补充评分"); err == nil {
+		t.Fatal("the same correction was filed again")
+	}
+	if f := p.version("evaluation", h2025, 2); f.Delivered[Outbox].IsZero() {
+		t.Error("the committed correction was not delivered")
 	}
 }

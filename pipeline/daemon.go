@@ -45,6 +45,32 @@
 // until it succeeds. E-mail is at least once: a crash between the server's
 // acceptance and the ledger line sends it again, with the same Message-ID.
 //
+// The server's 250 to the message is delivery: a connection dropped after
+// it does not send the mail again. Every step of a conversation has a
+// timeout, and a stopped daemon (SIGTERM) ends a conversation at once.
+//
+// # Numbers, dates and corrections
+//
+// Each filing is issued under a 文号 made from Options.Number, whose {n}
+// counts the filings of the year of issue; the number is taken by the
+// "produced" record, so a failed attempt takes none and none is given
+// twice. A filing is dated the day it is produced, never back-dated to its
+// due day. Correct re-issues a filed report as a new version (2, 3, …)
+// with its own number, naming the version it corrects; earlier versions
+// stay in the ledger and the outbox, and the new one is delivered like the
+// first. While Options.Hold says case files await review, a due filing
+// waits, up to Options.HoldDays after its due time.
+//
+// # The outbox's own record
+//
+// Beside the filed files the outbox keeps outbox/.filed/, one record per
+// filing with its "produced" record and its deliveries, written before the
+// files enter the outbox and after each delivery. Open refuses
+// (ErrLedgerLost) a ledger that lacks what those records hold, as a
+// deleted, emptied or outdated ledger does, so nothing is filed or mailed
+// twice; Recover appends what is missing. A last ledger line without its
+// newline counts when it is a whole record.
+//
 // # One daemon
 //
 // Every process that writes the ledger holds an flock on Ledger+".lock"

@@ -121,12 +121,11 @@ func TestCorrection(t *testing.T) {
 	if len(after) != len(before)+2 {
 		t.Errorf("outbox after the correction:\n%s", strings.Join(after, "\n"))
 	}
+	// Refused corrections leave no record; the one filed, three.
 	equal(t, "ledger", events(t, o)[6:], []string{
-		"produce_failed evaluation 2025H2",
 		"produced evaluation 2025H2",
 		"delivered evaluation 2025H2 outbox",
 		"delivered evaluation 2025H2 email",
-		"produce_failed evaluation 2025H2",
 	})
 	msgs := srv.received()
 	if len(msgs) != 2 {

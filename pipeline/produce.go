@@ -19,9 +19,9 @@ func (p *Pipeline) produce(ctx context.Context, kind string, per period.Period, 
 	return p.produceIssue(ctx, kind, per, due, p.issue(p.now(), 1))
 }
 
-// produceIssue makes, stages and commits one version of a filing. On
-// failure it records a produce_failed line, unless ctx was cancelled, and
-// returns the error.
+// produceIssue makes, stages and commits one version of a filing. When a
+// first filing fails it records a produce_failed line, unless ctx was
+// cancelled, and returns the error.
 func (p *Pipeline) produceIssue(ctx context.Context, kind string, per period.Period, due time.Time, is Issue) (Record, error) {
 	files, err := p.call(ctx, kind, per, is)
 	if err == nil {
@@ -45,6 +45,11 @@ func (p *Pipeline) produceIssue(ctx context.Context, kind string, per period.Per
 	err = fmt.Errorf("producing %s %v: %w", kind, per, err)
 	if ctx.Err() != nil {
 		p.o.Log.Printf("%v; stopped before filing, nothing was filed", err)
+		return Record{}, err
+	}
+	if is.Version > 1 {
+		// A correction is made by hand: its refusal or failure goes back to
+		// the person, and nothing retries it.
 		return Record{}, err
 	}
 	p.o.Log.Print(err)

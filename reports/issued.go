@@ -139,6 +139,10 @@ func diff(path string, a, b any, out *[]string) {
 			diffByID(path, id, x, y, out)
 			return
 		}
+		if scalars(x) && scalars(y) {
+			diffSet(path, x, y, out)
+			return
+		}
 		for i := 0; i < max(len(x), len(y)); i++ {
 			var ea, eb any
 			if i < len(x) {
@@ -214,11 +218,62 @@ func diffByID(path, id string, a, b []any, out *[]string) {
 	}
 }
 
+// labels name the fields of a report's data in change lines.
+var labels = map[string]string{
+	"total": "合计", "by_township": "按乡镇", "by_kind": "按案件类型", "by_category": "各类别失分",
+	"problems": "主要问题", "cases": "案卷", "rectification": "整改要求", "decisions": "重大决定",
+	"average": "平均分", "lost": "失分", "points": "分值", "excellent": "优秀", "pass": "合格",
+	"fail": "不合格", "fatal": "直接不合格", "pending": "待评", "score": "得分", "grade": "等次",
+	"deductions": "扣分", "share": "占比", "amount": "金额", "party": "当事人", "decision": "决定书",
+	"decision_date": "决定日期", "execution": "执行情况", "discussion": "集体讨论", "reason": "重大理由",
+	"fees": "征收社会抚养费件数", "penalties": "行政处罚件数", "details": "发现的问题", "settings": "设置",
+}
+
 func join(path, key string) string {
+	if l, ok := labels[key]; ok {
+		key = l
+	}
 	if path == "" {
 		return key
 	}
 	return path + "." + key
+}
+
+// scalars reports whether a list holds no objects or lists.
+func scalars(l []any) bool {
+	for _, e := range l {
+		switch e.(type) {
+		case map[string]any, []any:
+			return false
+		}
+	}
+	return true
+}
+
+// diffSet lists what a list of plain values gained and lost, whatever the
+// order.
+func diffSet(path string, a, b []any, out *[]string) {
+	count := func(l []any) map[string]int {
+		m := map[string]int{}
+		for _, e := range l {
+			m[show(e)]++
+		}
+		return m
+	}
+	ca, cb := count(a), count(b)
+	left, right := count(a), count(b)
+	for _, e := range a {
+		if k := show(e); left[k] > cb[k] {
+			*out = append(*out, changeRemoved.S(path, k))
+			left[k]--
+		}
+	}
+	for _, e := range b {
+		if k := show(e); right[k] > ca[k] {
+			*out = append(*out, changeAdded.S(path, k))
+			right[k]--
+		}
+	}
 }
 
 // show writes a JSON value of a report's data for a change line.

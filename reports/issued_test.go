@@ -76,7 +76,7 @@ func TestBuildIssues(t *testing.T) {
 	}
 	c := issueJSON(t, files)["issue"].(map[string]any)["corrects"].(map[string]any)
 	changes := strings.Join(toStrings(c["changes"]), "\n")
-	if c["number"] != "威人口〔2026〕7号" || c["sha256"] != sumHex(first[0].Data) || !strings.Contains(changes, "cases["+late.Number+"].pending") {
+	if c["number"] != "威人口〔2026〕7号" || c["sha256"] != sumHex(first[0].Data) || !strings.Contains(changes, "案卷["+late.Number+"].待评") {
 		t.Errorf("correction %v does not name the corrected report or the change of %s", c, late.Number)
 	}
 	pdf := noSpace(strings.Join(pdfText(t, files[0].Data), ""))
@@ -102,7 +102,7 @@ func TestChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"删除 cases：B", "cases[A].score：95 → 0", "新增 cases：C", "total.average：92.9 → 40"}
+	want := []string{"删除 案卷：B", "案卷[A].得分：95 → 0", "新增 案卷：C", "合计.平均分：92.9 → 40"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -114,4 +114,13 @@ func TestChanges(t *testing.T) {
 func sumHex(data []byte) string {
 	s := sha256.Sum256(data)
 	return hex.EncodeToString(s[:])
+}
+
+func TestChangesOfLists(t *testing.T) {
+	old := `{"rectification":[{"rule":"R07","cases":["4号","2号"]}]}`
+	new := `{"rectification":[{"rule":"R07","cases":["8号","4号","2号"]}]}`
+	got, err := Changes([]byte(old), []byte(new))
+	if err != nil || strings.Join(got, "\n") != "新增 整改要求[R07].案卷：8号" {
+		t.Errorf("Changes = %q, %v; want one case added", got, err)
+	}
 }

@@ -99,9 +99,10 @@ func runReportCheck(args []string) error {
 		return err
 	}
 	folder := *dir
+	var cfg *config.Config
 	if folder == "" {
-		cfg, err := loadConfig(*configPath)
-		if err != nil {
+		var err error
+		if cfg, err = loadConfig(*configPath); err != nil {
 			return err
 		}
 		folder = cfg.Path(cfg.Reports.CaseFiles)
@@ -110,6 +111,11 @@ func runReportCheck(args []string) error {
 		return fmt.Errorf("no folder of case files at %s; create it, or set [reports] casefiles in site.toml", folder)
 	}
 	cases, ps := reports.LoadFolder(folder)
+	if cfg != nil {
+		if years := reportOptions(cfg).Settings.Days.Uncovered(cases); len(years) > 0 {
+			ps.Warn(source.Pos{File: cfg.File}, msgHolidaysHint.S(), "%s", msgHolidaysWarn.S(reports.YearList(years)))
+		}
+	}
 	fmt.Fprint(os.Stderr, ps.String())
 	errs, warns := count(ps)
 	fmt.Printf("%d case files checked in %s: %d errors, %d warnings\n", len(cases), folder, errs, warns)

@@ -37,6 +37,12 @@ var (
 	msgCorrectHint = msg.New("main.correct_hint",
 		"已报送的报告不会重新生成；案卷有改动需要更正的，运行 qingdan report correct -period %v -kind %s -reason \"更正原因\"",
 		"a filed report is never made again; to correct it after the case files changed, run qingdan report correct -period %v -kind %s -reason \"why\"")
+	msgHolidaysWarn = msg.New("main.holidays_warn",
+		"按工作日计算期间，但 [reports] holidays 中没有案卷涉及的 %s 年的节假日：报告将拒绝生成",
+		"working days are counted but [reports] holidays lists no holiday of %s, which the case files reach: the reports will refuse")
+	msgHolidaysHint = msg.New("main.holidays_hint",
+		"在 [reports] holidays 中列出这些年份落在周一至周五的法定节假日，调休上班的周末写在 workdays",
+		"list those years' weekday public holidays in [reports] holidays, and weekend days worked in workdays")
 	msgDraftPublished = msg.New("main.draft_published",
 		"草稿含个人信息，不能写到 %s：它与网站发布的文件夹 %q 重叠；用 -out drafts 或不写 -out",
 		"a draft holds personal data and cannot go to %s: it overlaps the published folder %q; use -out drafts or leave -out out")

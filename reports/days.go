@@ -2,6 +2,8 @@ package reports
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -69,4 +71,54 @@ func (d Days) add(a time.Time, n int) time.Time {
 		}
 	}
 	return t
+}
+
+// Uncovered lists, in order, the years of the procedure's dates in the
+// case files for which working days are counted without a single holiday
+// listed: their 三日 and 七日 would be counted wrong, so such a year must
+// be listed first. Calendar days need no list.
+func (d Days) Uncovered(cases []*Case) []int {
+	if !d.Working {
+		return nil
+	}
+	listed := map[int]bool{}
+	for _, h := range d.Holidays {
+		listed[h.Year()] = true
+	}
+	seen := map[int]bool{}
+	var out []int
+	for _, c := range cases {
+		for _, t := range countedDays(c) {
+			if y := t.Year(); !t.IsZero() && !listed[y] && !seen[y] {
+				seen[y] = true
+				out = append(out, y)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// YearList writes years for a message: 2025、2026.
+func YearList(years []int) string {
+	parts := make([]string, len(years))
+	for i, y := range years {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, "、")
+}
+
+// countedDays are the dates from which the rules count 三日 or 七日.
+func countedDays(c *Case) []time.Time {
+	var out []time.Time
+	if h := c.Hearing; h != nil {
+		out = append(out, h.RightDate, h.RequestDate, h.NoticeDate, h.Date)
+	}
+	if c.Decision != nil {
+		out = append(out, c.Decision.Date)
+	}
+	if c.Service != nil {
+		out = append(out, c.Service.Date)
+	}
+	return out
 }

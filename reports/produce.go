@@ -43,6 +43,9 @@ func Produce(o Options, r Request) ([]File, error) {
 		// Most likely the folder was set before the case files were put in.
 		return nil, noCaseFiles.Error(o.CaseFiles)
 	}
+	if years := o.Settings.Days.Uncovered(cases); len(years) > 0 {
+		return nil, holidaysMissing.Error(YearList(years))
+	}
 	font, err := FindFont(o.Font)
 	if err != nil {
 		return nil, err

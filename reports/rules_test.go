@@ -455,3 +455,16 @@ func TestFatalScoresZero(t *testing.T) {
 		t.Errorf("%d tables count the file, want the score, deduction, problem and group tables", tables)
 	}
 }
+
+func TestDaysUncovered(t *testing.T) {
+	c := goodCase(t)
+	if y := (Days{}).Uncovered([]*Case{c}); y != nil {
+		t.Errorf("calendar days need no holidays, got %v", y)
+	}
+	if y := (Days{Working: true, Holidays: []time.Time{d("2025-10-01")}}).Uncovered([]*Case{c}); !slices.Equal(y, []int{2026}) {
+		t.Errorf("uncovered years %v, want [2026]", y)
+	}
+	if y := (Days{Working: true, Holidays: []time.Time{d("2026-01-01")}}).Uncovered([]*Case{c}); y != nil {
+		t.Errorf("covered, got %v", y)
+	}
+}

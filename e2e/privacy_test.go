@@ -75,13 +75,23 @@ func secrets(t testing.TB, dir string) []string {
 
 // ownCases copies the example case files into the case folder of the site
 // in dir as if they were the bureau's own: without the marker (示例.txt)
-// that makes the ledger and the pipeline refuse them.
+// that makes the ledger and the pipeline refuse them. The site files every
+// due report at once (wait_for_reviews = 0), whatever today's date.
 func ownCases(t testing.TB, dir string) {
 	t.Helper()
 	folder := filepath.Join(dir, caseFolder(t, dir))
 	copyTree(t, exampleCases, folder)
 	if err := os.Remove(filepath.Join(folder, "示例.txt")); err != nil {
 		t.Fatalf("the example case files lack their marker: %v", err)
+	}
+	path := filepath.Join(dir, "site.toml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = regexp.MustCompile(`(?m)^wait_for_reviews = \d+$`).ReplaceAll(data, []byte("wait_for_reviews = 0"))
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -122,7 +122,8 @@ func pipelineOptions(cfg *config.Config, logger *log.Logger) pipeline.Options {
 		o.Jobs = append(o.Jobs, pipeline.Job{Kind: s.Kind, Spec: s.Spec, Schedule: s.Schedule})
 	}
 	if s := pc.SMTP; s.Host != "" {
-		o.Mail = &pipeline.SMTP{Host: s.Host, Port: s.Port, From: s.From, To: s.To, Username: s.Username, Password: os.Getenv(s.PasswordEnv)}
+		o.Mail = &pipeline.SMTP{Host: s.Host, Port: s.Port, From: s.From, To: s.To, Username: s.Username, Password: os.Getenv(s.PasswordEnv),
+			Timeouts: pipeline.Timeouts{Dial: min(s.CommandTimeout, pipeline.DefaultDialTimeout), Command: s.CommandTimeout, Data: s.MessageTimeout}}
 	}
 	return o
 }

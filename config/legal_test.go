@@ -15,6 +15,8 @@ func TestDayCountingAndNumbers(t *testing.T) {
 		{"number without sequence", "[pipeline]\nnumber = \"威人口〔{year}〕号\"\n", "没有序号 {n}"},
 		{"wait for reviews", "[pipeline]\nwait_for_reviews = 15\n", ""},
 		{"wait too long", "[pipeline]\nwait_for_reviews = 400\n", "wait_for_reviews = 400"},
+		{"smtp timeouts", "[pipeline.smtp]\nhost = \"mail.weixian.gov.cn\"\nfrom = \"a@weixian.gov.cn\"\nto = [\"b@weixian.gov.cn\"]\ntimeout = \"30s\"\ndata_timeout = \"10m\"\n", ""},
+		{"smtp timeout not a duration", "[pipeline.smtp]\nhost = \"mail.weixian.gov.cn\"\nfrom = \"a@weixian.gov.cn\"\nto = [\"b@weixian.gov.cn\"]\ntimeout = \"一分钟\"\n", `smtp.timeout "一分钟" is not a duration`},
 	})
 	c, ps := Parse("site.toml", []byte(minimal+"[reports]\nday_counting = \"working\"\nholidays = [2026-02-16]\n"))
 	if ps.HasErrors() {

@@ -79,6 +79,16 @@ type SMTP struct {
 	To          []string `toml:"to"`
 	Username    string   `toml:"username"`     // PLAIN authentication when set
 	PasswordEnv string   `toml:"password_env"` // such as "QINGDAN_SMTP_PASSWORD"
+	// Timeout bounds connecting and each command, DataTimeout the message
+	// itself: Go durations, defaults "1m" and "5m". A server that stops
+	// answering fails the attempt, which is retried.
+	Timeout     string `toml:"timeout"`
+	DataTimeout string `toml:"data_timeout"`
+
+	// CommandTimeout and MessageTimeout are the timeouts parsed; zero for
+	// the defaults. Set by Load.
+	CommandTimeout time.Duration `toml:"-"`
+	MessageTimeout time.Duration `toml:"-"`
 }
 
 var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -142,6 +152,8 @@ func (p *Pipeline) validate(c *Config, at *source.Positions, ps *source.Problems
 		ps.Add(at.Of("pipeline.retry_backoff_max"), "make retry_backoff_max at least retry_backoff", "retry_backoff_max %v is shorter than retry_backoff %v", p.BackoffMax, p.Backoff)
 	}
 	p.SMTP.validate(at, ps)
+	p.SMTP.CommandTimeout = p.duration(at, ps, "smtp.timeout", p.SMTP.Timeout, 0)
+	p.SMTP.MessageTimeout = p.duration(at, ps, "smtp.data_timeout", p.SMTP.DataTimeout, 0)
 	if p.Number != "" && !strings.Contains(p.Number, "{n}") {
 		ps.Add(at.Of("pipeline.number"), numberHint.S(), "%s", numberNoSeq.S(p.Number))
 	}

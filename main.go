@@ -28,6 +28,7 @@ var commands = []command{
 	{"check", "validate site.toml and content/, print every problem", runCheck},
 	{"serve", "preview the site, rebuilding and reloading on every edit", runServe},
 	{"report", "case-file checks and the semiannual reports, one period by hand", runReport},
+	{"import", "read a list kept in Word (.docx) or Excel (.xlsx) into content/", runImport},
 	{"pipeline", "the daemon that files every due report exactly once", runPipeline},
 	{"bench-content", "write synthetic content of any size for benchmarks", runBenchContent},
 }

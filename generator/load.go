@@ -23,6 +23,7 @@ type (
 		Updated   time.Time `toml:"updated"`
 	}
 	unitsFile struct {
+		Kinds []string    `toml:"kinds"`
 		Units []unitEntry `toml:"unit"`
 	}
 	unitEntry struct {
@@ -171,7 +172,7 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 
 	site := &Site{Config: *cfg, UnitByID: map[string]*Unit{}}
 	v := &validator{ps: &l.ps, site: site}
-	v.units(units.Units, uAt)
+	v.units(units.Units, units.Kinds, uAt)
 	v.duties(duties.Duties, dAt)
 	v.matters(bounds.Matters, bAt)
 	v.services(services.Services, sAt)
@@ -234,8 +235,14 @@ type systemFile struct {
 func (l *loader) systems() ([]systemFile, source.Problems) {
 	var ps source.Problems
 	names, err := fs.Glob(l.fsys, "supervision/*.md")
-	if err != nil || len(names) == 0 {
-		ps.Add(source.Pos{File: l.name("supervision")}, "write one Markdown file per system, e.g. supervision/01-name.md", "no supervision systems found")
+	if err != nil {
+		ps.Add(source.Pos{File: l.name("supervision")}, "", "cannot list the supervision systems: %v", err)
+		return nil, ps
+	}
+	if len(names) == 0 {
+		// A list may have no systems yet (an Excel list seldom has them):
+		// the part says so on the site.
+		ps.Warn(source.Pos{File: l.name("supervision")}, "write one Markdown file per system, e.g. supervision/01-name.md", "no supervision systems found")
 		return nil, ps
 	}
 	sort.Strings(names)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,8 +25,9 @@ type validator struct {
 	site *Site
 }
 
-// unitKinds are the kinds of unit a bureau has.
-var unitKinds = []string{"股室", "站", "中心", "室", "协会"}
+// DefaultUnitKinds are the kinds of unit every site has; units.toml adds a
+// county's own with kinds = ["科"].
+var DefaultUnitKinds = []string{"股室", "站", "中心", "室", "协会", "处", "所"}
 
 var (
 	unitIDPattern = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
@@ -93,7 +95,9 @@ func (v *validator) phone(w where, p string) {
 	}
 }
 
-func (v *validator) units(entries []unitEntry, at *source.Positions) {
+func (v *validator) units(entries []unitEntry, extraKinds []string, at *source.Positions) {
+	unitKinds := append(slices.Clone(DefaultUnitKinds), extraKinds...)
+	v.site.Kinds = unitKinds
 	seen := seenIDs{}
 	for i, e := range entries {
 		p := index("unit", i)
@@ -102,7 +106,7 @@ func (v *validator) units(entries []unitEntry, at *source.Positions) {
 			continue
 		}
 		if e.Kind != "" && !contains(unitKinds, e.Kind) {
-			v.ps.Add(at.Of(p+".kind"), "kind is one of "+strings.Join(unitKinds, "、"), "unknown kind of unit %q", e.Kind)
+			v.ps.Add(at.Of(p+".kind"), "kind is one of "+strings.Join(unitKinds, "、")+`; another kind is added at the top of units.toml: kinds = ["`+e.Kind+`"]`, "unknown kind of unit %q", e.Kind)
 		}
 		if e.Phone != "" {
 			v.phone(where{at: at, path: p + ".phone"}, e.Phone)

@@ -17,53 +17,15 @@ import (
 	"qingdan/source"
 )
 
-const reportUsage = `
-usage: qingdan report <check | rules | evaluate | filing | correct> [flags]
-
-Case files and the semiannual compliance reports.
-
-  check     validate every case file (一案一卷) of [reports] casefiles, or of
-            -dir, and print each problem as file:line:col
-  rules     print the rules of the case-file evaluation as Markdown
-            (docs/rules.md is this table; -o writes it to a file)
-  evaluate  file the 案卷评查报告 of one half year by hand
-  filing    file the 重大征收或处罚决定备案报告 of one half year by hand
-  correct   re-issue a filed report as a correction (更正), from the case
-            files as they are now
-
-evaluate and filing go through the pipeline's ledger, exactly as the daemon
-does: a period already in the ledger is not produced again, and the PDF and
-its JSON are delivered to the outbox (and by e-mail when configured).
-
-With -draft they file nothing: the report, marked 草稿 on every page, is
-written to the -out folder (default drafts/ beside site.toml) and the ledger
-is not touched. The example case files (a folder with 示例.txt) can only be
-drafted.
-
-correct makes a new version of a filed report with its own 文号, naming the
-one it corrects (文号, date, SHA-256) and listing what changed; the ledger
-and the outbox keep both. It refuses when nothing changed, so running it
-twice files one correction.
-
-Examples:
-  qingdan report check
-  qingdan report check -dir examples/casefiles
-  qingdan report rules -o docs/rules.md
-  qingdan report evaluate -period 2026H1 -draft
-  qingdan report evaluate -period 2026H1
-  qingdan report filing -period 2026H1 -config /srv/qingdan/site.toml
-  qingdan report correct -period 2026H1 -kind evaluation -reason "补充评查人员评分"
-`
-
 // runReport is "qingdan report": case-file checks, the rules table, and
 // one report of one period by hand.
 func runReport(ctx context.Context, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fs := newFlags("report", reportUsage)
+		fs := newFlags("report", reportUsage.S())
 		if err := parseFlags(fs, args, 0); err != nil {
 			return err
 		}
-		return usageError{"name a subcommand: check, rules, evaluate or filing"}
+		return usageError{reportNameSub.S()}
 	}
 	sub, args := args[0], args[1:]
 	switch sub {
@@ -78,7 +40,7 @@ func runReport(ctx context.Context, args []string) error {
 	case "correct":
 		return runReportCorrect(ctx, args)
 	}
-	return usageError{fmt.Sprintf("unknown subcommand %q; use check, rules, evaluate, filing or correct", sub)}
+	return usageError{reportUnknownSub.S(sub)}
 }
 
 // loadConfig loads site.toml and prints its problems.
@@ -92,9 +54,9 @@ func loadConfig(path string) (*config.Config, error) {
 }
 
 func runReportCheck(args []string) error {
-	fs := newFlags("report check", reportUsage)
-	configPath := fs.String("config", "site.toml", "path of site.toml")
-	dir := fs.String("dir", "", "folder of case files (default: [reports] casefiles of site.toml)")
+	fs := newFlags("report check", reportUsage.S())
+	configPath := fs.String("config", "site.toml", siteTomlPathFlag.S())
+	dir := fs.String("dir", "", reportDirFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -108,7 +70,7 @@ func runReportCheck(args []string) error {
 		folder = cfg.Path(cfg.Reports.CaseFiles)
 	}
 	if info, err := os.Stat(folder); err != nil || !info.IsDir() {
-		return fmt.Errorf("no folder of case files at %s; create it, or set [reports] casefiles in site.toml", folder)
+		return reportNoFolder.Error(folder)
 	}
 	cases, ps := reports.LoadFolder(folder)
 	if cfg != nil {
@@ -118,7 +80,7 @@ func runReportCheck(args []string) error {
 	}
 	fmt.Fprint(os.Stderr, ps.String())
 	errs, warns := count(ps)
-	fmt.Printf("%d case files checked in %s: %d errors, %d warnings\n", len(cases), folder, errs, warns)
+	fmt.Println(reportChecked.S(len(cases), folder, errs, warns))
 	if errs > 0 {
 		return errReported
 	}
@@ -137,8 +99,8 @@ func count(ps source.Problems) (errs, warns int) {
 }
 
 func runReportRules(args []string) error {
-	fs := newFlags("report rules", reportUsage)
-	out := fs.String("o", "", "write the table to this file instead of standard output")
+	fs := newFlags("report rules", reportUsage.S())
+	out := fs.String("o", "", reportOutFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -153,11 +115,11 @@ func runReportRules(args []string) error {
 // runReportFile files one report of one period through the pipeline's
 // ledger and lock, as the daemon would.
 func runReportFile(ctx context.Context, kind string, args []string) error {
-	fs := newFlags("report "+kind, reportUsage)
-	configPath := fs.String("config", "site.toml", "path of site.toml")
-	per := fs.String("period", "", "the half year, such as 2026H1 (required)")
-	draft := fs.Bool("draft", false, "write a draft (草稿) to -out; file nothing, leave the ledger alone")
-	out := fs.String("out", "", "folder for drafts (default: drafts beside site.toml)")
+	fs := newFlags("report "+kind, reportUsage.S())
+	configPath := fs.String("config", "site.toml", siteTomlPathFlag.S())
+	per := fs.String("period", "", reportPeriodFlag.S())
+	draft := fs.Bool("draft", false, msgDraftFlag.S())
+	out := fs.String("out", "", msgOutFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -184,9 +146,9 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 	if err != nil {
 		return err
 	}
-	what := "filed"
+	what := reportFiled.S()
 	if !made {
-		what = "already in the ledger since " + rec.At.Format("2006-01-02 15:04") + ", not produced again"
+		what = reportInLedger.S(rec.At.Format("2006-01-02 15:04"))
 	}
 	fmt.Printf("%s %s: %s\n", p, kind, what)
 	for _, f := range rec.Files {
@@ -201,7 +163,7 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 // periodFlag parses the required -period flag.
 func periodFlag(s string) (period.Period, error) {
 	if s == "" {
-		return period.Period{}, usageError{"-period is required, such as -period 2026H1"}
+		return period.Period{}, usageError{reportNeedPeriod.S()}
 	}
 	p, err := period.Parse(s)
 	if err != nil {
@@ -240,11 +202,11 @@ func writeDraft(cfg *config.Config, kind string, p period.Period, out string) er
 
 // runReportCorrect re-issues a filed report as a correction.
 func runReportCorrect(ctx context.Context, args []string) error {
-	fs := newFlags("report correct", reportUsage)
-	configPath := fs.String("config", "site.toml", "path of site.toml")
-	per := fs.String("period", "", "the half year, such as 2026H1 (required)")
-	kind := fs.String("kind", "", "evaluation or filing (required)")
-	reason := fs.String("reason", "", "why it is corrected, in Chinese (required)")
+	fs := newFlags("report correct", reportUsage.S())
+	configPath := fs.String("config", "site.toml", siteTomlPathFlag.S())
+	per := fs.String("period", "", reportPeriodFlag.S())
+	kind := fs.String("kind", "", msgKindFlag.S())
+	reason := fs.String("reason", "", msgReasonFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}

@@ -34,6 +34,10 @@ var (
 	msgKindRequired = msg.New("main.kind_required",
 		"须写明更正哪一种报告：-kind evaluation（案卷评查报告）或 -kind filing（重大决定备案报告）",
 		"-kind is required: -kind evaluation or -kind filing")
+	msgDraftFlag   = msg.New("main.flag.draft", "写一份草稿到 -out：不报送，不动台账", "write a draft (草稿) to -out; file nothing, leave the ledger alone")
+	msgOutFlag     = msg.New("main.flag.out", "草稿的文件夹（默认是 site.toml 旁边的 drafts）", "folder for drafts (default: drafts beside site.toml)")
+	msgKindFlag    = msg.New("main.flag.kind", "evaluation（案卷评查报告）或 filing（重大决定备案报告），必填", "evaluation or filing (required)")
+	msgReasonFlag  = msg.New("main.flag.reason", "更正原因（必填）", "why it is corrected, in Chinese (required)")
 	msgCorrectHint = msg.New("main.correct_hint",
 		"已报送的报告不会重新生成；案卷有改动需要更正的，运行 qingdan report correct -period %v -kind %s -reason \"更正原因\"",
 		"a filed report is never made again; to correct it after the case files changed, run qingdan report correct -period %v -kind %s -reason \"why\"")

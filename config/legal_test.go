@@ -9,10 +9,10 @@ func TestDayCountingAndNumbers(t *testing.T) {
 	checkProblems(t, []problemCase{
 		{"calendar", "[reports]\nday_counting = \"calendar\"\n", ""},
 		{"working with holidays", "[reports]\nday_counting = \"working\"\nholidays = [2026-01-01, 2026-02-16]\nworkdays = [2026-02-14]\n", ""},
-		{"working without holidays", "[reports]\nday_counting = \"working\"\n", "site.toml:6:16: 按工作日计算期间"},
-		{"unknown counting", "[reports]\nday_counting = \"工作日\"\n", `day_counting "工作日" 不是`},
+		{"working without holidays", "[reports]\nday_counting = \"working\"\n", "site.toml:6:16: counting working days"},
+		{"unknown counting", "[reports]\nday_counting = \"工作日\"\n", `day_counting "工作日" is not "calendar" or "working"`},
 		{"number pattern", "[pipeline]\nnumber = \"威人口〔{year}〕{n}号\"\n", ""},
-		{"number without sequence", "[pipeline]\nnumber = \"威人口〔{year}〕号\"\n", "没有序号 {n}"},
+		{"number without sequence", "[pipeline]\nnumber = \"威人口〔{year}〕号\"\n", "has no {n}"},
 		{"wait for reviews", "[pipeline]\nwait_for_reviews = 15\n", ""},
 		{"wait too long", "[pipeline]\nwait_for_reviews = 400\n", "wait_for_reviews = 400"},
 		{"smtp timeouts", "[pipeline.smtp]\nhost = \"mail.weixian.gov.cn\"\nfrom = \"a@weixian.gov.cn\"\nto = [\"b@weixian.gov.cn\"]\ntimeout = \"30s\"\ndata_timeout = \"10m\"\n", ""},

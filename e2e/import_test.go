@@ -66,7 +66,7 @@ func TestImportCheckBuild(t *testing.T) {
 				t.Errorf("cells %s != written %s + blank %s + left out %s", m[1], m[2], m[3], m[4])
 			}
 			r = run(t, dir, "check")
-			if r.code != 0 || !strings.Contains(r.stderr, "qingdan: ok: 14 units, 11 duties, 48 items, 3 boundary matters, 13 services") {
+			if r.code != 0 || !strings.Contains(r.stderr, "qingdan: 通过：14 个单位，11 条职责，48 个事项，3 个边界事项，13 个服务事项") {
 				t.Fatalf("check: exit %d\n%s", r.code, r.stderr)
 			}
 			out := buildSite(t, dir)
@@ -130,7 +130,7 @@ func TestImportIntoContent(t *testing.T) {
 			t.Errorf("content/%s was rewritten; its entries did not change", f)
 		}
 	}
-	if r := run(t, dir, "check"); r.code != 0 || !strings.Contains(r.stderr, "qingdan: ok: 11 units, 11 duties, 48 items") {
+	if r := run(t, dir, "check"); r.code != 0 || !strings.Contains(r.stderr, "qingdan: 通过：11 个单位，11 条职责，48 个事项") {
 		t.Errorf("check after the import: exit %d\n%s", r.code, r.stderr)
 	}
 }

@@ -171,7 +171,7 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 	}
 
 	site := &Site{Config: *cfg, UnitByID: map[string]*Unit{}}
-	v := &validator{ps: &l.ps, site: site}
+	v := &validator{ps: &l.ps, site: site, unitsUnread: ps[0].HasErrors() && len(units.Units) == 0}
 	v.units(units.Units, units.Kinds, uAt)
 	v.duties(duties.Duties, dAt)
 	v.matters(bounds.Matters, bAt)
@@ -214,7 +214,7 @@ func (l *loader) decode(file string, required bool, array string, v any) (*sourc
 	if err != nil {
 		var ps source.Problems
 		if required || !errors.Is(err, fs.ErrNotExist) {
-			ps.Add(source.Pos{File: l.name(file)}, "every site has this file; see content/README.md for its format", "cannot read %s: %v", file, errors.Unwrap(err))
+			ps.Add(source.Pos{File: l.name(file)}, fileRequiredFix.S(), fileUnreadable.S(file, source.Reason(err)))
 		}
 		return source.NewPositions(l.name(file)), ps
 	}
@@ -236,13 +236,13 @@ func (l *loader) systems() ([]systemFile, source.Problems) {
 	var ps source.Problems
 	names, err := fs.Glob(l.fsys, "supervision/*.md")
 	if err != nil {
-		ps.Add(source.Pos{File: l.name("supervision")}, "", "cannot list the supervision systems: %v", err)
+		ps.Add(source.Pos{File: l.name("supervision")}, "", noSystemsList.S(err))
 		return nil, ps
 	}
 	if len(names) == 0 {
 		// A list may have no systems yet (an Excel list seldom has them):
 		// the part says so on the site.
-		ps.Warn(source.Pos{File: l.name("supervision")}, "write one Markdown file per system, e.g. supervision/01-name.md", "no supervision systems found")
+		ps.Warn(source.Pos{File: l.name("supervision")}, noSystemsFix.S(), noSystems.S())
 		return nil, ps
 	}
 	sort.Strings(names)
@@ -250,7 +250,7 @@ func (l *loader) systems() ([]systemFile, source.Problems) {
 	for _, n := range names {
 		data, err := fs.ReadFile(l.fsys, n)
 		if err != nil {
-			ps.Add(source.Pos{File: l.name(n)}, "", "cannot read %s: %v", n, err)
+			ps.Add(source.Pos{File: l.name(n)}, "", fileUnreadable.S(n, source.Reason(err)))
 			continue
 		}
 		front, body, fps := source.SplitFrontMatter(l.name(n), data)

@@ -99,24 +99,7 @@ func TestLoadBroken(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := parseArchive(string(raw))
-			fsys := fixtureFS(t)
-			var cfgData []byte
-			for _, f := range a.files {
-				switch {
-				case f.name == "site.toml":
-					cfgData = []byte(f.data)
-				case f.data == "(delete)\n":
-					delete(fsys, f.name)
-				default:
-					fsys[f.name] = &fstest.MapFile{Data: []byte(f.data)}
-				}
-			}
-			cfg, ps := fixtureConfig(t, cfgData)
-			if !ps.HasErrors() {
-				var cps source.Problems
-				_, cps = LoadFS(cfg, fsys, "content")
-				ps = append(ps, cps...)
-			}
+			ps := loadArchive(t, a)
 			got := ps.String()
 			if *update {
 				a.comment = got

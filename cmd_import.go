@@ -136,7 +136,9 @@ func existingContent(cfg *config.Config, dir string) (*importer.List, error) {
 	if _, err := os.Stat(filepath.Join(dir, "units.toml")); err != nil {
 		return nil, nil
 	}
-	site, ps := generator.LoadFS(cfg, os.DirFS(dir), dir)
+	at := *cfg
+	at.Content = dir // problems name the folder as given
+	site, ps := generator.Load(os.DirFS(dir), &at)
 	if ps.HasErrors() {
 		var errs source.Problems
 		for _, p := range ps {

@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 
+	"qingdan/build"
 	"qingdan/preview"
 )
 
@@ -20,5 +21,5 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return serveListen.Error(*addr, err)
 	}
-	return preview.New(*configPath, os.Stderr).Run(ctx, ln)
+	return preview.New(*configPath, os.Stderr, build.Site).Run(ctx, ln)
 }

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"fmt"
+	iofs "io/fs"
 	"os"
 	"time"
 
+	"qingdan/build"
 	"qingdan/config"
 	"qingdan/generator"
 	"qingdan/output"
@@ -21,41 +23,42 @@ func runBuild(ctx context.Context, args []string) error {
 		return err
 	}
 	start := time.Now()
-	site, err := loadSite(*cfgPath, false)
+	var target string
+	var prog *progress
+	var stats output.Stats
+	_, ps, err := build.Site(*cfgPath, nil, func(cfg *config.Config, site *generator.Site, theme iofs.FS) error {
+		target = *out
+		if target == "" {
+			target = cfg.Path(cfg.Output)
+		}
+		dir, err := output.NewDir(target, keepOut(cfg)...)
+		if err != nil {
+			return err
+		}
+		prog = newProgress(os.Stderr, dir, 0)
+		if err := generator.Render(site, theme, prog); err != nil {
+			prog.Stop()
+			dir.Abort()
+			return buildFailed.Error(target, err)
+		}
+		if err := ctx.Err(); err != nil {
+			prog.Stop()
+			dir.Abort()
+			return buildInterrupted.Error(target)
+		}
+		stats, err = dir.Commit()
+		if err != nil {
+			prog.Stop()
+		}
+		return err
+	})
+	if ps.HasErrors() {
+		return report(ps)
+	}
 	if err != nil {
 		return err
 	}
-	target := *out
-	if target == "" {
-		target = site.Config.Path(site.Config.Output)
-	}
-	if site.Config.CaseFilesOverlap(target) {
-		return buildOverlap.Error(target, site.Config.Reports.CaseFiles)
-	}
-	theme, err := themes.Open(site.Config.Dir, site.Config.Theme)
-	if err != nil {
-		return err
-	}
-	dir, err := output.NewDir(target)
-	if err != nil {
-		return err
-	}
-	prog := newProgress(os.Stderr, dir, 0)
-	if err := generator.Render(site, theme, prog); err != nil {
-		prog.Stop()
-		dir.Abort()
-		return buildFailed.Error(target, err)
-	}
-	if err := ctx.Err(); err != nil {
-		prog.Stop()
-		dir.Abort()
-		return buildInterrupted.Error(target)
-	}
-	stats, err := dir.Commit()
-	if err != nil {
-		prog.Stop()
-		return err
-	}
+	printWarnings(ps, false)
 	prog.Done(target, stats, start)
 	return nil
 }
@@ -66,10 +69,20 @@ func runCheck(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
-	site, err := loadSite(*cfgPath, true)
-	if err != nil {
+	cfg, site, ps := build.Load(*cfgPath, nil)
+	if cfg != nil {
+		ps = append(ps, cfg.GovWarnings()...)
+	}
+	if ps.HasErrors() {
+		return report(ps)
+	}
+	if tps := themes.Check(cfg.Dir, cfg.Theme); len(tps) > 0 {
+		return report(tps)
+	}
+	if err := output.Check(cfg.Path(cfg.Output), keepOut(cfg)...); err != nil {
 		return err
 	}
+	printWarnings(ps, true)
 	items := 0
 	for _, d := range site.Duties {
 		items += len(d.Items)
@@ -78,29 +91,15 @@ func runCheck(ctx context.Context, args []string) error {
 	return nil
 }
 
-// loadSite reads the configuration and the content and fails, printing
-// every problem to stderr, when any is an error. Warnings are printed in
-// full when verbose (check), else counted (build).
-func loadSite(cfgPath string, verbose bool) (*generator.Site, error) {
-	cfg, ps := config.Load(cfgPath)
-	if ps.HasErrors() {
-		return nil, report(ps)
-	}
-	site, cps := generator.Load(cfg)
-	ps = append(ps, cps...)
-	if verbose {
-		ps = append(ps, cfg.GovWarnings()...)
-	}
-	if ps.HasErrors() {
-		return nil, report(ps)
-	}
+// printWarnings prints the warnings of a good load: in full when verbose
+// (check), else counted (build).
+func printWarnings(ps source.Problems, verbose bool) {
 	switch {
 	case verbose:
 		fmt.Fprint(os.Stderr, ps.String())
 	case len(ps) > 0:
 		fmt.Fprintln(os.Stderr, warningsCounted.S(len(ps)))
 	}
-	return site, nil
 }
 
 // report prints problems and a closing count; it returns errReported.

@@ -75,7 +75,6 @@ Examples:
   qingdan check
   qingdan check -lang en        # messages in English
 `)
-	buildOverlap     = msg.New("cli.build.overlap", "输出文件夹 %s 与案卷文件夹（%s）重叠：案卷含有个人信息，绝不能发布；请用 -out 另选文件夹", "output folder %s overlaps the case files (%s): case files hold personal data and are never published; choose another -out")
 	buildFailed      = msg.New("cli.build.failed", "生成 %s 失败：%v", "building %s: %v")
 	buildInterrupted = msg.New("cli.build.interrupted", "生成被中断；%s 没有改动", "build interrupted; %s is unchanged")
 	checkOK          = msg.New("cli.check.ok", "qingdan: 通过：%d 个单位，%d 条职责，%d 个事项，%d 个边界事项，%d 个服务事项，%d 项监督管理制度", "qingdan: ok: %d units, %d duties, %d items, %d boundary matters, %d services, %d supervision systems")

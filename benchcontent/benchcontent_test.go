@@ -33,7 +33,7 @@ func load(t *testing.T, files []File) (*generator.Site, source.Problems) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return generator.LoadFS(cfg, sub, "content")
+	return generator.Load(sub, cfg)
 }
 
 func TestSiteLoadsWithoutProblems(t *testing.T) {

@@ -111,6 +111,7 @@ func Parse(name string, data []byte) (*Config, source.Problems) {
 	if c.Org.AreaCode != "" && !isDigits(c.Org.AreaCode) {
 		ps.Add(at.Of("org.area_code"), areaCodeFix.S(), areaCodeBad.S(c.Org.AreaCode))
 	}
+	c.validateTheme(at, &ps)
 	c.Reports.validate(c, at, &ps)
 	c.Pipeline.validate(c, at, &ps)
 	return c, ps

@@ -110,12 +110,6 @@ func (c *Config) PublishedOverlap(dir string) string {
 	return ""
 }
 
-// CaseFilesOverlap reports whether a folder a build writes or publishes
-// (such as the -out of a build) holds the case files or lies inside them.
-func (c *Config) CaseFilesOverlap(dir string) bool {
-	return overlaps(c.Path(c.Reports.CaseFiles), dir)
-}
-
 // overlaps reports whether one of the folders a and b lies in the other.
 func overlaps(a, b string) bool {
 	a, _ = filepath.Abs(a)

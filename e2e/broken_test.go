@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/tools/txtar"
 )
 
 // brokenCase is one piece of broken content: files that replace, edit or
@@ -58,26 +59,18 @@ func (f caseFile) path() string {
 // to find, a line "=>", and its replacement.
 func parseCase(name string, raw []byte) brokenCase {
 	c := brokenCase{name: name}
-	cur := -1
-	for _, line := range strings.SplitAfter(string(raw), "\n") {
-		trimmed := strings.TrimRight(line, "\r\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") {
-			n := strings.TrimSuffix(strings.TrimPrefix(trimmed, "-- "), " --")
-			f := caseFile{name: n}
-			if rest, ok := strings.CutPrefix(n, "edit "); ok {
-				f = caseFile{name: rest, edit: true}
-			}
-			c.files = append(c.files, f)
-			cur = len(c.files) - 1
-			continue
+	a := txtar.Parse(raw)
+	for _, line := range strings.Split(string(a.Comment), "\n") {
+		if w, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), "want "); ok {
+			c.want = append(c.want, w)
 		}
-		if cur < 0 {
-			if w, ok := strings.CutPrefix(trimmed, "want "); ok {
-				c.want = append(c.want, w)
-			}
-			continue
+	}
+	for _, af := range a.Files {
+		f := caseFile{name: af.Name, data: af.Data}
+		if rest, ok := strings.CutPrefix(af.Name, "edit "); ok {
+			f = caseFile{name: rest, data: af.Data, edit: true}
 		}
-		c.files[cur].data = append(c.files[cur].data, line...)
+		c.files = append(c.files, f)
 	}
 	for i := range c.files {
 		f := &c.files[i]
@@ -162,7 +155,7 @@ func generatedCases(t *testing.T) []brokenCase {
 	for i := range garbage {
 		garbage[i] = byte(i*131 + i/7)
 	}
-	return []brokenCase{
+	return append([]brokenCase{
 		{name: "gen/bad-utf8-toml", files: []caseFile{{name: "duties.toml", data: bytes.Replace(duties, []byte("组织对人口"), []byte("组织\xff\xfe对人口"), 1)}}, want: []string{"content/duties.toml:17:11:"}},
 		{name: "gen/bad-utf8-markdown", files: []caseFile{{name: "supervision/01-zzrs.md", data: bytes.Replace(md, []byte("监督检查对象"), []byte("监督\xe7\x9b检查对象"), 1)}}, want: []string{"content/supervision/01-zzrs.md:10:8:"}},
 		{name: "gen/nul-byte", files: []caseFile{{name: "units.toml", data: bytes.Replace(units, []byte(`name = "人秘股"`), []byte("name = \"人秘\x00股\""), 1)}}, want: []string{"content/units.toml:8:"}},
@@ -177,7 +170,7 @@ func generatedCases(t *testing.T) []brokenCase {
 		{name: "gen/empty-markdown", files: []caseFile{{name: "supervision/02-zsy.md", data: []byte{}}}, want: []string{"content/supervision/02-zsy.md:1:1:"}},
 		{name: "gen/huge-value-5MB", files: []caseFile{{name: "duties.toml", data: bytes.Replace(duties, []byte("text = \"组织对人口"), []byte("text = \""+strings.Repeat("很长的文字", 5<<20/15)+"组织对人口"), 1)}}, want: []string{"content/duties.toml:17:"}},
 		{name: "gen/huge-file-200k-lines", files: []caseFile{{name: "units.toml", data: lines.Bytes()}}, want: []string{"content/units.toml:200083:10: 错误：值后面多了 name"}},
-	}
+	}, hostileCases(real)...)
 }
 
 // apply makes the case's changes to the site in dir.

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"qingdan/internal/seeddoc"
-	"qingdan/seedtext"
+	"qingdan/internal/seedtext"
 )
 
 // The import gate: the real binary imports the source document as a Word

@@ -59,7 +59,7 @@ func loadBenchSite(b *testing.B, items int) *benchSite {
 }
 
 func (s *benchSite) load(b *testing.B) *generator.Site {
-	site, ps := generator.LoadFS(s.cfg, s.content, "content")
+	site, ps := generator.Load(s.content, s.cfg)
 	if ps.HasErrors() {
 		b.Fatalf("generated content has errors:\n%s", ps)
 	}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -9,7 +10,7 @@ import (
 	"testing"
 
 	"qingdan/config"
-	"qingdan/seedtext"
+	"qingdan/internal/seedtext"
 	"qingdan/source"
 )
 
@@ -26,7 +27,7 @@ func loadContent(t *testing.T) (*Site, source.Problems) {
 	if ps.HasErrors() {
 		t.Fatalf("site.toml:\n%s", ps)
 	}
-	site, ps := Load(cfg)
+	site, ps := Load(os.DirFS(cfg.Path(cfg.Content)), cfg)
 	if ps.HasErrors() {
 		t.Fatalf("content has errors:\n%s", ps)
 	}

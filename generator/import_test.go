@@ -17,7 +17,7 @@ import (
 	"qingdan/config"
 	"qingdan/importer"
 	"qingdan/internal/seeddoc"
-	"qingdan/seedtext"
+	"qingdan/internal/seedtext"
 	"qingdan/source"
 )
 
@@ -68,7 +68,7 @@ func importedSite(t *testing.T, name string) (*Site, string) {
 				continue
 			}
 			im.report = rep.String()
-			im.site, im.ps = LoadFS(cfg, os.DirFS(out), "content")
+			im.site, im.ps = Load(os.DirFS(out), cfg)
 		}
 	})
 	im := imports[name]
@@ -271,7 +271,7 @@ func TestImportAnotherBureau(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg, _ := config.Load("../site.toml")
-	site, ps := LoadFS(cfg, os.DirFS(dir), "content")
+	site, ps := Load(os.DirFS(dir), cfg)
 	if site == nil {
 		t.Fatalf("the imported content has errors:\n%s", ps)
 	}

@@ -3,7 +3,6 @@ package generator
 import (
 	"errors"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -109,17 +108,12 @@ type (
 	}
 )
 
-// Load reads the content folder named in cfg and returns the site model and
-// every problem found. The site is nil when any problem is an error.
-// Problems name files as "content/duties.toml", relative to site.toml.
-func Load(cfg *config.Config) (*Site, source.Problems) {
-	return LoadFS(cfg, os.DirFS(cfg.Path(cfg.Content)), cfg.Content)
-}
-
-// LoadFS is Load over any file system; prefix is how problem positions
-// name the folder (usually "content").
-func LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Problems) {
-	l := &loader{fsys: fsys, prefix: filepath.ToSlash(prefix)}
+// Load reads the content folder fsys of the site cfg configures and returns
+// the site model and every problem found. The site is nil when any problem
+// is an error. Problems name files as cfg.Content does ("content/duties.toml"),
+// relative to site.toml. Load reads nothing but fsys.
+func Load(fsys fs.FS, cfg *config.Config) (*Site, source.Problems) {
+	l := &loader{fsys: source.Guard(fsys), prefix: filepath.ToSlash(cfg.Content)}
 	return l.load(cfg)
 }
 
@@ -133,13 +127,8 @@ type Loader struct {
 }
 
 // Load is the package's Load, reusing what earlier loads decoded.
-func (ld *Loader) Load(cfg *config.Config) (*Site, source.Problems) {
-	return ld.LoadFS(cfg, os.DirFS(cfg.Path(cfg.Content)), cfg.Content)
-}
-
-// LoadFS is the package's LoadFS, reusing what earlier loads decoded.
-func (ld *Loader) LoadFS(cfg *config.Config, fsys fs.FS, prefix string) (*Site, source.Problems) {
-	l := &loader{fsys: fsys, prefix: filepath.ToSlash(prefix), cache: &ld.cache}
+func (ld *Loader) Load(fsys fs.FS, cfg *config.Config) (*Site, source.Problems) {
+	l := &loader{fsys: source.Guard(fsys), prefix: filepath.ToSlash(cfg.Content), cache: &ld.cache}
 	return l.load(cfg)
 }
 
@@ -170,7 +159,7 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 		l.ps = append(l.ps, p...)
 	}
 
-	site := &Site{Config: *cfg, UnitByID: map[string]*Unit{}}
+	site := &Site{Config: settings(cfg), UnitByID: map[string]*Unit{}}
 	v := &validator{ps: &l.ps, site: site, unitsUnread: ps[0].HasErrors() && len(units.Units) == 0}
 	v.units(units.Units, units.Kinds, uAt)
 	v.duties(duties.Duties, dAt)
@@ -189,6 +178,7 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 		v.changeLinks(changes.Changes, chAt)
 	}
 	l.ps.Sort()
+	l.ps = l.ps.Folded()
 	if l.ps.HasErrors() {
 		return nil, l.ps
 	}

@@ -22,13 +22,13 @@ func BenchmarkLoaderEdit(b *testing.B) {
 			versions := []fstest.MapFS{copyFS(s.content), copyFS(s.content)}
 			versions[1]["duties.toml"] = &fstest.MapFile{Data: edited}
 			var ld generator.Loader
-			if _, ps := ld.LoadFS(s.cfg, versions[1], "content"); ps.HasErrors() {
+			if _, ps := ld.Load(versions[1], s.cfg); ps.HasErrors() {
 				b.Fatal(ps)
 			}
 			b.ReportAllocs()
 			n := 0
 			for b.Loop() {
-				if _, ps := ld.LoadFS(s.cfg, versions[n%2], "content"); ps.HasErrors() {
+				if _, ps := ld.Load(versions[n%2], s.cfg); ps.HasErrors() {
 					b.Fatal(ps)
 				}
 				n++

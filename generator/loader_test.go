@@ -7,12 +7,14 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
 )
 
-// TestLoaderMatchesLoadFS loads the fixture and every broken-content case
+// TestLoaderMatchesLoad loads the fixture and every broken-content case
 // in turn with one Loader, its cache carried from case to case as in the
-// preview, and checks each site and problem list against LoadFS's.
-func TestLoaderMatchesLoadFS(t *testing.T) {
+// preview, and checks each site and problem list against Load's.
+func TestLoaderMatchesLoad(t *testing.T) {
 	names, _ := filepath.Glob("testdata/broken/*.txtar")
 	if len(names) == 0 {
 		t.Fatal("no broken-content cases")
@@ -28,38 +30,38 @@ func TestLoaderMatchesLoadFS(t *testing.T) {
 			t.Fatal(err)
 		}
 		fsys := fixtureFS(t)
-		for _, f := range parseArchive(string(raw)).files {
+		for _, f := range txtar.Parse(raw).Files {
 			switch {
-			case f.name == "site.toml":
-			case f.data == "(delete)\n":
-				delete(fsys, f.name)
+			case f.Name == "site.toml":
+			case string(f.Data) == "(delete)\n":
+				delete(fsys, f.Name)
 			default:
-				fsys[f.name] = &fstest.MapFile{Data: []byte(f.data)}
+				fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 			}
 		}
 		cases = append(cases, fsys, fixtureFS(t)) // broken, then mended
 	}
 	var ld Loader
 	for i, fsys := range cases {
-		want, wantPs := LoadFS(cfg, fsys, "content")
-		got, gotPs := ld.LoadFS(cfg, fsys, "content")
+		want, wantPs := Load(fsys, cfg)
+		got, gotPs := ld.Load(fsys, cfg)
 		if gotPs.String() != wantPs.String() {
 			t.Errorf("case %d: problems\n%s\nwant\n%s", i, gotPs, wantPs)
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("case %d: the Loader's site differs from LoadFS's", i)
+			t.Errorf("case %d: the Loader's site differs from Load's", i)
 		}
 	}
 }
 
 // TestLoaderEdit edits the first item of duties.toml and adds a line at
 // the top of services.toml, which moves every service a line down, and
-// checks that the Loader's site shows both as LoadFS's does.
+// checks that the Loader's site shows both as Load's does.
 func TestLoaderEdit(t *testing.T) {
 	cfg, _ := fixtureConfig(t, nil)
 	fsys := fixtureFS(t)
 	var ld Loader
-	before, ps := ld.LoadFS(cfg, fsys, "content")
+	before, ps := ld.Load(fsys, cfg)
 	if ps.HasErrors() {
 		t.Fatal(ps)
 	}
@@ -71,7 +73,7 @@ func TestLoaderEdit(t *testing.T) {
 	}
 	fsys["duties.toml"] = &fstest.MapFile{Data: []byte(edited)}
 	fsys["services.toml"] = &fstest.MapFile{Data: append([]byte("# 新的一行\n"), fsys["services.toml"].Data...)}
-	after, ps := ld.LoadFS(cfg, fsys, "content")
+	after, ps := ld.Load(fsys, cfg)
 	if ps.HasErrors() {
 		t.Fatal(ps)
 	}
@@ -83,8 +85,8 @@ func TestLoaderEdit(t *testing.T) {
 			t.Errorf("service %s on line %d, want %d", s.ID, s.Pos.Line, want)
 		}
 	}
-	want, _ := LoadFS(cfg, fsys, "content")
+	want, _ := Load(fsys, cfg)
 	if !reflect.DeepEqual(after, want) {
-		t.Errorf("the Loader's site differs from LoadFS's")
+		t.Errorf("the Loader's site differs from Load's")
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/tools/txtar"
+
 	"qingdan/msg"
 	"qingdan/source"
 )
@@ -20,30 +22,30 @@ func loadCase(t *testing.T, name string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return loadArchive(t, parseArchive(string(raw))).String()
+	return loadArchive(t, txtar.Parse(raw)).String()
 }
 
 // loadArchive loads the fixture site with the files of a case replaced,
 // or deleted ("(delete)"), and returns the problems of site.toml and of the
 // content.
-func loadArchive(t *testing.T, a archive) source.Problems {
+func loadArchive(t *testing.T, a *txtar.Archive) source.Problems {
 	t.Helper()
 	fsys := fixtureFS(t)
 	var cfgData []byte
-	for _, f := range a.files {
+	for _, f := range a.Files {
 		switch {
-		case f.name == "site.toml":
-			cfgData = []byte(f.data)
-		case f.data == "(delete)\n":
-			delete(fsys, f.name)
+		case f.Name == "site.toml":
+			cfgData = f.Data
+		case string(f.Data) == "(delete)\n":
+			delete(fsys, f.Name)
 		default:
-			fsys[f.name] = &fstest.MapFile{Data: []byte(f.data)}
+			fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 		}
 	}
 	cfg, ps := fixtureConfig(t, cfgData)
 	if !ps.HasErrors() {
 		var cps source.Problems
-		_, cps = LoadFS(cfg, fsys, "content")
+		_, cps = Load(fsys, cfg)
 		ps = append(ps, cps...)
 	}
 	return ps

@@ -12,7 +12,7 @@ import (
 
 	"qingdan/importer"
 	"qingdan/internal/seeddoc"
-	"qingdan/seedtext"
+	"qingdan/internal/seedtext"
 )
 
 var kinds = []string{"股室", "站", "中心", "室", "协会", "处", "所"}

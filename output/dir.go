@@ -61,13 +61,21 @@ var errClosed = errors.New("output already committed or aborted")
 
 // NewDir starts a new site for the directory target, which need not exist
 // yet. It removes temporary directories left beside target by killed runs.
-func NewDir(target string) (*Dir, error) {
+// It refuses, touching nothing, a target that is not qingdan's to replace
+// or that would move away a place of keep (see claimPlace, claimSite).
+func NewDir(target string, keep ...Keep) (*Dir, error) {
 	abs, err := filepath.Abs(target)
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", target, err)
 	}
+	if err := claimPlace(abs, keep); err != nil {
+		return nil, err
+	}
 	if err := checkTarget(abs); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", target, err)
+	}
+	if err := claimSite(abs); err != nil {
+		return nil, err
 	}
 	parent, base := filepath.Split(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -209,8 +217,7 @@ func removeLeftovers(parent, base string) error {
 // Files are not synced one by one: Commit syncs the whole new site at once
 // before it swaps it in.
 //
-// Several goroutines may call WriteFile at once; ConcurrentWrites says so
-// to the site renderer.
+// Several goroutines may call WriteFile at once.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
@@ -258,10 +265,6 @@ func (d *Dir) fail(name string, err error) error {
 func conflict(name string) error {
 	return fmt.Errorf("the site has both a file and a folder named %s", name)
 }
-
-// ConcurrentWrites marks Dir as safe for concurrent WriteFile calls
-// (generator.ConcurrentOutput).
-func (d *Dir) ConcurrentWrites() {}
 
 // write puts data into the new site under name and reports whether it
 // differs from the old site's file. again says the name was written before.
@@ -392,6 +395,9 @@ func (d *Dir) commit() (Stats, error) {
 		return Stats{}, err
 	}
 	st.Removed = removed
+	if err := writeManifest(d.work, d.files); err != nil {
+		return Stats{}, err
+	}
 	if err := syncAll(d.work); err != nil {
 		return Stats{}, err
 	}
@@ -442,6 +448,7 @@ func (d *Dir) removeStale(abs, rel string) error {
 		case isFolder && e.IsDir():
 			err = d.removeStale(p, name)
 		case isFile && !e.IsDir():
+		case name == manifestName:
 		default:
 			err = removeName(p)
 		}
@@ -470,7 +477,7 @@ func (d *Dir) countRemoved() (int, error) {
 		if err != nil {
 			return err
 		}
-		if _, ok := d.files[filepath.ToSlash(rel)]; !ok {
+		if _, ok := d.files[filepath.ToSlash(rel)]; !ok && rel != manifestName {
 			n++
 		}
 		return nil

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"qingdan/benchcontent"
+	"qingdan/build"
 )
 
 // BenchmarkEditToServe measures what an editor waits for: from saving an
@@ -57,7 +58,7 @@ func BenchmarkEditToServe(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			s := New(filepath.Join(dir, "site.toml"), io.Discard)
+			s := New(filepath.Join(dir, "site.toml"), io.Discard, build.Site)
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan error, 1)
 			go func() { done <- s.Run(ctx, ln) }()

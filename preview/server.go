@@ -1,9 +1,10 @@
 // Package preview serves a site from memory while editors work on it, and
 // rebuilds and reloads the browser on every saved edit.
 //
-// A Server loads site.toml and the content folder, renders the site into an
-// output.Memory and serves it under the site's root path (Config.Root), so
-// that links behave as on the published site. Every 50 ms, and on Linux as
+// A Server is handed the site's build pipeline (build.Site, as "qingdan
+// build" runs it), renders the site with it into an output.Memory and
+// serves it under the site's root path (Config.Root), so that links behave
+// as on the published site. Every 50 ms, and on Linux as
 // soon as inotify reports a saved file, it looks at the modification times
 // of site.toml, the content folder and the themes folder; when one changed
 // it rebuilds, and open pages reload through Server-Sent Events (a small
@@ -27,6 +28,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"path/filepath"
@@ -36,6 +38,7 @@ import (
 	"qingdan/config"
 	"qingdan/generator"
 	"qingdan/output"
+	"qingdan/source"
 	"qingdan/themes"
 )
 
@@ -48,8 +51,17 @@ import (
 // 10,000 items uses 0.08 s of CPU in 10 s.
 const pollInterval = 50 * time.Millisecond
 
+// Build is the site's one build pipeline, build.Site: it reads site.toml at
+// configPath and the content it names, reusing what ld decoded before, and
+// when nothing is wrong calls render with the site and its theme. It
+// returns the configuration when site.toml could be read, every problem,
+// and the error of the theme or of render.
+type Build func(configPath string, ld *generator.Loader, render func(*config.Config, *generator.Site, fs.FS) error) (*config.Config, source.Problems, error)
+
 // Server is a live preview of one site.
 type Server struct {
+	buildSite Build // the build pipeline the server was handed
+
 	config string    // path of site.toml
 	log    io.Writer // where builds and problems are reported
 	site   *output.Memory
@@ -65,16 +77,18 @@ type Server struct {
 	watched  []string // files and folders whose changes trigger a rebuild
 }
 
-// New returns a server for the site whose configuration is at configPath.
-// Nothing is read until Build or Run.
-func New(configPath string, log io.Writer) *Server {
+// New returns a server for the site whose configuration is at configPath,
+// made by build (build.Site). Nothing is read until Build or Run.
+func New(configPath string, log io.Writer, build Build) *Server {
 	dir := filepath.Dir(configPath)
 	return &Server{
-		config:  configPath,
-		log:     log,
-		site:    output.NewMemory(),
-		root:    "/",
-		watched: []string{configPath, filepath.Join(dir, "content"), filepath.Join(dir, "themes")},
+		buildSite: build,
+		config:    configPath,
+		log:       log,
+		site:      output.NewMemory(),
+		inc:       generator.Incremental{Templates: themes.Default()},
+		root:      "/",
+		watched:   []string{configPath, filepath.Join(dir, "content"), filepath.Join(dir, "themes")},
 	}
 }
 
@@ -134,40 +148,36 @@ func (s *Server) build() (rest func()) {
 	return rest
 }
 
-// render builds the site into s.site, rendering only the pages an edit
-// changed (generator.Incremental). It returns the configuration when it
-// could be read, the problems as text when the build failed, and the
-// warnings of a good build. The search index and the open data take long
-// to make and pages do not show them, so a good build serves the new
-// pages first and returns rest, which makes those files.
+// render builds the site into s.site through s.buildSite, rendering only
+// the pages an edit changed (generator.Incremental). It returns the
+// configuration when it could be read, the problems as text when the build
+// failed, and the warnings of a good build. The search index and the open
+// data take long to make and pages do not show them, so a good build serves
+// the new pages first and returns rest, which makes those files.
 func (s *Server) render() (cfg *config.Config, failure, warnings string, st output.Stats, rest func()) {
-	cfg, ps := config.Load(s.config)
-	if ps.HasErrors() {
-		return nil, ps.String(), "", st, nil
-	}
-	site, sps := s.loader.Load(cfg)
-	ps = append(ps, sps...)
+	cfg, ps, err := s.buildSite(s.config, &s.loader, func(_ *config.Config, site *generator.Site, theme fs.FS) error {
+		if _, err := s.inc.Render(site, theme, s.site, true); err != nil {
+			return err
+		}
+		if s.inc.Pending() {
+			rest = func() {
+				if _, err := s.inc.Render(site, theme, s.site, false); err != nil {
+					s.site.Discard()
+					fmt.Fprintln(s.log, logRest.S(err))
+					return
+				}
+				s.site.Commit()
+			}
+		}
+		return nil
+	})
 	ps.Sort()
-	if ps.HasErrors() {
+	switch {
+	case ps.HasErrors():
 		return cfg, ps.String(), "", st, nil
-	}
-	theme, err := themes.Open(cfg.Dir, cfg.Theme)
-	if err == nil {
-		_, err = s.inc.Render(site, theme, s.site, true)
-	}
-	if err != nil {
+	case err != nil:
 		s.site.Discard()
 		return cfg, err.Error() + "\n", "", st, nil
-	}
-	if s.inc.Pending() {
-		rest = func() {
-			if _, err := s.inc.Render(site, theme, s.site, false); err != nil {
-				s.site.Discard()
-				fmt.Fprintln(s.log, logRest.S(err))
-				return
-			}
-			s.site.Commit()
-		}
 	}
 	return cfg, "", ps.String(), s.site.Commit(), rest
 }
@@ -188,8 +198,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	fmt.Fprintln(s.log, logServing.S(ln.Addr(), root))
 
 	hs := &http.Server{
-		Handler:           s,
+		Handler:           checkHost(s, ln.Addr()),
 		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
 		// Requests end with ctx, so that event streams let Shutdown finish.
 		BaseContext: func(net.Listener) context.Context { return ctx },
 	}

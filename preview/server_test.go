@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"qingdan/build"
 )
 
 // root is the path the test site lives under (base_url in its site.toml).
@@ -72,7 +74,7 @@ func get(t *testing.T, h http.Handler, path string) (*http.Response, string) {
 }
 
 func TestServe(t *testing.T) {
-	s := New(filepath.Join(copySite(t), "site.toml"), io.Discard)
+	s := New(filepath.Join(copySite(t), "site.toml"), io.Discard, build.Site)
 	s.Build()
 	tests := []struct {
 		path     string
@@ -126,7 +128,7 @@ func TestServe(t *testing.T) {
 
 func TestServeNotFoundUsesSitePage(t *testing.T) {
 	dir := copySite(t)
-	s := New(filepath.Join(dir, "site.toml"), io.Discard)
+	s := New(filepath.Join(dir, "site.toml"), io.Discard, build.Site)
 	s.Build()
 	_, page := get(t, s, root+"404.html")
 	_, miss := get(t, s, root+"missing/")
@@ -157,7 +159,7 @@ func TestInject(t *testing.T) {
 func TestBuildProblemsKeepLastGoodSite(t *testing.T) {
 	dir := copySite(t)
 	var log syncBuffer
-	s := New(filepath.Join(dir, "site.toml"), &log)
+	s := New(filepath.Join(dir, "site.toml"), &log, build.Site)
 	s.Build()
 	reloads := s.events.add()
 
@@ -211,7 +213,7 @@ func TestBuildProblemsKeepLastGoodSite(t *testing.T) {
 func TestBuildNeverGood(t *testing.T) {
 	dir := copySite(t)
 	edit(t, dir, "site.toml", `base_url = "https://www.weixian.gov.cn/zfxxgk/qingdan/"`, `base_url = "www.weixian.gov.cn"`)
-	s := New(filepath.Join(dir, "site.toml"), io.Discard)
+	s := New(filepath.Join(dir, "site.toml"), io.Discard, build.Site)
 	s.Build()
 	for _, path := range []string{"/", root, root + "duties/01/"} {
 		resp, body := get(t, s, path)
@@ -305,7 +307,7 @@ func TestRunWatchesAndReloads(t *testing.T) {
 	var log syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- New(filepath.Join(dir, "site.toml"), &log).Run(ctx, ln) }()
+	go func() { done <- New(filepath.Join(dir, "site.toml"), &log, build.Site).Run(ctx, ln) }()
 
 	page := base + root + "duties/01/"
 	waitFor(t, page, "first build", func(b string) bool { return strings.Contains(b, "组织对人口和计划生育重大问题") })
@@ -353,7 +355,7 @@ func TestRunWatchesAndReloads(t *testing.T) {
 // FuzzServePath: any request path gets an answer of a known kind, and a
 // redirect stays on this server.
 func FuzzServePath(f *testing.F) {
-	s := New(filepath.Join(copySite(f), "site.toml"), io.Discard)
+	s := New(filepath.Join(copySite(f), "site.toml"), io.Discard, build.Site)
 	s.Build()
 	for _, p := range []string{"/", root, root + "duties/01/", root + "../../etc/passwd", root + "%2e%2e/", "//x", root + "a//b", "/__qingdan/x"} {
 		f.Add(p)

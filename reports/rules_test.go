@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"qingdan/internal/seedtext"
 	"qingdan/period"
-	"qingdan/seedtext"
 )
 
 var testSettings = Settings{

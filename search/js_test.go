@@ -65,7 +65,7 @@ func buildRealSite(t *testing.T) (map[string][]byte, string) {
 	if ps.HasErrors() {
 		t.Fatalf("site.toml:\n%s", ps.String())
 	}
-	site, ps := generator.Load(cfg)
+	site, ps := generator.Load(os.DirFS(cfg.Path(cfg.Content)), cfg)
 	if ps.HasErrors() {
 		t.Fatalf("content:\n%s", ps.String())
 	}

@@ -17,7 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"qingdan/seedtext"
+	"qingdan/internal/seedtext"
 )
 
 // cell is one cell of a table as written: its text, and whether it

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"os"
@@ -37,7 +37,7 @@ func TestNew(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			dir := copySite(t)
+			dir := newSite(t)
 			path := filepath.Join(dir, "content", tt.file)
 			before, _ := os.ReadFile(path)
 			out, code := runQingdan(t, dir, append([]string{"new"}, tt.args...)...)
@@ -79,7 +79,7 @@ func TestNew(t *testing.T) {
 // them too; a duty that does not exist or a unit id in use is refused and
 // nothing is written.
 func TestNewCRLFAndErrors(t *testing.T) {
-	dir := copySite(t)
+	dir := newSite(t)
 	path := filepath.Join(dir, "content", "duties.toml")
 	b, _ := os.ReadFile(path)
 	crlf := strings.ReplaceAll(string(b), "\n", "\r\n")
@@ -122,12 +122,4 @@ func addedText(before, after string) string {
 		return ""
 	}
 	return after[i : len(after)-len(rest)]
-}
-
-func atoi(s string) int {
-	n := 0
-	for _, c := range s {
-		n = n*10 + int(c-'0')
-	}
-	return n
 }

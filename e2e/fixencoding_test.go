@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"os"
@@ -15,7 +15,7 @@ import (
 // lists both and changes nothing; fix-encoding converts them back to the
 // very bytes they had, and the site checks again.
 func TestFixEncoding(t *testing.T) {
-	dir := copySite(t)
+	dir := newSite(t)
 	units := filepath.Join(dir, "content", "units.toml")
 	duties := filepath.Join(dir, "content", "duties.toml")
 	origUnits, _ := os.ReadFile(units)
@@ -61,7 +61,7 @@ func TestFixEncoding(t *testing.T) {
 // TestFixEncodingRefuses: bytes that are no known encoding are left as
 // they were, and the command fails.
 func TestFixEncodingRefuses(t *testing.T) {
-	dir := copySite(t)
+	dir := newSite(t)
 	path := filepath.Join(dir, "content", "synonyms.toml")
 	garbage := []byte{0x89, 'P', 'N', 'G', 0xFF, 0xFF, 0x81, 0x30, '\n'}
 	os.WriteFile(path, garbage, 0o644)

@@ -62,12 +62,14 @@ func runReportCheck(args []string) error {
 	}
 	folder := *dir
 	var cfg *config.Config
+	fontSettings := reports.FontSettings{}
 	if folder == "" {
 		var err error
 		if cfg, err = loadConfig(*configPath); err != nil {
 			return err
 		}
 		folder = cfg.Path(cfg.Reports.CaseFiles)
+		fontSettings = fontSettingsOf(cfg)
 	}
 	if info, err := os.Stat(folder); err != nil || !info.IsDir() {
 		return reportNoFolder.Error(folder)
@@ -78,6 +80,15 @@ func runReportCheck(args []string) error {
 			ps.Warn(source.Pos{File: cfg.File}, msgHolidaysHint.S(), "%s", msgHolidaysWarn.S(reports.YearList(years)))
 		}
 	}
+	fonts, err := reports.LoadFonts(fontSettings)
+	if err != nil {
+		return err
+	}
+	for _, w := range fonts.Warnings {
+		ps.Warn(source.Pos{File: *configPath}, "", "%s", w)
+	}
+	ps = append(ps, reports.OnDisk(folder, reports.GlyphProblems(cases, fonts))...)
+	ps.Sort()
 	fmt.Fprint(os.Stderr, ps.String())
 	errs, warns := count(ps)
 	fmt.Println(reportChecked.S(len(cases), folder, errs, warns))

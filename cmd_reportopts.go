@@ -14,16 +14,12 @@ import (
 )
 
 // reportOptions are what package reports takes from site.toml: the case
-// files, the font and the settings of the rubric and the letters.
+// files, the fonts and the settings of the rubric and the letters.
 func reportOptions(cfg *config.Config) reports.Options {
 	r := cfg.Reports
-	font := r.Font
-	if font != "" {
-		font = cfg.Path(font)
-	}
 	return reports.Options{
 		CaseFiles: cfg.Path(r.CaseFiles),
-		Font:      font,
+		Fonts:     fontSettingsOf(cfg),
 		Settings: reports.Settings{
 			Org:              cfg.Org.Name,
 			Excellent:        r.Excellent,
@@ -42,6 +38,23 @@ func reportOptions(cfg *config.Config) reports.Options {
 			},
 		},
 	}
+}
+
+// fontSettingsOf takes the font settings of [reports] in site.toml, with
+// paths resolved against its folder.
+func fontSettingsOf(cfg *config.Config) reports.FontSettings {
+	r := cfg.Reports
+	path := func(p string) string {
+		if p == "" {
+			return ""
+		}
+		return cfg.Path(p)
+	}
+	s := reports.FontSettings{First: path(r.Font), Body: path(r.FontBody), Title: path(r.FontTitle)}
+	for _, p := range r.Fonts {
+		s.Chain = append(s.Chain, path(p))
+	}
+	return s
 }
 
 // days turns the dates of site.toml into the calendar days the rules

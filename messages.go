@@ -496,3 +496,27 @@ Examples:
 	benchWrote       = msg.New("cli.bench.wrote", "qingdan: 已把 %d 个工作事项写到 %s", "qingdan: wrote %d work items to %s")
 	benchInterrupted = msg.New("cli.bench.interrupted", "被中断；%s 没有改动", "interrupted; %s is unchanged")
 )
+
+// The version command.
+var (
+	sumVersion   = msg.New("cli.sum.version", "显示版本号、生成它的提交和 Go 版本", "print the version and the commit this binary was built from")
+	versionUsage = msg.New("cli.usage.version", `
+用法：qingdan version
+
+显示本 qingdan 的版本号、生成它的提交（源码有未提交的修改时带“+modified”）、
+编译它的 Go 版本和它运行的系统，用于报告问题或比较两台机器：
+
+  qingdan version
+  qingdan v1.0.0 commit 4f2a9c1e7b3d (2026-12-01T21:47:12Z) go1.26.8 windows/amd64
+`, `
+Usage: qingdan version
+
+Prints the version of this qingdan, the commit it was built from (with
+"+modified" when the source had uncommitted changes), the Go version that
+built it and the system it runs on, for a bug report or to compare two
+machines:
+
+  qingdan version
+  qingdan v1.0.0 commit 4f2a9c1e7b3d (2026-12-01T21:47:12Z) go1.26.8 windows/amd64
+`)
+)

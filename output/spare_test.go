@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -28,16 +27,6 @@ func build(t testing.TB, target string, files map[string]string) Stats {
 		t.Fatal(err)
 	}
 	return st
-}
-
-// inode returns the inode number of the file at p.
-func inode(t *testing.T, p string) uint64 {
-	t.Helper()
-	var st syscall.Stat_t
-	if err := syscall.Lstat(p, &st); err != nil {
-		t.Fatal(err)
-	}
-	return uint64(st.Ino)
 }
 
 // TestDirReusesSpare builds three versions of a site; the third is written

@@ -48,30 +48,6 @@ func issueSuffix(is Issue) string {
 	return ""
 }
 
-// markIssue puts the issue on the document: 草稿 on every page of a draft,
-// the 发文字号 under the title, and a correction's 更正说明 first.
-func markIssue(doc *Document, is Issue) {
-	var first []Block
-	if is.Draft {
-		doc.Header = draftMark.S() + "　" + doc.Header
-		first = append(first, plain(draftNotice.S()))
-	}
-	if is.Number != "" {
-		first = append(first, plain(issueNumber.S(is.Number)))
-	}
-	if c := is.Corrects; c != nil {
-		first = append(first, heading(1, correctionHeading.S()),
-			text(correctionText.S(c.Number, fmtDate(dayOf(c.Date)), c.SHA256, c.Reason)))
-		for _, ch := range c.Changes {
-			first = append(first, plain(ch))
-		}
-	}
-	if doc.Cover != nil && is.Draft {
-		doc.Cover.Lines = append([]string{draftMark.S()}, doc.Cover.Lines...)
-	}
-	doc.Blocks = append(first, doc.Blocks...)
-}
-
 // maxChanges is how many changes a correction lists one by one.
 const maxChanges = 60
 

@@ -80,7 +80,7 @@ func TestBuildIssues(t *testing.T) {
 		t.Errorf("correction %v does not name the corrected report or the change of %s", c, late.Number)
 	}
 	pdf := noSpace(strings.Join(pdfText(t, files[0].Data), ""))
-	for _, want := range []string{"更正说明", "威人口〔2026〕7号", "补充评查人员评分"} {
+	for _, want := range []string{"（更正）", "威人口〔2026〕9号", "威人口〔2026〕7号", "更正原因：补充评查人员评分。", "案卷[" + late.Number + "]"} {
 		if !strings.Contains(pdf, want) {
 			t.Errorf("the correction's PDF lacks %q", want)
 		}

@@ -8,15 +8,6 @@ var (
 	violationEndBefore = msg.New("reports.violation_end_before",
 		"违法行为的终了日期（end）早于发生日期（date）",
 		"the act ends (end) before it began (date)")
-	draftMark   = msg.New("reports.draft_mark", "草稿", "DRAFT")
-	draftNotice = msg.New("reports.draft_notice",
-		"草稿：本文件由 qingdan report -draft 生成，仅供核对，不是正式报送的文件，没有记入报送台账。",
-		"Draft: made by qingdan report -draft for checking only; it is not a filed report and is not in the ledger.")
-	issueNumber       = msg.New("reports.issue_number", "文号：%s", "number: %s")
-	correctionHeading = msg.New("reports.correction_heading", "更正说明", "Correction")
-	correctionText    = msg.New("reports.correction_text",
-		"本报告更正本局%[1]s（成文日期%[2]s，PDF 文件 SHA-256 %[3]s），原报告作废，以本报告为准。更正原因：%[4]s。与原报告相比，报告数据的变化如下：",
-		"This report corrects %[1]s (dated %[2]s, PDF SHA-256 %[3]s), which it replaces. Reason: %[4]s. The report's data changed as follows:")
 	correctionUnchanged = msg.New("reports.correction_unchanged",
 		"报告数据与已报送的 %s 相同，无需更正：先改正案卷，再运行更正",
 		"the report's data is the same as the filed %s: nothing to correct; correct the case files first")

@@ -23,13 +23,12 @@ type File struct {
 }
 
 // Options are what producing a report takes from its caller: where the
-// case files and the font are, the settings of the rubric and the letters,
-// and the issue (文号, date, draft, correction) the filing office decided.
+// case files and the fonts are, the settings of the rubric and the letters.
 // The caller builds them from site.toml; package reports never reads it.
 type Options struct {
-	CaseFiles string   // folder of case files
-	Font      string   // TrueType font; empty: well-known system paths
-	Settings  Settings // rubric thresholds, names, day counting
+	CaseFiles string       // folder of case files
+	Fonts     FontSettings // the font chain and the faces of GB/T 9704
+	Settings  Settings     // rubric thresholds, names, day counting
 }
 
 // Produce makes one report from the case files: the PDF and its data as
@@ -46,11 +45,11 @@ func Produce(o Options, r Request) ([]File, error) {
 	if years := o.Settings.Days.Uncovered(cases); len(years) > 0 {
 		return nil, holidaysMissing.Error(YearList(years))
 	}
-	font, err := FindFont(o.Font)
+	fonts, err := LoadFonts(o.Fonts)
 	if err != nil {
 		return nil, err
 	}
-	return Build(cases, o.Settings, font, r)
+	return Build(cases, o.Settings, fonts, r)
 }
 
 // LoadChecked loads the case files of a folder, failing when any has an
@@ -68,12 +67,19 @@ func LoadChecked(dir string) ([]*Case, error) {
 // folder's name and their path inside it, such as casefiles/a.toml.
 func LoadFolder(dir string) ([]*Case, source.Problems) {
 	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	cases, ps := LoadCases(os.DirFS(parent), filepath.Base(dir))
+	cases, ps := LoadCases(os.DirFS(filepath.Dir(dir)), filepath.Base(dir))
+	return cases, OnDisk(dir, ps)
+}
+
+// OnDisk names the files of problems about the case files of the folder
+// dir (such as those of GlyphProblems) by their path on disk, as
+// LoadFolder's are.
+func OnDisk(dir string, ps source.Problems) source.Problems {
+	parent := filepath.Dir(filepath.Clean(dir))
 	for i := range ps {
 		ps[i].Pos.File = filepath.Join(parent, filepath.FromSlash(ps[i].Pos.File))
 	}
-	return cases, ps
+	return ps
 }
 
 // Request is one report to make: its kind and half year, the issue the
@@ -83,23 +89,27 @@ type Request struct {
 	Kind     string
 	Period   period.Period
 	Issue    Issue
-	Previous []byte // the JSON of the report Issue.Corrects names; nil otherwise
+	Previous []byte // the JSON of the report Issue.Corrects names; nil: its Changes are as given
 }
 
-// Build makes one report from loaded case files: the PDF drawn in the font
+// Build makes one report from loaded case files: the PDF drawn in the fonts
 // and the report's data as JSON, with the issue under "issue". A
-// correction lists what changed since the report it corrects, and fails
-// when nothing did.
-func Build(cases []*Case, s Settings, font *Font, r Request) ([]File, error) {
-	data, doc, err := content(cases, s, r)
+// correction given the data of the report it corrects lists what changed
+// since, and fails when nothing did.
+func Build(cases []*Case, s Settings, fonts *Fonts, r Request) ([]File, error) {
+	data, err := content(cases, s, r)
 	if err != nil {
 		return nil, err
 	}
+	// Every ID number in every text of every output, the correction's
+	// reason included, is masked before anything is written.
+	MaskIDs(data)
+	MaskIDs(&r.Issue)
 	js, err := dataJSON(data, r.Issue)
 	if err != nil {
 		return nil, err
 	}
-	if c := r.Issue.Corrects; c != nil {
+	if c := r.Issue.Corrects; c != nil && r.Previous != nil {
 		c.Changes, err = Changes(r.Previous, js)
 		if err != nil {
 			return nil, err
@@ -111,9 +121,12 @@ func Build(cases []*Case, s Settings, font *Font, r Request) ([]File, error) {
 			return nil, err
 		}
 	}
-	markIssue(doc, r.Issue)
+	// The 公文 layout renders the issue (版头, 成文日期, 草稿, 更正) once
+	// the correction knows its changes.
+	doc := document(data, r.Issue)
+	MaskIDs(doc)
 	var pdf bytes.Buffer
-	if err := RenderPDF(doc, font, &pdf); err != nil {
+	if err := RenderPDF(doc, fonts, &pdf); err != nil {
 		return nil, err
 	}
 	base := r.Period.String() + "-" + doc.Title + issueSuffix(r.Issue)
@@ -123,9 +136,9 @@ func Build(cases []*Case, s Settings, font *Font, r Request) ([]File, error) {
 	}, nil
 }
 
-// content is the data of a report and its layout, dated on the day it is
-// issued when the issue says so.
-func content(cases []*Case, s Settings, r Request) (any, *Document, error) {
+// content is the data of a report, dated on the day it is issued when the
+// issue says so.
+func content(cases []*Case, s Settings, r Request) (any, error) {
 	date := ""
 	if !r.Issue.Date.IsZero() {
 		date = fmtDate(dayOf(r.Issue.Date))
@@ -136,13 +149,22 @@ func content(cases []*Case, s Settings, r Request) (any, *Document, error) {
 		if date != "" {
 			e.Date = date
 		}
-		return e, EvaluationDocument(e), nil
+		return e, nil
 	case KindFiling:
 		f := BuildFiling(cases, s, r.Period)
 		if date != "" {
 			f.Date = date
 		}
-		return f, FilingDocument(f), nil
+		return f, nil
 	}
-	return nil, nil, fmt.Errorf("unknown report %q: want %q or %q", r.Kind, KindEvaluation, KindFiling)
+	return nil, fmt.Errorf("unknown report %q: want %q or %q", r.Kind, KindEvaluation, KindFiling)
+}
+
+// document is the 公文 layout of a report's data (what content returns),
+// issued as is says.
+func document(data any, is Issue) *Document {
+	if f, ok := data.(*Filing); ok {
+		return FilingDocument(f, is)
+	}
+	return EvaluationDocument(data.(*Evaluation), is)
 }

@@ -429,7 +429,7 @@ func TestFatalScoresZero(t *testing.T) {
 	if e.Total.Average != 50 || e.Total.Fatal != 1 {
 		t.Errorf("average %.1f with %d fatal, want 50.0 with 1", e.Total.Average, e.Total.Fatal)
 	}
-	doc := EvaluationDocument(e)
+	doc := EvaluationDocument(e, Issue{})
 	tables := 0
 	for _, b := range doc.Blocks {
 		if b.Table == nil {

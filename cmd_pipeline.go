@@ -9,9 +9,7 @@ import (
 	"time"
 
 	"qingdan/config"
-	"qingdan/period"
 	"qingdan/pipeline"
-	"qingdan/reports"
 )
 
 // runPipeline is "qingdan pipeline": the report daemon, or its status.
@@ -25,7 +23,9 @@ func runPipeline(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
-	if sub != "run" && sub != "status" {
+	switch sub {
+	case "run", "status", "recover", "test-delivery":
+	default:
 		return usageError{pipelineUnknownSub.S(sub)}
 	}
 	cfg, ps := config.Load(*configPath)
@@ -34,8 +34,24 @@ func runPipeline(ctx context.Context, args []string) error {
 		return errReported
 	}
 	o := pipelineOptions(cfg, log.New(os.Stderr, "qingdan pipeline: ", log.LstdFlags))
-	if sub == "status" {
+	switch sub {
+	case "status":
+		if err := refuseExamples(cfg); err != nil {
+			fmt.Println(msgStatusExamples.S(cfg.Reports.CaseFiles))
+		}
 		return pipeline.WriteStatus(os.Stdout, o, time.Now())
+	case "recover":
+		n, err := pipeline.Recover(o)
+		if err != nil {
+			return err
+		}
+		fmt.Println(msgRecovered.S(o.Ledger, n))
+		return nil
+	case "test-delivery":
+		return testDelivery(ctx, cfg, o)
+	}
+	if err := refuseExamples(cfg); err != nil {
+		return err
 	}
 	if len(o.Jobs) == 0 {
 		return pipelineNoSchedule.Error(cfg.File)
@@ -61,6 +77,9 @@ func pipelineOptions(cfg *config.Config, logger *log.Logger) pipeline.Options {
 		Ledger:     cfg.Path(pc.Ledger),
 		Outbox:     cfg.Path(pc.Outbox),
 		Produce:    reportProducer(cfg),
+		Number:     pc.Number,
+		Hold:       reviewHold(cfg),
+		HoldDays:   pc.WaitForReviews,
 		Org:        cfg.Org.Name,
 		Backoff:    pc.Backoff,
 		BackoffMax: pc.BackoffMax,
@@ -70,7 +89,8 @@ func pipelineOptions(cfg *config.Config, logger *log.Logger) pipeline.Options {
 		o.Jobs = append(o.Jobs, pipeline.Job{Kind: s.Kind, Spec: s.Spec, Schedule: s.Schedule})
 	}
 	if s := pc.SMTP; s.Host != "" {
-		o.Mail = &pipeline.SMTP{Host: s.Host, Port: s.Port, From: s.From, To: s.To, Username: s.Username, Password: os.Getenv(s.PasswordEnv)}
+		o.Mail = &pipeline.SMTP{Host: s.Host, Port: s.Port, From: s.From, To: s.To, Username: s.Username, Password: os.Getenv(s.PasswordEnv),
+			Timeouts: pipeline.Timeouts{Dial: min(s.CommandTimeout, pipeline.DefaultDialTimeout), Command: s.CommandTimeout, Data: s.MessageTimeout}}
 	}
 	return o
 }
@@ -88,18 +108,26 @@ func checkSMTPPassword(cfg *config.Config) error {
 	return nil
 }
 
-// reportProducer makes the reports of a kind for a period with package
-// reports, from the case files site.toml points to.
-func reportProducer(cfg *config.Config) pipeline.Producer {
-	return func(ctx context.Context, kind string, p period.Period) ([]pipeline.File, error) {
-		files, err := reports.Produce(cfg, kind, p)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]pipeline.File, len(files))
-		for i, f := range files {
-			out[i] = pipeline.File{Name: f.Name, Data: f.Data}
-		}
-		return out, nil
+// testDelivery sends one test message through the configured mail server,
+// filing nothing.
+func testDelivery(ctx context.Context, cfg *config.Config, o pipeline.Options) error {
+	if o.Mail == nil {
+		return msgNoSMTP.Error(cfg.File)
 	}
+	if err := checkSMTPPassword(cfg); err != nil {
+		return err
+	}
+	now := time.Now()
+	m := pipeline.Message{
+		Subject: msgTestSubject.S(cfg.Org.Name),
+		Body:    msgTestBody.S(cfg.Org.Name, now.Format("2006-01-02 15:04:05")),
+		Date:    now,
+		ID:      fmt.Sprintf("test.%d@qingdan", now.UnixNano()),
+	}
+	if err := o.Mail.Send(ctx, m); err != nil {
+		return err
+	}
+	s := cfg.Pipeline.SMTP
+	fmt.Println(msgTestSent.S(strings.Join(s.To, ", "), s.Host, s.Port))
+	return nil
 }

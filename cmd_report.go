@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"strings"
+	"time"
 
 	"qingdan/config"
 	"qingdan/output"
@@ -35,6 +37,8 @@ func runReport(ctx context.Context, args []string) error {
 		return runReportFile(ctx, reports.KindEvaluation, args)
 	case "filing":
 		return runReportFile(ctx, reports.KindFiling, args)
+	case "correct":
+		return runReportCorrect(ctx, args)
 	}
 	return usageError{reportUnknownSub.S(sub)}
 }
@@ -57,19 +61,25 @@ func runReportCheck(args []string) error {
 		return err
 	}
 	folder := *dir
+	var cfg *config.Config
 	fontSettings := reports.FontSettings{}
 	if folder == "" {
-		cfg, err := loadConfig(*configPath)
-		if err != nil {
+		var err error
+		if cfg, err = loadConfig(*configPath); err != nil {
 			return err
 		}
 		folder = cfg.Path(cfg.Reports.CaseFiles)
-		fontSettings = reports.FontSettingsOf(cfg)
+		fontSettings = fontSettingsOf(cfg)
 	}
 	if info, err := os.Stat(folder); err != nil || !info.IsDir() {
 		return reportNoFolder.Error(folder)
 	}
 	cases, ps := reports.LoadFolder(folder)
+	if cfg != nil {
+		if years := reportOptions(cfg).Settings.Days.Uncovered(cases); len(years) > 0 {
+			ps.Warn(source.Pos{File: cfg.File}, msgHolidaysHint.S(), "%s", msgHolidaysWarn.S(reports.YearList(years)))
+		}
+	}
 	fonts, err := reports.LoadFonts(fontSettings)
 	if err != nil {
 		return err
@@ -119,21 +129,26 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 	fs := newFlags("report "+kind, reportUsage.S())
 	configPath := fs.String("config", "site.toml", siteTomlPathFlag.S())
 	per := fs.String("period", "", reportPeriodFlag.S())
+	draft := fs.Bool("draft", false, msgDraftFlag.S())
+	out := fs.String("out", "", msgOutFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
-	if *per == "" {
-		return usageError{reportNeedPeriod.S()}
-	}
-	p, err := period.Parse(*per)
+	p, err := periodFlag(*per)
 	if err != nil {
-		return usageError{err.Error()}
+		return err
 	}
 	cfg, err := loadConfig(*configPath)
 	if err != nil {
 		return err
 	}
-	pl, err := pipeline.Open(pipelineOptions(cfg, log.New(os.Stderr, "qingdan report: ", log.LstdFlags)))
+	if *draft {
+		return writeDraft(cfg, kind, p, *out)
+	}
+	if *out != "" {
+		return usageError{msgOutNeedsDraft.S()}
+	}
+	pl, err := openFiling(cfg)
 	if err != nil {
 		return err
 	}
@@ -150,5 +165,94 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 	for _, f := range rec.Files {
 		fmt.Printf("  %s  %d bytes  sha256 %s\n", f.Name, f.Size, f.SHA256)
 	}
+	if !made {
+		fmt.Println(msgCorrectHint.S(p, kind))
+	}
 	return nil
+}
+
+// periodFlag parses the required -period flag.
+func periodFlag(s string) (period.Period, error) {
+	if s == "" {
+		return period.Period{}, usageError{reportNeedPeriod.S()}
+	}
+	p, err := period.Parse(s)
+	if err != nil {
+		return period.Period{}, usageError{err.Error()}
+	}
+	return p, nil
+}
+
+// writeDraft makes a report marked 草稿 into a scratch folder, without the
+// pipeline: no ledger, no number, no outbox, no e-mail.
+func writeDraft(cfg *config.Config, kind string, p period.Period, out string) error {
+	dir := cfg.Path("drafts")
+	if out != "" {
+		dir = out
+	}
+	if pub := cfg.PublishedOverlap(dir); pub != "" {
+		return usageError{msgDraftPublished.S(dir, pub)}
+	}
+	files, err := reports.Produce(reportOptions(cfg), reports.Request{Kind: kind, Period: p, Issue: reports.Issue{Draft: true, Date: time.Now().In(period.Zone)}})
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	fmt.Println(msgDraftWritten.S(p, kind, dir))
+	for _, f := range files {
+		path := filepath.Join(dir, f.Name)
+		if err := output.WriteFile(path, f.Data, 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("  %s  %d bytes\n", path, len(f.Data))
+	}
+	return nil
+}
+
+// runReportCorrect re-issues a filed report as a correction.
+func runReportCorrect(ctx context.Context, args []string) error {
+	fs := newFlags("report correct", reportUsage.S())
+	configPath := fs.String("config", "site.toml", siteTomlPathFlag.S())
+	per := fs.String("period", "", reportPeriodFlag.S())
+	kind := fs.String("kind", "", msgKindFlag.S())
+	reason := fs.String("reason", "", msgReasonFlag.S())
+	if err := parseFlags(fs, args, 0); err != nil {
+		return err
+	}
+	p, err := periodFlag(*per)
+	if err != nil {
+		return err
+	}
+	if *kind != reports.KindEvaluation && *kind != reports.KindFiling {
+		return usageError{msgKindRequired.S()}
+	}
+	cfg, err := loadConfig(*configPath)
+	if err != nil {
+		return err
+	}
+	pl, err := openFiling(cfg)
+	if err != nil {
+		return err
+	}
+	defer pl.Close()
+	rec, err := pl.Correct(ctx, *kind, p, *reason)
+	if err != nil {
+		return err
+	}
+	fmt.Println(msgCorrected.S(p, *kind, rec.Number, rec.Corrects))
+	for _, f := range rec.Files {
+		fmt.Printf("  %s  %d bytes  sha256 %s\n", f.Name, f.Size, f.SHA256)
+	}
+	return nil
+}
+
+// openFiling opens the pipeline for filing by hand, refusing the example
+// case files before the ledger is touched.
+func openFiling(cfg *config.Config) (*pipeline.Pipeline, error) {
+	if err := refuseExamples(cfg); err != nil {
+		return nil, err
+	}
+	return pipeline.Open(pipelineOptions(cfg, log.New(os.Stderr, "qingdan report: ", log.LstdFlags)))
 }

@@ -315,7 +315,7 @@ duty = ""                            # required: that department's duty
 // report, pipeline and bench-content.
 var (
 	reportUsage = msg.New("cli.usage.report", `
-用法：qingdan report <check | rules | evaluate | filing> [选项]
+用法：qingdan report <check | rules | evaluate | filing | correct> [选项]
 
 案卷和半年合规报告。
 
@@ -324,18 +324,27 @@ var (
   rules     以 Markdown 列出案卷评查的规则（docs/rules.md 就是这张表；-o 写入文件）
   evaluate  手动报送某个半年的案卷评查报告
   filing    手动报送某个半年的重大征收或处罚决定备案报告
+  correct   按现在的案卷更正（重新印发）一份已报送的报告
 
 evaluate 和 filing 与自动报送程序一样经过报送台账：台账里已有的半年不会再生成；
 PDF 和它的 JSON 投到 outbox 文件夹（设置了邮件的，同时发送邮件）。
+
+加 -draft 时什么也不报送：报告每页标有“草稿”，写到 -out 文件夹（默认是 site.toml 旁边的
+drafts/），不动台账。示例案卷（文件夹中有 示例.txt）只能出草稿。
+
+correct 生成已报送报告的新版本，有自己的文号，写明更正的是哪一份（文号、成文日期、SHA-256）
+和变化的内容；台账和 outbox 两份都保留。数据没有变化时拒绝更正，重复运行只报一次。
 
 示例：
   qingdan report check
   qingdan report check -dir examples/casefiles
   qingdan report rules -o docs/rules.md
+  qingdan report evaluate -period 2026H1 -draft
   qingdan report evaluate -period 2026H1
   qingdan report filing -period 2026H1 -config /srv/qingdan/site.toml
+  qingdan report correct -period 2026H1 -kind evaluation -reason "补充评查人员评分"
 `, `
-usage: qingdan report <check | rules | evaluate | filing> [flags]
+usage: qingdan report <check | rules | evaluate | filing | correct> [flags]
 
 Case files and the semiannual compliance reports.
 
@@ -345,20 +354,34 @@ Case files and the semiannual compliance reports.
             (docs/rules.md is this table; -o writes it to a file)
   evaluate  file the 案卷评查报告 of one half year by hand
   filing    file the 重大征收或处罚决定备案报告 of one half year by hand
+  correct   re-issue a filed report as a correction (更正), from the case
+            files as they are now
 
 evaluate and filing go through the pipeline's ledger, exactly as the daemon
 does: a period already in the ledger is not produced again, and the PDF and
 its JSON are delivered to the outbox (and by e-mail when configured).
 
+With -draft they file nothing: the report, marked 草稿 on every page, is
+written to the -out folder (default drafts/ beside site.toml) and the ledger
+is not touched. The example case files (a folder with 示例.txt) can only be
+drafted.
+
+correct makes a new version of a filed report with its own 文号, naming the
+one it corrects (文号, date, SHA-256) and listing what changed; the ledger
+and the outbox keep both. It refuses when nothing changed, so running it
+twice files one correction.
+
 Examples:
   qingdan report check
   qingdan report check -dir examples/casefiles
   qingdan report rules -o docs/rules.md
+  qingdan report evaluate -period 2026H1 -draft
   qingdan report evaluate -period 2026H1
   qingdan report filing -period 2026H1 -config /srv/qingdan/site.toml
+  qingdan report correct -period 2026H1 -kind evaluation -reason "补充评查人员评分"
 `)
-	reportNameSub    = msg.New("cli.report.name_sub", "写出子命令：check、rules、evaluate 或 filing", "name a subcommand: check, rules, evaluate or filing")
-	reportUnknownSub = msg.New("cli.report.unknown_sub", "没有子命令 %q；用 check、rules、evaluate 或 filing", "unknown subcommand %q; use check, rules, evaluate or filing")
+	reportNameSub    = msg.New("cli.report.name_sub", "写出子命令：check、rules、evaluate、filing 或 correct", "name a subcommand: check, rules, evaluate, filing or correct")
+	reportUnknownSub = msg.New("cli.report.unknown_sub", "没有子命令 %q；用 check、rules、evaluate、filing 或 correct", "unknown subcommand %q; use check, rules, evaluate, filing or correct")
 	reportDirFlag    = msg.New("cli.report.flag.dir", "案卷文件夹（默认是 site.toml 里 [reports] 的 casefiles）", "folder of case files (default: [reports] casefiles of site.toml)")
 	reportOutFlag    = msg.New("cli.report.flag.o", "把规则表写到这个文件，而不是输出到屏幕", "write the table to this file instead of standard output")
 	reportPeriodFlag = msg.New("cli.report.flag.period", "半年，如 2026H1（必填）", "the half year, such as 2026H1 (required)")
@@ -369,22 +392,32 @@ Examples:
 	reportInLedger   = msg.New("cli.report.in_ledger", "%s 起已在台账中，不再生成", "already in the ledger since %s, not produced again")
 
 	pipelineUsage = msg.New("cli.usage.pipeline", `
-用法：qingdan pipeline [run | status] [-config site.toml]
+用法：qingdan pipeline [run | status | recover | test-delivery] [-config site.toml]
 
 “run”（默认）是报送半年报告的自动程序。启动时，以及 site.toml 的 [pipeline.schedule] 设定的
 每个时间，它生成每一个已经到期、台账里还没有的半年报告，写入 outbox 文件夹；设置了
 [pipeline.smtp] 的，再用邮件发送，发送失败会一直重试到成功。关机期间错过的报告在下次启动时
 补报，并注明迟报。同一时间只运行一个；SIGTERM 或 Ctrl-C 停止它，不会留下写了一半的文件。
 
-“status”列出每种报告下次运行的时间，以及台账里各个半年是未到期、已到期、已生成还是已送达，
-有失败的一并列出。
+“status”列出每种报告下次运行的时间，以及台账里各个半年是未到期、已到期、等待评查、已生成
+还是已送达，有失败的一并列出。
+
+“recover”从发件箱自己的记录（outbox/.filed/）重建被删除、清空或换成旧备份的台账；在运行它之前，
+流水线拒绝报送任何报告，以免重复报送。
+
+“test-delivery”经 [pipeline.smtp] 发一封测试邮件，证明邮件线路畅通；不报送任何报告，不动台账。
+
+示例案卷（文件夹中有 示例.txt）永远不会报送：run 和手动报送都拒绝它们；试用请用
+“qingdan report evaluate -draft”。
 
 示例：
   qingdan pipeline
   qingdan pipeline status
+  qingdan pipeline test-delivery
+  qingdan pipeline recover
   qingdan pipeline run -config /srv/qingdan/site.toml
 `, `
-usage: qingdan pipeline [run | status] [-config site.toml]
+usage: qingdan pipeline [run | status | recover | test-delivery] [-config site.toml]
 
 "run" (the default) is the daemon that files the semiannual reports. At start
 and at every time set in [pipeline.schedule] of site.toml, it produces every
@@ -395,14 +428,27 @@ the machine was off is filed at the next start, marked late. Only one daemon
 runs at a time; SIGTERM or Ctrl-C stops it without leaving a partial file.
 
 "status" prints when each report runs next and, from the ledger, which half
-years are upcoming, due, produced and delivered, with any failures.
+years are upcoming, due, waiting for reviews, produced and delivered, with
+any failures.
+
+"recover" rebuilds a deleted, emptied or outdated ledger from the outbox's
+own record of what it filed and delivered (outbox/.filed/); the pipeline
+refuses to file anything until it is run, so that nothing is filed twice.
+
+"test-delivery" sends one test message through [pipeline.smtp] to prove the
+mail route; it files nothing and does not touch the ledger.
+
+The example case files (a folder with 示例.txt) are never filed: run and
+the filing commands refuse them; use "qingdan report evaluate -draft".
 
 Examples:
   qingdan pipeline
   qingdan pipeline status
+  qingdan pipeline test-delivery
+  qingdan pipeline recover
   qingdan pipeline run -config /srv/qingdan/site.toml
 `)
-	pipelineUnknownSub = msg.New("cli.pipeline.unknown_sub", "没有子命令 %q；用 run 或 status", "unknown subcommand %q; use run or status")
+	pipelineUnknownSub = msg.New("cli.pipeline.unknown_sub", "没有子命令 %q；用 run、status、recover 或 test-delivery", "unknown subcommand %q; use run, status, recover or test-delivery")
 	pipelineNoSchedule = msg.New("cli.pipeline.no_schedule", "%s 没有 [pipeline.schedule]；在 [pipeline] 下加上 evaluation = \"0 9 5 1,7 *\"、filing = \"0 9 10 1,7 *\" 和 first_period", "%s has no [pipeline.schedule]; add evaluation = \"0 9 5 1,7 *\" and filing = \"0 9 10 1,7 *\" and first_period under [pipeline]")
 	pipelineNoPassword = msg.New("cli.pipeline.no_password", "环境变量 %s（%s 里的 pipeline.smtp.password_env）没有设置；请把它设为邮箱账号的密码", "the environment variable %s (pipeline.smtp.password_env in %s) is not set; set it to the mail account's password")
 	siteTomlPathFlag   = msg.New("cli.flag.site_toml", "site.toml 的路径", "path of site.toml")

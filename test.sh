@@ -3,13 +3,14 @@
 #   ./test.sh
 # It first installs what the tests need and the machine lacks (Debian's
 # chromium, poppler-utils, fonts-wqy-microhei and the reports' fallback
-# fonts; wine64, MinGW-w64 and
-# zip; node and npm; the npm tools axe-core and html-validate under
-# tools/node_modules), then runs gofmt, go vet (on each of the five systems
-# a release is made for), the release script, all Go tests (which include
-# the JavaScript tests, the browser tests and the quality gates of e2e/ on
-# the real content, the Windows binary under Wine among them), and a short
-# run of every fuzz target, and ends with a summary of what the gates
+# fonts; systemd (for systemd-analyze verify of the pipeline's unit);
+# wine64, MinGW-w64 and zip; node and npm; the npm tools axe-core and
+# html-validate under tools/node_modules), then runs gofmt, go vet (on each
+# of the five systems a release is made for), the release script, all Go
+# tests (which include the JavaScript tests, the browser tests and the
+# quality gates of e2e/ on the real content, the Windows binary under Wine
+# among them), and a short run of every fuzz target, and ends with a
+# summary of what the gates
 # tried and the result of each. CI (.ci/run) runs exactly this.
 #
 # Environment (all optional):
@@ -37,6 +38,7 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || need+=(fonts-symbola)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+command -v systemd-analyze >/dev/null || need+=(systemd)
 # The Windows binary runs under Wine (e2e/platform_test.go); on Debian 12
 # the package is wine64 (wine is only its wrapper). Wine 8.0 lacks a DLL
 # that Go programs need, which the test builds with MinGW-w64. zip makes
@@ -53,7 +55,7 @@ fi
 # The versions are pinned by tools/package-lock.json; node_modules is
 # never committed.
 npm ci --prefix tools --no-audit --no-fund --loglevel=error >/dev/null
-echo "ok: chromium, pdftotext, wqy-microhei, node $(node --version), axe-core, html-validate, wine64, mingw-w64, zip"
+echo "ok: chromium, pdftotext, wqy-microhei, systemd-analyze, node $(node --version), axe-core, html-validate, wine64, mingw-w64, zip"
 
 step "gofmt and go vet"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
@@ -140,7 +142,7 @@ done
 step "summary"
 row() { printf '  %-78s %8s  %s\n' "$1" "$2" "$3"; }
 row "gate" "count" "result"
-for gate in browser axe html links large payloads broken hostile-reports privacy kill-publish kill-pipeline disk-full import ownership reading preview wine release; do
+for gate in browser axe html links large payloads broken hostile-reports privacy kill-publish kill-pipeline disk-full import ownership reading preview systemd wine release; do
 	if [ -f "$counts/$gate" ]; then
 		IFS=$'\t' read -r label n result <"$counts/$gate"
 		row "$label" "$n" "$result"

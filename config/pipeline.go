@@ -34,6 +34,15 @@ type Pipeline struct {
 	RetryBackoff    string `toml:"retry_backoff"`
 	RetryBackoffMax string `toml:"retry_backoff_max"`
 	SMTP            SMTP   `toml:"smtp"`
+	// Number is the pattern of the 发文字号 each filed report gets, such as
+	// "威人口〔{year}〕{n}号": {year} is the year it is issued, {n} the
+	// pipeline's own sequence of that year, kept in the ledger. Empty: no
+	// number.
+	Number string `toml:"number"`
+	// WaitForReviews is how many days after its due time the evaluation
+	// may wait while case files of the half year still lack a reviewer's
+	// score; after that it is filed with those items pending. 0: no wait.
+	WaitForReviews int `toml:"wait_for_reviews"`
 
 	// Specs are the scheduled kinds with their parsed cron specs, in a
 	// fixed order (evaluation, filing). Set by Load.
@@ -70,6 +79,16 @@ type SMTP struct {
 	To          []string `toml:"to"`
 	Username    string   `toml:"username"`     // PLAIN authentication when set
 	PasswordEnv string   `toml:"password_env"` // such as "QINGDAN_SMTP_PASSWORD"
+	// Timeout bounds connecting and each command, DataTimeout the message
+	// itself: Go durations, defaults "1m" and "5m". A server that stops
+	// answering fails the attempt, which is retried.
+	Timeout     string `toml:"timeout"`
+	DataTimeout string `toml:"data_timeout"`
+
+	// CommandTimeout and MessageTimeout are the timeouts parsed; zero for
+	// the defaults. Set by Load.
+	CommandTimeout time.Duration `toml:"-"`
+	MessageTimeout time.Duration `toml:"-"`
 }
 
 var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
@@ -133,6 +152,14 @@ func (p *Pipeline) validate(c *Config, at *source.Positions, ps *source.Problems
 		ps.Add(at.Of("pipeline.retry_backoff_max"), backoffOrderFix.S(), backoffOrder.S(p.BackoffMax, p.Backoff))
 	}
 	p.SMTP.validate(at, ps)
+	p.SMTP.CommandTimeout = p.duration(at, ps, "smtp.timeout", p.SMTP.Timeout, 0)
+	p.SMTP.MessageTimeout = p.duration(at, ps, "smtp.data_timeout", p.SMTP.DataTimeout, 0)
+	if p.Number != "" && !strings.Contains(p.Number, "{n}") {
+		ps.Add(at.Of("pipeline.number"), numberHint.S(), "%s", numberNoSeq.S(p.Number))
+	}
+	if p.WaitForReviews < 0 || p.WaitForReviews > 90 {
+		ps.Add(at.Of("pipeline.wait_for_reviews"), waitHint.S(), "%s", waitBad.S(p.WaitForReviews))
+	}
 }
 
 // duration parses a retry duration, giving def when it is empty.

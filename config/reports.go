@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"qingdan/source"
 )
@@ -26,7 +27,21 @@ type Reports struct {
 	LegalOffice      string   `toml:"legal_office"`      // where filings go, default 威县人民政府法制办公室
 	Contact          string   `toml:"contact"`           // 联系人 named in the filing's cover letter
 	Phone            string   `toml:"phone"`             // 联系电话 of the contact
+	// DayCounting is how the 三日 and 七日 of the procedure are counted:
+	// "calendar" (the default, as the source document reads) or "working".
+	DayCounting string `toml:"day_counting"`
+	// Holidays are the 法定节假日 on weekdays, and Workdays the weekend
+	// days worked (调休), of every year the case files cover; needed when
+	// DayCounting is "working".
+	Holidays []time.Time `toml:"holidays"`
+	Workdays []time.Time `toml:"workdays"`
 }
+
+// Day countings of [reports] day_counting.
+const (
+	CalendarDays = "calendar"
+	WorkingDays  = "working"
+)
 
 // Defaults of [reports].
 const (
@@ -36,12 +51,6 @@ const (
 	DefaultLitigationMonths = 6
 	DefaultLegalOffice      = "威县人民政府法制办公室"
 )
-
-// MaxAmount is the largest amount, in yuan, a case file or site.toml may
-// hold: 100,000,000,000 (1000亿元), five times the largest fine ever
-// imposed in China (182.28亿元, 2021). Anything above it is a slip (extra
-// zeros, fen typed as yuan), not a real fine or fee.
-const MaxAmount = 1e11
 
 func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems) {
 	if r.CaseFiles == "" {
@@ -62,6 +71,17 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	if r.LegalOffice == "" {
 		r.LegalOffice = DefaultLegalOffice
 	}
+	switch r.DayCounting {
+	case "":
+		r.DayCounting = CalendarDays
+	case CalendarDays:
+	case WorkingDays:
+		if len(r.Holidays) == 0 {
+			ps.Add(at.Of("reports.day_counting"), workingHint.S(), "%s", workingNoHolidays.S())
+		}
+	default:
+		ps.Add(at.Of("reports.day_counting"), dayCountingHint.S(), "%s", dayCountingBad.S(r.DayCounting))
+	}
 	for _, pub := range []struct{ what, dir string }{
 		{"content folder", c.Content},
 		{"output folder", c.Output},
@@ -77,8 +97,8 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	switch m := r.MajorAmount; {
 	case math.IsNaN(m) || math.IsInf(m, 0):
 		ps.Add(at.Of("reports.major_amount"), amountHint.S(), "%s", majorAmountNotNumber.S(m))
-	case m > MaxAmount:
-		ps.Add(at.Of("reports.major_amount"), amountHint.S(), "%s", majorAmountTooLarge.S(m, strconv.FormatFloat(MaxAmount, 'f', 0, 64)))
+	case m > source.MaxAmount:
+		ps.Add(at.Of("reports.major_amount"), amountHint.S(), "%s", majorAmountTooLarge.S(m, strconv.FormatFloat(source.MaxAmount, 'f', 0, 64)))
 	case m < 0:
 		ps.Add(at.Of("reports.major_amount"), "write the amount in yuan, such as 50000", "major_amount %v is negative", r.MajorAmount)
 	}
@@ -86,6 +106,19 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	if r.LitigationMonths < 1 || r.LitigationMonths > 60 {
 		ps.Add(at.Of("reports.litigation_months"), "the 行政诉讼法 gives six months: litigation_months = 6", "litigation_months %d is not a number of months from 1 to 60", r.LitigationMonths)
 	}
+}
+
+// PublishedOverlap names the folder a build publishes or replaces (the
+// content, the output or the themes) that dir is, holds or lies in, or
+// returns "" when there is none: drafts of reports, which hold personal
+// data, are never written there.
+func (c *Config) PublishedOverlap(dir string) string {
+	for _, pub := range []string{c.Content, c.Output, "themes"} {
+		if overlaps(dir, c.Path(pub)) {
+			return pub
+		}
+	}
+	return ""
 }
 
 // warnContact warns of an empty contact or phone, which the filing's cover

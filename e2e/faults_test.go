@@ -250,7 +250,7 @@ func checkOutbox(t testing.TB, outbox string, recs []ledgerRecord) map[string]in
 func TestKillPipeline(t *testing.T) {
 	kills := envInt(t, "QINGDAN_PIPELINE_KILLS", 50)
 	dir := newSite(t)
-	copyTree(t, exampleCases, filepath.Join(dir, caseFolder(t, dir)))
+	ownCases(t, dir)
 	ledger := filepath.Join(dir, "ledger.jsonl")
 	reset := func() {
 		os.RemoveAll(filepath.Join(dir, "outbox"))
@@ -400,7 +400,7 @@ func TestDiskFull(t *testing.T) {
 	c := newCounter(t, "disk-full", "full-disk runs (site build, report filing)")
 	disk := mountTmpfs(t, "2m", c)
 	dir := newSite(t)
-	copyTree(t, exampleCases, filepath.Join(dir, caseFolder(t, dir)))
+	ownCases(t, dir)
 	target := filepath.Join(disk, "www")
 	if r := run(t, dir, "build", "-out", target); r.code != 0 {
 		t.Fatalf("the first build onto the 2 MB disk failed (the site has outgrown the test disk?):\n%s", r.stderr)

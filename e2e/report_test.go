@@ -47,6 +47,38 @@ func TestReportCommands(t *testing.T) {
 	examples, _ := filepath.Abs(filepath.Join(repoRoot, "examples/casefiles"))
 	site := "title = \"t\"\nbase_url = \"https://example.gov.cn/\"\n[org]\nname = \"威县人口和计划生育局\"\n[reports]\ncasefiles = \"" + examples + "\"\n"
 	os.WriteFile(filepath.Join(dir, "site.toml"), []byte(site), 0o644)
+	// The examples are refused for real, and drafted without the ledger.
+	out, code = runQingdan(t, dir, "report", "evaluate", "-period", "2026H1")
+	if code != 1 || !strings.Contains(out, "示例") || !strings.Contains(out, "-draft") {
+		t.Fatalf("report evaluate on the examples: exit %d\n%s", code, out)
+	}
+	out, code = runQingdan(t, dir, "report", "evaluate", "-period", "2026H1", "-draft")
+	if code != 0 || !strings.Contains(out, "草稿") {
+		t.Fatalf("report evaluate -draft: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "drafts", "2026H1-案卷评查报告-草稿.pdf")); err != nil {
+		t.Errorf("no draft: %v", err)
+	}
+	if out, code = runQingdan(t, dir, "report", "filing", "-period", "2026H1", "-draft", "-out", "public/drafts"); code != 2 || !strings.Contains(out, "个人信息") {
+		t.Errorf("a draft into the published output: exit %d\n%s", code, out)
+	}
+	for _, never := range []string{"ledger.jsonl", "outbox"} {
+		if _, err := os.Stat(filepath.Join(dir, never)); err == nil {
+			t.Errorf("a draft or a refused filing made %s", never)
+		}
+	}
+
+	// The bureau's own case files (here a copy of the examples without
+	// the marker) are filed.
+	own := filepath.Join(dir, "casefiles")
+	os.MkdirAll(own, 0o755)
+	entries, _ := os.ReadDir(examples)
+	for _, e := range entries {
+		if data, err := os.ReadFile(filepath.Join(examples, e.Name())); err == nil && strings.HasSuffix(e.Name(), ".toml") {
+			os.WriteFile(filepath.Join(own, e.Name()), data, 0o644)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "site.toml"), []byte(strings.Replace(site, examples, "casefiles", 1)), 0o644)
 	for _, kind := range []string{"evaluate", "filing"} {
 		out, code = runQingdan(t, dir, "report", kind, "-period", "2026H1")
 		if code != 0 || !strings.Contains(out, "filed") {

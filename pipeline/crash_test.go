@@ -18,7 +18,7 @@ import (
 
 // bigFiles makes filings large enough that a kill often lands while they
 // are being written.
-func bigFiles(ctx context.Context, kind string, p period.Period) ([]File, error) {
+func bigFiles(ctx context.Context, kind string, p period.Period, is Issue) ([]File, error) {
 	body := bytes.Repeat([]byte("案卷评查 "+kind+" "+p.String()+"\n"), 200_000)
 	return []File{{Name: p.String() + "-" + titles[kind] + ".pdf", Data: body}}, nil
 }
@@ -44,9 +44,9 @@ func TestKilledMidWrite(t *testing.T) {
 		clock := &fakeClock{now: at(t, "2026-01-20 10:00")}
 		o := crashOptions(dir, clock)
 		o.Jobs = jobs(t, "0 9 5 1,7 *", "0 9 10 1,7 *")
-		o.Produce = func(ctx context.Context, kind string, p period.Period) ([]File, error) {
+		o.Produce = func(ctx context.Context, kind string, p period.Period, is Issue) ([]File, error) {
 			fmt.Println("producing", kind, p) // tells the parent to start its countdown
-			return bigFiles(ctx, kind, p)
+			return bigFiles(ctx, kind, p, is)
 		}
 		p := open(t, o)
 		p.CatchUp(context.Background())
@@ -89,7 +89,7 @@ func TestKilledMidWrite(t *testing.T) {
 		}
 		var want []string
 		for _, kind := range []string{"evaluation", "filing"} {
-			files, _ := bigFiles(context.Background(), kind, h2025)
+			files, _ := bigFiles(context.Background(), kind, h2025, Issue{})
 			want = append(want, filepath.Join("2025H2", files[0].Name)+" "+sumOf(files[0].Data)[:12])
 		}
 		sort.Strings(want)

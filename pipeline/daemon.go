@@ -45,6 +45,32 @@
 // until it succeeds. E-mail is at least once: a crash between the server's
 // acceptance and the ledger line sends it again, with the same Message-ID.
 //
+// The server's 250 to the message is delivery: a connection dropped after
+// it does not send the mail again. Every step of a conversation has a
+// timeout, and a stopped daemon (SIGTERM) ends a conversation at once.
+//
+// # Numbers, dates and corrections
+//
+// Each filing is issued under a 文号 made from Options.Number, whose {n}
+// counts the filings of the year of issue; the number is taken by the
+// "produced" record, so a failed attempt takes none and none is given
+// twice. A filing is dated the day it is produced, never back-dated to its
+// due day. Correct re-issues a filed report as a new version (2, 3, …)
+// with its own number, naming the version it corrects; earlier versions
+// stay in the ledger and the outbox, and the new one is delivered like the
+// first. While Options.Hold says case files await review, a due filing
+// waits, up to Options.HoldDays after its due time.
+//
+// # The outbox's own record
+//
+// Beside the filed files the outbox keeps outbox/.filed/, one record per
+// filing with its "produced" record and its deliveries, written before the
+// files enter the outbox and after each delivery. Open refuses
+// (ErrLedgerLost) a ledger that lacks what those records hold, as a
+// deleted, emptied or outdated ledger does, so nothing is filed or mailed
+// twice; Recover appends what is missing. A last ledger line without its
+// newline counts when it is a whole record.
+//
 // # One daemon
 //
 // Every process that writes the ledger holds an flock on Ledger+".lock"
@@ -73,7 +99,9 @@ type File struct {
 
 // Producer makes the files of one report kind for one period, in memory.
 // It should give the same files for the same case files.
-type Producer func(ctx context.Context, kind string, p period.Period) ([]File, error)
+// The Issue says what the pipeline decided: number, date, version and,
+// for a correction, the filing corrected.
+type Producer func(ctx context.Context, kind string, p period.Period, is Issue) ([]File, error)
 
 // Options configure a Pipeline.
 type Options struct {
@@ -82,6 +110,9 @@ type Options struct {
 	Ledger     string        // path of the ledger; the lock file is Ledger+".lock"
 	Outbox     string        // the outbox folder
 	Produce    Producer
+	Number     string        // 文号 pattern such as 威人口〔{year}〕{n}号; "" gives no number
+	Hold       Hold          // nil: never wait
+	HoldDays   int           // how many days after the due time a held filing may wait
 	Mail       Mailer        // nil: the outbox only
 	Org        string        // the bureau's name, for e-mail
 	Backoff    time.Duration // wait after a first failure; doubled after each
@@ -98,7 +129,9 @@ type Pipeline struct {
 }
 
 // Open takes the pipeline lock and opens the ledger, creating the folders
-// it needs. It fails with ErrLocked when another process holds the lock.
+// it needs. It fails with ErrLocked when another process holds the lock,
+// and with ErrLedgerLost when the outbox's own record holds filings or
+// deliveries the ledger lacks (run Recover).
 func Open(o Options) (*Pipeline, error) {
 	if o.Clock == nil {
 		o.Clock = RealClock{}
@@ -124,7 +157,14 @@ func Open(o Options) (*Pipeline, error) {
 	if torn != "" {
 		o.Log.Print(torn)
 	}
-	return &Pipeline{o: o, lockf: lockf, ledger: ledger}, nil
+	if err := checkLedger(o.Ledger, ledger.Records(), o.Outbox); err != nil {
+		ledger.Close()
+		lockf.Close()
+		return nil, err
+	}
+	p := &Pipeline{o: o, lockf: lockf, ledger: ledger}
+	p.backfillFiled()
+	return p, nil
 }
 
 // Close closes the ledger and releases the lock.
@@ -181,6 +221,12 @@ func (p *Pipeline) CatchUp(ctx context.Context) time.Time {
 		}
 		if retry := p.retryAt(f.Failed); now.Before(retry) {
 			wake.add(retry)
+			continue
+		}
+		if why, until := held(p.o, d, now); why != "" {
+			p.o.Log.Printf("%s %v: %s", d.kind, d.period, waitingReviews.S(why, when(until)))
+			wake.add(now.Add(holdRecheck))
+			wake.add(until)
 			continue
 		}
 		if _, err := p.produce(ctx, d.kind, d.period, d.at); err != nil {
@@ -243,12 +289,17 @@ func (p *Pipeline) due(now time.Time) []dueFiling {
 	return out
 }
 
-// filing is the ledger's current view of (kind, per).
+// filing is the ledger's current view of the first filing of (kind, per).
 func (p *Pipeline) filing(kind string, per period.Period) *filing {
-	if f := filings(p.ledger.Records())[key{kind, per}]; f != nil {
+	return p.version(kind, per, 1)
+}
+
+// version is the ledger's current view of one version of (kind, per).
+func (p *Pipeline) version(kind string, per period.Period, v int) *filing {
+	if f := filings(p.ledger.Records())[key{kind, per, v}]; f != nil {
 		return f
 	}
-	return &filing{Kind: kind, Period: per}
+	return &filing{Kind: kind, Period: per, Version: v}
 }
 
 // retryAt is when a step that failed a.N times may be tried again; the
@@ -272,4 +323,25 @@ func (s *soonest) add(t time.Time) {
 // now is the clock's time in Asia/Shanghai, as the ledger records it.
 func (p *Pipeline) now() time.Time {
 	return p.o.Clock.Now().In(period.Zone).Round(0)
+}
+
+// Hold says why the filing of kind for p should wait (case files still
+// awaiting a reviewer's score), or "" when it need not. The pipeline waits
+// at most Options.HoldDays days after the due time, then files anyway.
+type Hold func(kind string, p period.Period) string
+
+// holdRecheck is how often a held filing asks again whether it may go.
+const holdRecheck = time.Hour
+
+// held says why a due filing waits, and until when it may, or "" when it
+// goes now.
+func held(o Options, d dueFiling, now time.Time) (string, time.Time) {
+	if o.Hold == nil || o.HoldDays <= 0 {
+		return "", time.Time{}
+	}
+	until := d.at.AddDate(0, 0, o.HoldDays)
+	if !now.Before(until) {
+		return "", time.Time{}
+	}
+	return o.Hold(d.kind, d.period), until
 }

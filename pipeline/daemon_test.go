@@ -183,7 +183,7 @@ func TestRestartAfterCrashAfterCommit(t *testing.T) {
 	r := &fakeReports{}
 	o := options(t, clock, r)
 	p := open(t, o)
-	if _, err := p.commit("evaluation", h2025, at(t, "2026-01-05 09:00"), fakeFiles("evaluation", h2025)); err != nil {
+	if _, err := p.commit("evaluation", h2025, at(t, "2026-01-05 09:00"), fakeFiles("evaluation", h2025), p.issue(p.now(), 1)); err != nil {
 		t.Fatal(err)
 	}
 	p.Close()

@@ -31,7 +31,10 @@ func (p *Pipeline) deliver(ctx context.Context, wake *soonest) {
 		if a.Period != b.Period {
 			return a.Period.Before(b.Period)
 		}
-		return a.Kind < b.Kind
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Version < b.Version
 	})
 	var toMail []*filing
 	for _, f := range list {
@@ -43,7 +46,7 @@ func (p *Pipeline) deliver(ctx context.Context, wake *soonest) {
 				wake.add(retry)
 				continue
 			}
-			if !p.record(f, Outbox, p.toOutbox(f.Produced), wake) {
+			if !p.record(f, Outbox, p.toOutbox(f), wake) {
 				continue
 			}
 		}
@@ -67,7 +70,7 @@ func (p *Pipeline) deliver(ctx context.Context, wake *soonest) {
 		if err == nil {
 			err = p.o.Mail.Send(ctx, m)
 		}
-		if ctx.Err() != nil {
+		if err != nil && ctx.Err() != nil {
 			return // stopped mid-send: neither delivered nor failed
 		}
 		for _, f := range group {
@@ -80,6 +83,9 @@ func (p *Pipeline) deliver(ctx context.Context, wake *soonest) {
 // reports whether it succeeded.
 func (p *Pipeline) record(f *filing, channel string, err error, wake *soonest) bool {
 	r := Record{Event: Delivered, Kind: f.Kind, Period: f.Period, At: p.now(), Channel: channel}
+	if f.Version > 1 {
+		r.Version = f.Version
+	}
 	if err != nil {
 		a := f.Pending[channel]
 		r.Event, r.Attempt, r.Error = DeliveryFailed, a.N+1, err.Error()
@@ -92,16 +98,30 @@ func (p *Pipeline) record(f *filing, channel string, err error, wake *soonest) b
 		p.o.Log.Print(lerr)
 		return false
 	}
-	return err == nil
+	if err != nil {
+		return false
+	}
+	// The outbox's own record learns of the delivery too, so that a lost
+	// ledger never delivers it again.
+	f.Delivered[channel] = r.At
+	if ferr := p.writeFiled(f); ferr != nil {
+		p.o.Log.Printf("recording the delivery of %s %v in %s: %v", f.Kind, f.Period, filedDir, ferr)
+	}
+	return true
 }
 
 // toOutbox moves the staged files of a filing into outbox/<period>/ after
 // checking them against the ledger. Files already there with the filed
 // hash are left alone, so a delivery cut short by a crash completes.
-func (p *Pipeline) toOutbox(rec *Record) error {
+func (p *Pipeline) toOutbox(f *filing) error {
+	rec := f.Produced
 	dir := filepath.Join(p.o.Outbox, rec.Period.String())
-	stage := p.stageDir(rec.Kind, rec.Period)
+	stage := p.stageDir(rec.Kind, rec.Period, f.Version)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	// What the outbox holds, it records first.
+	if err := p.writeFiled(f); err != nil {
 		return err
 	}
 	for _, f := range rec.Files {
@@ -157,8 +177,20 @@ func (p *Pipeline) message(group []*filing) (Message, error) {
 		}
 	}
 	half := map[int]string{1: "上半年", 2: "下半年"}[per.Half]
+	what := "报送材料"
+	for _, f := range group {
+		if f.Version > 1 {
+			what = "报送材料（更正）"
+		}
+		if n := f.Produced.Number; n != "" {
+			fmt.Fprintf(&list, "  文号：%s\r\n", n)
+		}
+		if f.Version > 1 {
+			fmt.Fprintf(&list, "  更正 %s，原因：%s\r\n", f.Produced.Corrects, f.Produced.Reason)
+		}
+	}
 	return Message{
-		Subject: fmt.Sprintf("%s报送材料：%d年%s（%v）", p.o.Org, per.Year, half, per),
+		Subject: fmt.Sprintf("%s%s：%d年%s（%v）", p.o.Org, what, per.Year, half, per),
 		Body: fmt.Sprintf("县政府法制办：\r\n\r\n现报送%s%d年%s（%v）的以下材料，请查收：\r\n\r\n%s\r\n附件与报送台账所记 SHA-256 一致。本邮件由 qingdan 报送流水线发送。\r\n",
 			p.o.Org, per.Year, half, per, list.String()),
 		Files: files,

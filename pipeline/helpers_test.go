@@ -61,26 +61,51 @@ func (c *fakeClock) Wait(ctx context.Context, until time.Time) error {
 // fakeReports is a Producer that makes two files per filing, with Chinese
 // names, and counts its calls.
 type fakeReports struct {
-	mu    sync.Mutex
-	calls map[string]int // "kind period" -> calls
-	fail  func(kind string, p period.Period) error
+	mu     sync.Mutex
+	calls  map[string]int // "kind period" -> calls
+	fail   func(kind string, p period.Period) error
+	data   string  // added to the JSON: what the case files say now
+	issues []Issue // every Issue it was given
 }
 
 var titles = map[string]string{"evaluation": "案卷评查报告", "filing": "重大征收或处罚决定备案报告"}
 
-func (r *fakeReports) produce(ctx context.Context, kind string, p period.Period) ([]File, error) {
+func (r *fakeReports) produce(ctx context.Context, kind string, p period.Period, is Issue) ([]File, error) {
 	r.mu.Lock()
 	if r.calls == nil {
 		r.calls = map[string]int{}
 	}
 	r.calls[kind+" "+p.String()]++
+	r.issues = append(r.issues, is)
+	data := r.data
 	r.mu.Unlock()
 	if r.fail != nil {
 		if err := r.fail(kind, p); err != nil {
 			return nil, err
 		}
 	}
-	return fakeFiles(kind, p), nil
+	files := fakeFiles(kind, p)
+	if data == "" && is.Corrects == nil {
+		return files, nil
+	}
+	for i := range files {
+		if strings.HasSuffix(files[i].Name, ".json") {
+			files[i].Data = append(files[i].Data, data...)
+		}
+	}
+	if c := is.Corrects; c != nil {
+		// As reports does: a correction that changes nothing is refused.
+		for _, f := range c.Files {
+			if strings.HasSuffix(f.Name, ".json") && string(f.Data) == string(files[1].Data) {
+				return nil, fmt.Errorf("nothing changed since %s", c.Number)
+			}
+		}
+		for i := range files {
+			ext := filepath.Ext(files[i].Name)
+			files[i].Name = strings.TrimSuffix(files[i].Name, ext) + "-更正-" + is.Number + ext
+		}
+	}
+	return files, nil
 }
 
 func fakeFiles(kind string, p period.Period) []File {
@@ -165,8 +190,14 @@ func tree(t testing.TB, dir string) []string {
 	t.Helper()
 	var out []string
 	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil {
 			return err
+		}
+		if d.IsDir() && d.Name() == filedDir {
+			return filepath.SkipDir // the outbox's own record, tested apart
+		}
+		if d.IsDir() {
+			return nil
 		}
 		data, err := os.ReadFile(path)
 		if err != nil {

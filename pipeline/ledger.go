@@ -28,16 +28,21 @@ const (
 
 // Record is one line of the ledger.
 type Record struct {
-	Event   string        `json:"event"`
-	Kind    string        `json:"kind"`
-	Period  period.Period `json:"period"`
-	At      time.Time     `json:"at"`
-	Due     time.Time     `json:"due,omitzero"`    // produced: when the period fell due
-	Late    bool          `json:"late,omitempty"`  // produced: on a later day than due
-	Files   []FileSum     `json:"files,omitempty"` // produced
-	Channel string        `json:"channel,omitempty"`
-	Attempt int           `json:"attempt,omitempty"` // *_failed: 1 for the first failure
-	Error   string        `json:"error,omitempty"`   // *_failed
+	Event    string        `json:"event"`
+	Kind     string        `json:"kind"`
+	Period   period.Period `json:"period"`
+	At       time.Time     `json:"at"`
+	Due      time.Time     `json:"due,omitzero"`       // produced: when the period fell due
+	Late     bool          `json:"late,omitempty"`     // produced: on a later day than due
+	Files    []FileSum     `json:"files,omitempty"`    // produced
+	Version  int           `json:"version,omitempty"`  // 1 (or 0, in older ledgers) for a first filing, 2… for its corrections
+	Number   string        `json:"number,omitempty"`   // produced: the 文号 it was issued under
+	Seq      int           `json:"seq,omitempty"`      // produced: the n of the 文号, counted per year of At
+	Corrects string        `json:"corrects,omitempty"` // produced correction: the 文号 (or version) it corrects
+	Reason   string        `json:"reason,omitempty"`   // produced correction: why
+	Channel  string        `json:"channel,omitempty"`
+	Attempt  int           `json:"attempt,omitempty"` // *_failed: 1 for the first failure
+	Error    string        `json:"error,omitempty"`   // *_failed
 }
 
 // FileSum is one file of a filing as the ledger records it.
@@ -56,9 +61,11 @@ type Ledger struct {
 }
 
 // ReadLedger reads the records of the ledger at path; a missing file is an
-// empty ledger. A last line cut short by a crash (no final newline) was
-// never committed: it is left out, and torn describes it for the operator.
-// Any complete line that is not a record is an error naming its line.
+// empty ledger. A last line without its final newline is a record when it
+// is a whole, valid one (an editor or a copy may drop the newline); cut
+// short by a crash, it was never committed: it is left out, and torn
+// describes it for the operator. Any complete line that is not a record is
+// an error naming its line.
 func ReadLedger(path string) (records []Record, torn string, err error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -77,33 +84,50 @@ func ReadLedger(path string) (records []Record, torn string, err error) {
 	return records, torn, nil
 }
 
-// parseLedger parses the complete lines of data and returns how many bytes
-// they take; any bytes after them are a torn last line.
+// parseLedger parses the lines of data and returns how many bytes the
+// records take; any bytes after them are a torn last line. A last line
+// without a newline that is a whole valid record counts.
 func parseLedger(path string, data []byte) ([]Record, int, error) {
 	var records []Record
 	line, off := 1, 0
 	for off < len(data) {
 		n := bytes.IndexByte(data[off:], '\n')
-		if n < 0 {
-			break
+		last := n < 0
+		if last {
+			n = len(data) - off
 		}
 		text := bytes.TrimSpace(data[off : off+n])
 		if len(text) > 0 {
-			var r Record
-			dec := json.NewDecoder(bytes.NewReader(text))
-			dec.DisallowUnknownFields()
-			if err := dec.Decode(&r); err != nil {
-				return nil, 0, fmt.Errorf("%s:%d: not a ledger record: %v; restore the ledger from a backup, or remove the line if it is not a filing", path, line, err)
+			r, err := parseRecord(text)
+			if last && err != nil {
+				break // torn: never committed
 			}
-			if err := r.check(); err != nil {
+			if err != nil {
 				return nil, 0, fmt.Errorf("%s:%d: %v", path, line, err)
 			}
 			records = append(records, r)
 		}
-		off += n + 1
+		off += n
+		if !last {
+			off++
+		}
 		line++
 	}
 	return records, off, nil
+}
+
+// parseRecord decodes and checks one line of the ledger.
+func parseRecord(text []byte) (Record, error) {
+	var r Record
+	dec := json.NewDecoder(bytes.NewReader(text))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&r); err != nil {
+		return Record{}, fmt.Errorf("not a ledger record: %v; restore the ledger from a backup, or remove the line if it is not a filing", err)
+	}
+	if dec.More() {
+		return Record{}, fmt.Errorf("not a ledger record: more than one value on the line")
+	}
+	return r, r.check()
 }
 
 func (r Record) check() error {
@@ -145,6 +169,18 @@ func OpenLedger(path string) (l *Ledger, torn string, err error) {
 			f.Close()
 			return nil, "", fmt.Errorf("cutting the unfinished last line of the ledger: %w", err)
 		}
+		data = data[:n]
+	}
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		// A whole last record without its newline: end its line, so that
+		// the next record starts one of its own.
+		if _, err := f.Write([]byte{'\n'}); err == nil {
+			err = f.Sync()
+		}
+		if err != nil {
+			f.Close()
+			return nil, "", fmt.Errorf("ending the last line of the ledger: %w", err)
+		}
 	}
 	return &Ledger{path: path, f: f, records: records}, torn, nil
 }
@@ -184,10 +220,12 @@ type attempts struct {
 	Error string    // its message
 }
 
-// filing is what the ledger says about one report kind for one period.
+// filing is what the ledger says about one version of one report kind for
+// one period.
 type filing struct {
 	Kind      string
 	Period    period.Period
+	Version   int                  // 1 for the first filing
 	Produced  *Record              // nil until produced
 	Failed    attempts             // failed attempts to produce
 	Delivered map[string]time.Time // channel -> when
@@ -196,19 +234,23 @@ type filing struct {
 
 // key names a filing.
 type key struct {
-	Kind   string
-	Period period.Period
+	Kind    string
+	Period  period.Period
+	Version int
 }
+
+// version is the record's version, 1 for records of older ledgers.
+func (r Record) version() int { return max(r.Version, 1) }
 
 // filings folds the ledger's records into one filing per (kind, period).
 func filings(records []Record) map[key]*filing {
 	m := map[key]*filing{}
 	for i := range records {
 		r := &records[i]
-		k := key{r.Kind, r.Period}
+		k := key{r.Kind, r.Period, r.version()}
 		f := m[k]
 		if f == nil {
-			f = &filing{Kind: r.Kind, Period: r.Period, Delivered: map[string]time.Time{}, Pending: map[string]attempts{}}
+			f = &filing{Kind: r.Kind, Period: r.Period, Version: k.Version, Delivered: map[string]time.Time{}, Pending: map[string]attempts{}}
 			m[k] = f
 		}
 		switch r.Event {

@@ -28,7 +28,10 @@ func TestLedgerRead(t *testing.T) {
 		{"torn record", line1 + line2[:40], 1, "ignoring 40 bytes", "", len(line1)},
 		{"torn first record", line1[:50], 0, "ignoring 50 bytes", "", 0},
 		{"zeros after crash", line1 + "\x00\x00\x00\x00", 1, "ignoring 4 bytes", "", len(line1)},
-		{"complete record without newline", line1 + strings.TrimSuffix(line2, "\n"), 1, "unfinished last line", "", len(line1)},
+		// A whole record is kept whatever its line ending; opening ends its line.
+		{"complete record without newline", line1 + strings.TrimSuffix(line2, "\n"), 2, "", "", len(line1 + line2)},
+		{"complete record, CRLF", line1 + strings.TrimSuffix(line2, "\n") + "\r\n", 2, "", "", len(line1+line2) + 1},
+		{"complete first record without newline", strings.TrimSuffix(line1, "\n"), 1, "", "", len(line1)},
 		{"garbage line", line1 + "{not json\n" + line2, 0, "", "ledger.jsonl:2: not a ledger record", 0},
 		{"unknown field", `{"event":"produced","kind":"x","period":"2025H2","at":"2026-01-20T10:00:00+08:00","by":"me"}` + "\n", 0, "", ":1: not a ledger record", 0},
 		{"unknown event", `{"event":"filed","kind":"x","period":"2025H2","at":"2026-01-20T10:00:00+08:00"}` + "\n", 0, "", `:1: unknown ledger event "filed"`, 0},
@@ -91,8 +94,17 @@ func FuzzLedger(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if n < 0 || n > len(data) || (n > 0 && data[n-1] != '\n') || bytes.IndexByte(data[n:], '\n') >= 0 {
+		// Records end at a newline, or at the end of the data when the
+		// last line is a whole record (or blank); a torn tail has no
+		// newline in it.
+		if n < 0 || n > len(data) || (n > 0 && n < len(data) && data[n-1] != '\n') || bytes.IndexByte(data[n:], '\n') >= 0 {
 			t.Fatalf("complete lines end at %d of %d bytes", n, len(data))
+		}
+		if n == len(data) && n > 0 && data[n-1] != '\n' {
+			last := data[bytes.LastIndexByte(data, '\n')+1:]
+			if _, err := parseRecord(bytes.TrimSpace(last)); err != nil && len(bytes.TrimSpace(last)) > 0 {
+				t.Fatalf("a last line without newline that is not a record was kept: %q", last)
+			}
 		}
 		for _, r := range records {
 			if r.check() != nil {

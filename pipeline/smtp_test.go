@@ -17,22 +17,30 @@ import (
 
 // smtpServer is a minimal SMTP server on 127.0.0.1: EHLO, MAIL, RCPT,
 // DATA, RSET, NOOP, QUIT. It answers 451 to the first refuse MAIL
-// commands, then accepts.
+// commands, then accepts. With a mode it misbehaves: "greeting" never
+// greets, "data" never answers the end of the message, "drop" answers 250
+// to the message and drops the connection without answering QUIT.
 type smtpServer struct {
 	ln       net.Listener
 	refuse   int
+	mode     string
+	release  chan struct{} // closed at cleanup: hanging handlers return
 	mu       sync.Mutex
 	tries    int
 	messages [][]byte
 	rcpts    []string
 }
 
-func startSMTP(t *testing.T, refuse int) *smtpServer {
+func startSMTP(t *testing.T, refuse int) *smtpServer { return startServer(t, refuse, "") }
+
+func startSMTPMode(t *testing.T, mode string) *smtpServer { return startServer(t, 0, mode) }
+
+func startServer(t *testing.T, refuse int, mode string) *smtpServer {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &smtpServer{ln: ln, refuse: refuse}
+	s := &smtpServer{ln: ln, refuse: refuse, mode: mode, release: make(chan struct{})}
 	var wg sync.WaitGroup
 	go func() {
 		for {
@@ -47,7 +55,7 @@ func startSMTP(t *testing.T, refuse int) *smtpServer {
 			}()
 		}
 	}()
-	t.Cleanup(func() { ln.Close(); wg.Wait() })
+	t.Cleanup(func() { ln.Close(); close(s.release); wg.Wait() })
 	return s
 }
 
@@ -55,6 +63,10 @@ func (s *smtpServer) port() int { return s.ln.Addr().(*net.TCPAddr).Port }
 
 func (s *smtpServer) serve(c net.Conn) {
 	defer c.Close()
+	if s.mode == "greeting" {
+		<-s.release
+		return
+	}
 	tc := textproto.NewConn(c)
 	tc.PrintfLine("220 127.0.0.1 ESMTP test")
 	for {
@@ -87,10 +99,17 @@ func (s *smtpServer) serve(c net.Conn) {
 			if err != nil {
 				return
 			}
+			if s.mode == "data" {
+				<-s.release
+				return
+			}
 			s.mu.Lock()
 			s.messages = append(s.messages, data)
 			s.mu.Unlock()
 			tc.PrintfLine("250 2.0.0 queued")
+			if s.mode == "drop" {
+				return // the connection closes before QUIT is answered
+			}
 		case "RSET", "NOOP":
 			tc.PrintfLine("250 ok")
 		case "QUIT":

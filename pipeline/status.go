@@ -14,6 +14,7 @@ import (
 const (
 	StateUpcoming  = "upcoming"  // 未到期: the period has not fallen due
 	StateDue       = "due"       // 到期未生成: due, not produced yet
+	StateWaiting   = "waiting"   // 等待评查: due, held while case files await a reviewer's score
 	StatePending   = "pending"   // 已生成待报送: produced, a delivery is waiting
 	StateDelivered = "delivered" // 已报送: produced and delivered on every channel
 )
@@ -35,6 +36,9 @@ func WriteStatus(w io.Writer, o Options, now time.Time) error {
 	if torn != "" {
 		fmt.Fprintf(bw, "warning: %s\n", torn)
 	}
+	if err := checkLedger(o.Ledger, records, o.Outbox); err != nil {
+		fmt.Fprintf(bw, "\n%v\n", err)
+	}
 	fmt.Fprintf(bw, "\n下次运行 / next runs\n")
 	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "KIND\tSPEC\tNEXT")
@@ -50,10 +54,10 @@ func WriteStatus(w io.Writer, o Options, now time.Time) error {
 	due := map[key]time.Time{}
 	for _, j := range o.Jobs {
 		for per := o.First; !now.Before(per.Start()); per = per.Next() {
-			k := key{j.Kind, per}
+			k := key{j.Kind, per, 1}
 			due[k] = DueAt(j.Schedule, per)
 			if all[k] == nil {
-				all[k] = &filing{Kind: j.Kind, Period: per}
+				all[k] = &filing{Kind: j.Kind, Period: per, Version: 1}
 			}
 		}
 	}
@@ -66,15 +70,18 @@ func WriteStatus(w io.Writer, o Options, now time.Time) error {
 		if a.Period != b.Period {
 			return a.Period.Before(b.Period)
 		}
-		return a.Kind < b.Kind
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.Version < b.Version
 	})
 
 	fmt.Fprintf(bw, "\n台账 / ledger: %s, %d records\n", o.Ledger, len(records))
 	tw = tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PERIOD\tKIND\tSTATE\tDUE\tPRODUCED\tOUTBOX\tEMAIL")
+	fmt.Fprintln(tw, "PERIOD\tKIND\tSTATE\tNUMBER\tDUE\tPRODUCED\tOUTBOX\tEMAIL")
 	var problems []string
 	for _, f := range list {
-		d := due[key{f.Kind, f.Period}]
+		d := due[key{f.Kind, f.Period, f.Version}]
 		produced := "-"
 		switch {
 		case f.Produced != nil:
@@ -100,10 +107,25 @@ func WriteStatus(w io.Writer, o Options, now time.Time) error {
 		if o.Mail != nil {
 			email = channel(Email)
 		}
-		fmt.Fprintf(tw, "%v\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Period, f.Kind, state(f, d, now, o.Mail != nil), when(d), produced, outbox, email)
+		st := state(f, d, now, o.Mail != nil)
+		if st == StateDue {
+			if why, until := held(o, dueFiling{f.Kind, f.Period, d}, now); why != "" {
+				st = StateWaiting
+				problems = append(problems, fmt.Sprintf("%v %s: %s", f.Period, f.Kind, waitingReviews.S(why, when(until))))
+			}
+		}
+		kind := f.Kind
+		if f.Version > 1 {
+			kind += fmt.Sprintf(" 更正%d", f.Version-1)
+		}
+		number := "-"
+		if f.Produced != nil && f.Produced.Number != "" {
+			number = f.Produced.Number
+		}
+		fmt.Fprintf(tw, "%v\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", f.Period, kind, st, number, when(d), produced, outbox, email)
 	}
 	tw.Flush()
-	fmt.Fprintln(bw, "\n状态 / states: upcoming 未到期 · due 到期未生成 · pending 已生成待报送 · delivered 已报送")
+	fmt.Fprintln(bw, "\n状态 / states: upcoming 未到期 · due 到期未生成 · waiting 等待评查 · pending 已生成待报送 · delivered 已报送")
 	if len(problems) > 0 {
 		fmt.Fprintln(bw, "\n问题 / problems (retried with backoff until they succeed):")
 		for _, p := range problems {

@@ -69,6 +69,7 @@ type Violation struct {
 	Pos  source.Pos
 	Act  string    `toml:"act,required"`  // 违法事实
 	Date time.Time `toml:"date,required"` // 违法行为发生之日
+	End  time.Time `toml:"end"`           // 连续或者继续状态的，行为终了之日
 }
 
 // Register is step 1, 立案, and its approval.

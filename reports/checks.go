@@ -36,11 +36,38 @@ func checkTwoOfficers(c *Case, env *Env) Outcome {
 	var d []string
 	for i := range c.Investigations {
 		in := &c.Investigations[i]
-		if n := len(in.Officers); n < 2 {
-			d = append(d, fmt.Sprintf("%s只有 %d 名执法人员", recordName(in), n))
+		var qualified int
+		var not []string
+		for _, o := range in.Officers {
+			if why := unqualified(o, in.Date); why != "" {
+				not = append(not, why)
+			} else {
+				qualified++
+			}
+		}
+		if qualified < 2 {
+			detail := fmt.Sprintf("%s只有 %d 名持有效行政执法证的执法人员", recordName(in), qualified)
+			if len(not) > 0 {
+				detail += "（" + strings.Join(not, "；") + "）"
+			}
+			d = append(d, detail)
 		}
 	}
 	return failIf(d)
+}
+
+// unqualified says why an officer was not a 执法人员 on the day of an
+// investigation (no 执法证, or one expired before that day), or "" when
+// they were. A certificate whose validity is not recorded is R02's
+// concern; it does not unmake the officer.
+func unqualified(o Officer, on time.Time) string {
+	switch {
+	case o.Certificate == "":
+		return o.Name + "未记载执法证号"
+	case !o.ValidUntil.IsZero() && o.ValidUntil.Before(on):
+		return fmt.Sprintf("%s的执法证已于%s过期", o.Name, fmtDate(o.ValidUntil))
+	}
+	return ""
 }
 
 func checkCertificates(c *Case, env *Env) Outcome {
@@ -179,8 +206,8 @@ func checkHearingRight(c *Case, env *Env) Outcome {
 	if c.Decision == nil {
 		return notApplicable("未作出决定")
 	}
-	if c.Amount() < hearingAmount {
-		return notApplicable("决定金额不足 8000 元")
+	if why := hearingScope(c); why != "" {
+		return notApplicable(why)
 	}
 	h := c.Hearing
 	if h == nil || h.RightDate.IsZero() {
@@ -192,14 +219,39 @@ func checkHearingRight(c *Case, env *Env) Outcome {
 	return pass()
 }
 
+// hearingScope says why the hearing clause (听证) does not reach a case, or
+// "" when it does: it concerns 行政处罚 decisions of 8000 yuan or more, not
+// the collection of social maintenance fees.
+func hearingScope(c *Case) string {
+	switch {
+	case c.Kind != KindPenalty:
+		return "听证条款适用于 8000 元以上的行政处罚，不适用于征收社会抚养费"
+	case c.Amount() < hearingAmount:
+		return "决定金额不足 8000 元"
+	}
+	return ""
+}
+
+// requestDays is how long after being told of the right the party may ask
+// for a hearing; noticeDays how long before the hearing they are told of
+// its time and place.
+const (
+	requestDays = 3
+	noticeDays  = 7
+)
+
 func checkHearingHeld(c *Case, env *Env) Outcome {
 	h := c.Hearing
 	if c.Decision == nil || h == nil || h.RequestDate.IsZero() {
 		return notApplicable("当事人未要求听证")
 	}
+	if why := hearingScope(c); why != "" {
+		return notApplicable(why)
+	}
+	days := env.Settings.Days
 	if !h.RightDate.IsZero() {
-		if days := daysBetween(h.RightDate, h.RequestDate); days > 3 {
-			return notApplicable(fmt.Sprintf("当事人在告知后第 %d 日才要求听证，超过三日", days))
+		if n := days.count(h.RightDate, h.RequestDate); n > requestDays {
+			return notApplicable(fmt.Sprintf("当事人在告知后第 %d %s才要求听证，超过三日", n, days.Unit()))
 		}
 	}
 	if h.Date.IsZero() {
@@ -216,8 +268,9 @@ func checkHearingNotice(c *Case, env *Env) Outcome {
 	if h.NoticeDate.IsZero() {
 		return fail("案卷无听证通知记录")
 	}
-	if days := daysBetween(h.NoticeDate, h.Date); days < 7 {
-		return fail(fmt.Sprintf("听证通知（%s）距听证（%s）只有 %d 日", fmtDate(h.NoticeDate), fmtDate(h.Date), days))
+	days := env.Settings.Days
+	if n := days.count(h.NoticeDate, h.Date); n < noticeDays {
+		return fail(fmt.Sprintf("听证通知（%s）距听证（%s）只有 %d %s", fmtDate(h.NoticeDate), fmtDate(h.Date), n, days.Unit()))
 	}
 	return pass()
 }
@@ -240,14 +293,15 @@ func checkServiceTime(c *Case, env *Env) Outcome {
 	if c.Decision == nil {
 		return notApplicable("未作出决定")
 	}
+	days := env.Settings.Days
 	if c.Service == nil {
-		if env.AsOf.After(c.Decision.Date.AddDate(0, 0, serviceDays)) {
+		if env.AsOf.After(days.add(c.Decision.Date, serviceDays)) {
 			return fail("决定书未送达")
 		}
 		return notApplicable("送达期限尚未届满")
 	}
-	if days := daysBetween(c.Decision.Date, c.Service.Date); days > serviceDays {
-		return fail(fmt.Sprintf("决定书作出（%s）后第 %d 日（%s）才送达", fmtDate(c.Decision.Date), days, fmtDate(c.Service.Date)))
+	if n := days.count(c.Decision.Date, c.Service.Date); n > serviceDays {
+		return fail(fmt.Sprintf("决定书作出（%s）后第 %d %s（%s）才送达", fmtDate(c.Decision.Date), n, days.Unit(), fmtDate(c.Service.Date)))
 	}
 	return pass()
 }
@@ -373,6 +427,13 @@ func checkCourt(c *Case, env *Env) Outcome {
 	return notApplicable("申请强制执行的期限尚未届满")
 }
 
+// limitationMonths is the 两年 within which an act must be discovered to
+// be punished (行政处罚法第三十六条).
+const limitationMonths = 24
+
+// checkLimitation counts the two years, as the 行政处罚法 the clause refers
+// to does, from the act, or from its end when it continued, to its
+// discovery: the day the case was filed (立案), not the decision.
 func checkLimitation(c *Case, env *Env) Outcome {
 	if c.Kind != KindPenalty {
 		return notApplicable("两年时效适用于行政处罚")
@@ -380,8 +441,12 @@ func checkLimitation(c *Case, env *Env) Outcome {
 	if c.Decision == nil {
 		return notApplicable("未作出决定")
 	}
-	if limit := addMonths(c.Violation.Date, 24); c.Decision.Date.After(limit) {
-		return fail(fmt.Sprintf("违法行为发生于%s，%s才作出处罚决定，超过两年时效", fmtDate(c.Violation.Date), fmtDate(c.Decision.Date)))
+	from, what := c.Violation.Date, "违法行为发生于"
+	if !c.Violation.End.IsZero() {
+		from, what = c.Violation.End, "连续或者继续的违法行为终了于"
+	}
+	if limit := addMonths(from, limitationMonths); c.Register.Date.After(limit) {
+		return fail(fmt.Sprintf("%s%s，%s才立案发现，超过两年时效", what, fmtDate(from), fmtDate(c.Register.Date)))
 	}
 	return pass()
 }

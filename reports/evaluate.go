@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"qingdan/config"
 	"qingdan/period"
 )
 
@@ -33,23 +32,7 @@ type Settings struct {
 	LegalOffice      string   `json:"legal_office"`      // 备案机关
 	Contact          string   `json:"contact"`           // 联系人
 	Phone            string   `json:"phone"`             // 联系电话
-}
-
-// SettingsOf takes the report settings from a loaded configuration.
-func SettingsOf(cfg *config.Config) Settings {
-	r := cfg.Reports
-	return Settings{
-		Org:              cfg.Org.Name,
-		Excellent:        r.Excellent,
-		Pass:             r.Pass,
-		MajorAmount:      fen(r.MajorAmount),
-		LitigationMonths: r.LitigationMonths,
-		Reviewers:        r.Reviewers,
-		Approver:         r.Approver,
-		LegalOffice:      r.LegalOffice,
-		Contact:          r.Contact,
-		Phone:            r.Phone,
-	}
+	Days             Days     `json:"days"`              // how 三日 and 七日 are counted
 }
 
 // Env is what the rules know besides the case file itself.
@@ -142,6 +125,7 @@ type Group struct {
 	Excellent int     `json:"excellent"`
 	Pass      int     `json:"pass"`
 	Fail      int     `json:"fail"`
+	Fatal     int     `json:"fatal"`   // of the failed, those with a fatal defect (直接不合格)
 	Pending   int     `json:"pending"` // files with items awaiting human review
 }
 
@@ -174,7 +158,7 @@ type CaseResult struct {
 	Decision     string      `json:"decision"`
 	DecisionDate string      `json:"decision_date"`
 	Amount       string      `json:"amount"` // yuan
-	Score        int         `json:"score"`
+	Score        int         `json:"score"`  // 0 with a fatal defect
 	Grade        string      `json:"grade"`
 	Fatal        []string    `json:"fatal"`   // rules that fail the file outright
 	Pending      []string    `json:"pending"` // human-judgement rules not yet scored
@@ -256,6 +240,11 @@ func ScoreCase(c *Case, env *Env) CaseResult {
 			})
 		}
 	}
+	if len(r.Fatal) > 0 {
+		// A 否决项 fails the file as a whole: it scores nothing, and every
+		// average counts it as 0.
+		r.Score = 0
+	}
 	r.Grade = grade(r.Score, len(r.Fatal) > 0, env.Settings)
 	return r
 }
@@ -325,6 +314,9 @@ func group(name string, rs []CaseResult) Group {
 			g.Pass++
 		default:
 			g.Fail++
+		}
+		if len(r.Fatal) > 0 {
+			g.Fatal++
 		}
 		if len(r.Pending) > 0 {
 			g.Pending++

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"unicode"
 
-	"qingdan/config"
 	"qingdan/source"
 )
 
@@ -52,23 +51,6 @@ type Fonts struct {
 	// Warnings say what could not be used (a configured font missing, a
 	// role without its face); the report is drawn all the same.
 	Warnings []string
-}
-
-// FontSettingsOf takes the font settings of [reports] in site.toml, with
-// paths resolved against its folder.
-func FontSettingsOf(cfg *config.Config) FontSettings {
-	r := cfg.Reports
-	path := func(p string) string {
-		if p == "" {
-			return ""
-		}
-		return cfg.Path(p)
-	}
-	s := FontSettings{First: path(r.Font), Body: path(r.FontBody), Title: path(r.FontTitle)}
-	for _, p := range r.Fonts {
-		s.Chain = append(s.Chain, path(p))
-	}
-	return s
 }
 
 // LoadFonts loads the configured fonts. A chain font that cannot be loaded

@@ -102,17 +102,25 @@ func TestEvaluationTotals(t *testing.T) {
 		if sum != n {
 			t.Errorf("%s: townships hold %d cases, want %d", p, sum, n)
 		}
+		sum = 0
 		for _, c := range e.Cases {
+			sum += c.Score
 			lost := 0
 			for _, d := range c.Deductions {
 				lost += d.Lost
 			}
-			if c.Score != 100-lost {
+			switch {
+			case len(c.Fatal) > 0 && c.Score != 0:
+				t.Errorf("%s: %s has outright failures %v but scores %d, want 0", p, c.Number, c.Fatal, c.Score)
+			case len(c.Fatal) == 0 && c.Score != 100-lost:
 				t.Errorf("%s: %s scores %d with %d points lost", p, c.Number, c.Score, lost)
 			}
 			if len(c.Fatal) > 0 && c.Grade != GradeFail {
 				t.Errorf("%s: %s has outright failures %v but grade %s", p, c.Number, c.Fatal, c.Grade)
 			}
+		}
+		if want := oneDecimal(float64(sum) / float64(n)); e.Total.Average != want {
+			t.Errorf("%s: average %.1f, want %.1f (fatal files counted as 0)", p, e.Total.Average, want)
 		}
 		f := BuildFiling(all, testSettings, p)
 		for _, d := range f.Decisions {

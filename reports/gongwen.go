@@ -49,8 +49,8 @@ func opening(is Issue, name, half string, p period.Period) []Block {
 		if number == "" {
 			number = "未编号"
 		}
-		out = append(out, text(fmt.Sprintf("本报告更正本局%s印发的《%s》（%s，PDF 文件 SHA-256：%s）。原报告作废，以本报告为准。更正内容如下：",
-			fmtDate(dayOf(c.Date)), name, number, c.SHA256)))
+		out = append(out, text(fmt.Sprintf("本报告更正本局%s印发的《%s》（%s，PDF 文件 SHA-256：%s）。原报告作废，以本报告为准。",
+			fmtDate(dayOf(c.Date)), name, number, c.SHA256)+reason(c.Reason)+"更正内容如下："))
 		for i, ch := range c.Changes {
 			out = append(out, text(fmt.Sprintf("%d．%s", i+1, strings.TrimSpace(ch))))
 		}
@@ -63,6 +63,19 @@ func opening(is Issue, name, half string, p period.Period) []Block {
 			half, fmtDate(dayOf(p.Start())), fmtDate(dayOf(p.End()).AddDate(0, 0, -1)), name, fmtDate(dayOf(is.Date)))))
 	}
 	return out
+}
+
+// reason is the sentence that gives why a report is corrected, in the
+// filing office's words, or "" when it gave none.
+func reason(r string) string {
+	r = strings.TrimSpace(r)
+	if r == "" {
+		return ""
+	}
+	if !strings.HasSuffix(r, "。") {
+		r += "。"
+	}
+	return "更正原因：" + r
 }
 
 // late reports whether a report is issued after the end of the month that

@@ -82,7 +82,7 @@ func TestIssuePDF(t *testing.T) {
 	p := period.Period{Year: 2026, Half: 1}
 	is := Issue{Number: "威人口〔2026〕7号", Date: time.Date(2026, 7, 3, 0, 0, 0, 0, period.Zone), Draft: true, Corrects: correction()}
 	for _, kind := range []string{KindFiling, KindEvaluation} {
-		files, err := Build(all, testSettings, kind, p, fonts, is)
+		files, err := Build(all, testSettings, fonts, Request{Kind: kind, Period: p, Issue: is})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -94,7 +94,7 @@ func EvaluationDocument(e *Evaluation, is Issue) *Document {
 	add(heading(1, "一、评查范围和方法"),
 		text(fmt.Sprintf("根据本局责任清单“规范案件查处”制度关于“每半年对行政处罚和社会抚养费案卷质量进行评查”的要求，对%s至%s期间作出决定（未作出决定的按立案日期）的行政处罚和社会抚养费案卷共 %d 件逐卷进行了评查。",
 			chineseDay(e.From), chineseDay(e.To), e.Total.Cases)),
-		text(fmt.Sprintf("评查实行百分制，分%s六类共 %d 项，每一项对应“查处流程”中的具体条款（见规则表）。其中 %s 三项需要人工判断，取案卷中评查人员的评分；其余各项由系统按案卷记载的日期、执法人员和文书逐项核对。%s，违反其中任何一项的，案卷直接评为不合格。",
+		text(fmt.Sprintf("评查实行百分制，分%s六类共 %d 项，每一项对应“查处流程”中的具体条款（见规则表）。其中 %s 三项需要人工判断，取案卷中评查人员的评分；其余各项由系统按案卷记载的日期、执法人员和文书逐项核对。%s，违反其中任何一项的，案卷直接评为不合格，计 0 分（平均分按 0 分计入）。",
 			strings.Join(cats, "、"), len(Rules), strings.Join(human, "、"), strings.Join(fatal, "、")+"为否决项")),
 		text(fmt.Sprintf("等次标准：得分 %d 分以上为优秀，%d 分以上为合格，低于 %d 分或有直接不合格项的为不合格。决定金额达到 %s 元或经审查确定为重大案件的为重大案件；申请人民法院强制执行的期限按法定起诉期限 %d 个月届满后 180 日计算。",
 			s.Excellent, s.Pass, s.Pass, fmtYuan(s.MajorAmount), s.LitigationMonths)),
@@ -134,7 +134,11 @@ func EvaluationDocument(e *Evaluation, is Issue) *Document {
 		add(text("按出现问题的案卷数从多到少排列："))
 		pt := &Table{Columns: []Column{{"序号", 1.3, "C"}, {"规则", 1.3, "C"}, {"问题", 5, "L"}, {"类别", 2.3, "C"}, {"案卷数", 1.7, "R"}, {"占比", 1.8, "R"}, {"违反的条款", 8.5, "L"}}}
 		for i, p := range e.Problems {
-			pt.Rows = append(pt.Rows, []string{strconv.Itoa(i + 1), p.Rule, p.Title, string(p.Category), strconv.Itoa(p.Cases), score(p.Share) + "%", p.Clause})
+			title := p.Title
+			if RuleByID(p.Rule).Fatal {
+				title += "\n（否决项，直接不合格）"
+			}
+			pt.Rows = append(pt.Rows, []string{strconv.Itoa(i + 1), p.Rule, title, string(p.Category), strconv.Itoa(p.Cases), score(p.Share) + "%", p.Clause})
 		}
 		add(Block{Kind: BlockTable, Table: pt})
 	}
@@ -149,7 +153,7 @@ func EvaluationDocument(e *Evaluation, is Issue) *Document {
 			if amount == "" {
 				amount = "未作出决定"
 			}
-			ct.Rows = append(ct.Rows, []string{strconv.Itoa(i + 1), c.Number, c.Township + "\n" + c.Kind, c.Party + "\n" + c.PartyID, amount, strconv.Itoa(c.Score), c.Grade})
+			ct.Rows = append(ct.Rows, []string{strconv.Itoa(i + 1), c.Number, c.Township + "\n" + c.Kind, c.Party + "\n" + c.PartyID, amount, strconv.Itoa(c.Score), gradeCell(c)})
 		}
 		add(heading(2, "（一）得分一览"), Block{Kind: BlockTable, Table: ct})
 		dt := &Table{Columns: []Column{{"案号", 5.2, "L"}, {"规则", 1.2, "C"}, {"扣分", 1.3, "R"}, {"发现的问题", 6, "L"}, {"违反的条款", 6.3, "L"}}}
@@ -157,7 +161,7 @@ func EvaluationDocument(e *Evaluation, is Issue) *Document {
 			for _, d := range c.Deductions {
 				lost := strconv.Itoa(d.Lost)
 				if d.Fatal {
-					lost += "\n直接不合格"
+					lost += "\n" + fatalMark
 				}
 				dt.Rows = append(dt.Rows, []string{c.Number, d.Rule, lost, d.Title + "：" + strings.Join(d.Details, "；"), d.Clause})
 			}
@@ -188,6 +192,18 @@ func EvaluationDocument(e *Evaluation, is Issue) *Document {
 	return doc
 }
 
+// fatalMark marks a file failed outright by a 否决项, wherever it is counted.
+const fatalMark = "直接不合格"
+
+// gradeCell is a file's grade as tables show it: 直接不合格 when a 否决项
+// failed it, whatever its points.
+func gradeCell(c CaseResult) string {
+	if len(c.Fatal) > 0 {
+		return fatalMark
+	}
+	return c.Grade
+}
+
 // orBlank leaves room for a handwritten name when site.toml names nobody.
 func orBlank(s string) string {
 	if s == "" {
@@ -197,13 +213,13 @@ func orBlank(s string) string {
 }
 
 func groupTable(name string, groups []Group, total Group) Block {
-	t := &Table{Columns: []Column{{name, 3, "L"}, {"案卷数", 1.6, "R"}, {"平均分", 1.6, "R"}, {"优秀", 1.4, "R"}, {"合格", 1.4, "R"}, {"不合格", 1.6, "R"}, {"待人工评查", 2, "R"}}}
+	t := &Table{Columns: []Column{{name, 3, "L"}, {"案卷数", 1.6, "R"}, {"平均分", 1.6, "R"}, {"优秀", 1.4, "R"}, {"合格", 1.4, "R"}, {"不合格", 1.6, "R"}, {"其中" + fatalMark, 2.4, "R"}, {"待人工评查", 2, "R"}}}
 	for _, g := range append(groups, total) {
 		avg := score(g.Average)
 		if g.Cases == 0 {
 			avg = "—"
 		}
-		t.Rows = append(t.Rows, []string{g.Name, strconv.Itoa(g.Cases), avg, strconv.Itoa(g.Excellent), strconv.Itoa(g.Pass), strconv.Itoa(g.Fail), strconv.Itoa(g.Pending)})
+		t.Rows = append(t.Rows, []string{g.Name, strconv.Itoa(g.Cases), avg, strconv.Itoa(g.Excellent), strconv.Itoa(g.Pass), strconv.Itoa(g.Fail), strconv.Itoa(g.Fatal), strconv.Itoa(g.Pending)})
 	}
 	return Block{Kind: BlockTable, Table: t}
 }

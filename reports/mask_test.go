@@ -112,7 +112,7 @@ func TestMaskEveryField(t *testing.T) {
 	longRun := regexp.MustCompile(`[0-9０-９]{15,}`)
 	seen := map[string]bool{}
 	for _, kind := range []string{KindEvaluation, KindFiling} {
-		files, err := Build([]*Case{c}, testSettings, kind, p, font, Issue{})
+		files, err := Build([]*Case{c}, testSettings, font, Request{Kind: kind, Period: p})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -30,6 +30,7 @@ type Rule struct {
 	Points   int      // the item's weight: what failing it costs
 	Fatal    bool     // failing it fails the case file outright (不合格)
 	Fix      string   // the rectification asked for when a file fails it
+	Days     string   // how its period is counted: which day is day one, and in what days; "" when it has none
 
 	check func(c *Case, env *Env) Outcome // an automatic rule
 	score func(r *Review) int             // a human-judgement rule: the reviewer's points
@@ -68,7 +69,7 @@ const lateFeeTolerance = 100
 // Rules is the rubric, in order. docs/rules.md is generated from it by
 // "qingdan report rules".
 var Rules = []*Rule{
-	{ID: "R01", Title: "每次调查的执法人员不少于两人", Category: CatSubject, Points: 5, Fatal: true,
+	{ID: "R01", Title: "每次调查的持有效执法证的执法人员不少于两人", Category: CatSubject, Points: 5, Fatal: true,
 		Step:   "三、查处流程 2、调查",
 		Clause: "调查时，执法人员不得少于两人，并应当向当事人或有关人员出示行政执法证。",
 		Fix:    "调查、询问必须由两名以上持证执法人员进行，并在笔录上分别签名。",
@@ -118,7 +119,7 @@ var Rules = []*Rule{
 		Clause: "对情节复杂或重大违法行为给予较大数额征收、处罚的，行政机关的负责人应当集体讨论决定。",
 		Fix:    "重大、复杂案件在作出决定前提交负责人集体讨论，并制作讨论记录。",
 		check:  checkDiscussion},
-	{ID: "R11", Title: "8000 元以上告知听证权利", Category: CatProcedure, Points: 4,
+	{ID: "R11", Title: "8000 元以上行政处罚告知听证权利", Category: CatProcedure, Points: 4,
 		Step:   "三、查处流程 5、听证",
 		Clause: "计划生育行政机关在对违法行为作出 8000 元以上行政处罚款决定之前，应当告知当事人有要求举行听证的权利；",
 		Fix:    "8000 元以上的决定，作出前书面告知当事人有要求听证的权利。",
@@ -127,11 +128,13 @@ var Rules = []*Rule{
 		Step:   "三、查处流程 5、听证",
 		Clause: "当事人要求听证的，行政机关应当组织听证。……当事人要求听证的，应当在行政机关告知后三日内提出；",
 		Fix:    "当事人在告知后三日内要求听证的，必须组织听证。",
+		Days:   "告知听证权利之日不计入，次日为第一日；第三日内（含）提出的为按期要求。“三日”按 day_counting 计算：默认日历日（原文如此），设为 working 时为工作日。",
 		check:  checkHearingHeld},
 	{ID: "R13", Title: "听证七日前通知时间、地点", Category: CatProcedure, Points: 3,
 		Step:   "三、查处流程 5、听证",
 		Clause: "行政机关应当在听证的七日前，通知当事人举行听证的时间、地点",
 		Fix:    "至少在听证七日前送达听证通知书，载明时间、地点。",
+		Days:   "通知之日不计入，次日为第一日，数到听证之日（含）不少于七日。“七日”按 day_counting 计算：默认日历日，设为 working 时为工作日。",
 		check:  checkHearingNotice},
 	{ID: "R14", Title: "听证在决定之前举行", Category: CatProcedure, Points: 3,
 		Step:   "三、查处流程 5、听证",
@@ -142,6 +145,7 @@ var Rules = []*Rule{
 		Step:   "三、查处流程 7、送达",
 		Clause: "征收、处罚机关应当在七日内将“征收社会抚养费决定书”或“行政处罚决定书”送达当事人。",
 		Fix:    "决定书作出后七日内送达当事人。",
+		Days:   "决定之日不计入，次日为第一日，第七日（含）前送达的为按期。“七日”按 day_counting 计算：默认日历日，设为 working 时为工作日。",
 		check:  checkServiceTime},
 	{ID: "R16", Title: "送达回证由本人或单位法定代表人等签收并记明日期", Category: CatProcedure, Points: 3,
 		Step:   "三、查处流程 7、送达",
@@ -152,16 +156,19 @@ var Rules = []*Rule{
 		Step:   "三、查处流程 8、执行",
 		Clause: "当事人未在规定的期限内缴纳社会抚养费的，自欠缴之日起每月加收欠缴社会抚养费千分之二滞纳金；",
 		Fix:    "按欠缴金额和欠缴月数重新核算滞纳金，多收的退还，少收的补收。",
+		Days:   "自缴纳期限届满之日起，每满一个月加收一次；不足一个月的不计。",
 		check:  checkLateFee},
 	{ID: "R18", Title: "起诉期限届满后 180 日内申请法院强制执行", Category: CatProcedure, Points: 2,
 		Step:   "三、查处流程 8、执行",
 		Clause: "申请人民法院强制，应当自被执行人的法定起诉期限届满之日起180日内提出。",
 		Fix:    "逾期不缴纳的，在法定起诉期限届满后 180 日内申请人民法院强制执行。",
+		Days:   "法定起诉期限（litigation_months 个月）自送达之日起算，期满之日次日起 180 个日历日内提出。",
 		check:  checkCourt},
 	{ID: "R19", Title: "行政处罚在两年时效内作出", Category: CatLaw, Points: 5, Fatal: true,
 		Step:   "三、查处流程 6、决定",
 		Clause: "行政处罚不得超过两年的时效。",
 		Fix:    "超过两年时效的违法行为不再给予行政处罚；已作出的决定依法撤销。",
+		Days:   "自违法行为发生之日（连续或者继续状态的，自行为终了之日，案卷 [violation] 的 end）起，至立案之日止，不超过两年（日历年，同日为止）。",
 		check:  checkLimitation},
 	{ID: "R20", Title: "同一违法行为不重复征收、处罚", Category: CatLaw, Points: 5, Fatal: true,
 		Step:   "三、查处流程 4、审批",
@@ -187,6 +194,7 @@ var Rules = []*Rule{
 		Step:   "三、查处流程 9、结案归档",
 		Clause: "承办人应在一个月内将案件卷宗整理装订。",
 		Fix:    "结案后一个月内完成卷宗整理装订归档。",
+		Days:   "自结案报告之日起一个月（同日为止，下月无此日的为月末）内。",
 		check:  checkArchiveTime},
 	{ID: "R25", Title: "一案一卷，材料齐全", Category: CatArchive, Points: 3,
 		Step:   "三、查处流程 9、结案归档",

@@ -2,11 +2,13 @@ package reports
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"qingdan/internal/seedtext"
+	"qingdan/period"
 )
 
 var testSettings = Settings{
@@ -71,6 +73,13 @@ func TestRules(t *testing.T) {
 	}{
 		{"R01", "two officers everywhere", nil, StatusPass},
 		{"R01", "one officer at one record", func(c *Case, _ *[]*Case) { c.Investigations[1].Officers = c.Investigations[1].Officers[:1] }, StatusFail},
+		{"R01", "two officers, one certificate expired that day", func(c *Case, _ *[]*Case) { c.Investigations[0].Officers[1].ValidUntil = d("2026-01-07") }, StatusFail},
+		{"R01", "two officers, one certificate valid to that day", func(c *Case, _ *[]*Case) { c.Investigations[0].Officers[1].ValidUntil = d("2026-01-08") }, StatusPass},
+		{"R01", "two officers, one without certificate", func(c *Case, _ *[]*Case) { c.Investigations[1].Officers[0].Certificate = "" }, StatusFail},
+		{"R01", "three officers, one expired", func(c *Case, _ *[]*Case) {
+			in := &c.Investigations[0]
+			in.Officers = append(in.Officers, Officer{Name: "钱某", Certificate: "冀130533003", ValidUntil: d("2025-01-01")})
+		}, StatusPass},
 		{"R01", "no investigation", func(c *Case, _ *[]*Case) { c.Investigations = nil }, StatusNA},
 		{"R02", "valid certificates", nil, StatusPass},
 		{"R02", "certificate expired", func(c *Case, _ *[]*Case) { c.Investigations[0].Officers[1].ValidUntil = d("2025-12-31") }, StatusFail},
@@ -105,14 +114,22 @@ func TestRules(t *testing.T) {
 		{"R10", "ordinary, not discussed", func(c *Case, _ *[]*Case) { c.Decision.Amount = 20000; c.Discussion = nil }, StatusNA},
 		{"R10", "flagged major, not discussed", func(c *Case, _ *[]*Case) { c.Decision.Amount = 20000; c.Major = true; c.Discussion = nil }, StatusFail},
 		{"R10", "complex, not discussed", func(c *Case, _ *[]*Case) { c.Decision.Amount = 20000; c.Complex = true; c.Discussion = nil }, StatusFail},
-		{"R11", "hearing right told", nil, StatusPass},
-		{"R11", "not told", func(c *Case, _ *[]*Case) { c.Hearing = nil }, StatusFail},
-		{"R11", "told after the decision", func(c *Case, _ *[]*Case) { c.Hearing.RightDate = d("2026-02-12") }, StatusFail},
-		{"R11", "below 8000", func(c *Case, _ *[]*Case) { c.Decision.Amount = 7999.99; c.Hearing = nil }, StatusNA},
-		{"R11", "exactly 8000", func(c *Case, _ *[]*Case) { c.Decision.Amount = 8000; c.Hearing = nil }, StatusFail},
-		{"R12", "requested in time, held", nil, StatusPass},
-		{"R12", "requested in time, not held", func(c *Case, _ *[]*Case) { c.Hearing.Date = time.Time{}; c.Hearing.NoticeDate = time.Time{} }, StatusFail},
+		{"R11", "penalty, hearing right told", func(c *Case, _ *[]*Case) { asPenalty(c) }, StatusPass},
+		{"R11", "penalty, not told", func(c *Case, _ *[]*Case) { asPenalty(c); c.Hearing = nil }, StatusFail},
+		{"R11", "penalty, told after the decision", func(c *Case, _ *[]*Case) { asPenalty(c); c.Hearing.RightDate = d("2026-02-12") }, StatusFail},
+		{"R11", "penalty below 8000", func(c *Case, _ *[]*Case) { asPenalty(c); c.Decision.Amount = 7999.99; c.Hearing = nil }, StatusNA},
+		{"R11", "penalty of exactly 8000", func(c *Case, _ *[]*Case) { asPenalty(c); c.Decision.Amount = 8000; c.Hearing = nil }, StatusFail},
+		{"R11", "fee case told", nil, StatusNA},
+		{"R11", "fee case of 60000 not told", func(c *Case, _ *[]*Case) { c.Hearing = nil }, StatusNA},
+		{"R12", "requested in time, held", func(c *Case, _ *[]*Case) { asPenalty(c) }, StatusPass},
+		{"R12", "requested in time, not held", func(c *Case, _ *[]*Case) {
+			asPenalty(c)
+			c.Hearing.Date = time.Time{}
+			c.Hearing.NoticeDate = time.Time{}
+		}, StatusFail},
+		{"R12", "fee case requested, not held", func(c *Case, _ *[]*Case) { c.Hearing.Date = time.Time{}; c.Hearing.NoticeDate = time.Time{} }, StatusNA},
 		{"R12", "requested late, not held", func(c *Case, _ *[]*Case) {
+			asPenalty(c)
 			c.Hearing.RequestDate = d("2026-01-19")
 			c.Hearing.Date = time.Time{}
 		}, StatusNA},
@@ -169,14 +186,26 @@ func TestRules(t *testing.T) {
 			c.Decision.Date, c.Service.Date = d("2024-01-10"), d("2024-01-12")
 		}, StatusFail},
 		{"R19", "penalty within two years", func(c *Case, _ *[]*Case) { asPenalty(c) }, StatusPass},
-		{"R19", "penalty time-barred", func(c *Case, _ *[]*Case) {
+		{"R19", "discovered more than two years after the act", func(c *Case, _ *[]*Case) {
 			asPenalty(c)
-			c.Violation.Date = d("2024-02-11")
+			c.Violation.Date = d("2024-01-04")
 		}, StatusFail},
-		{"R19", "penalty exactly two years", func(c *Case, _ *[]*Case) {
+		{"R19", "discovered exactly two years after the act", func(c *Case, _ *[]*Case) {
 			asPenalty(c)
-			c.Violation.Date = d("2024-02-12")
+			c.Violation.Date = d("2024-01-05")
 		}, StatusPass},
+		{"R19", "discovered in time, decided more than two years after the act", func(c *Case, _ *[]*Case) {
+			asPenalty(c)
+			c.Violation.Date = d("2024-01-06")
+		}, StatusPass},
+		{"R19", "continued act counted from its end", func(c *Case, _ *[]*Case) {
+			asPenalty(c)
+			c.Violation.Date, c.Violation.End = d("2023-05-01"), d("2024-03-01")
+		}, StatusPass},
+		{"R19", "continued act ended more than two years before", func(c *Case, _ *[]*Case) {
+			asPenalty(c)
+			c.Violation.Date, c.Violation.End = d("2023-05-01"), d("2023-12-31")
+		}, StatusFail},
 		{"R19", "fee case", nil, StatusNA},
 		{"R20", "first decision on the act", func(c *Case, others *[]*Case) {
 			o := *c
@@ -331,5 +360,111 @@ func TestGrades(t *testing.T) {
 		if got := grade(tt.score, tt.fatal, testSettings); got != tt.want {
 			t.Errorf("grade(%d, %t) = %s, want %s", tt.score, tt.fatal, got, tt.want)
 		}
+	}
+}
+
+func TestDays(t *testing.T) {
+	// 2026-02-13 is a Friday; 2026-02-16..20 are 春节 holidays, and
+	// 2026-02-14 (Saturday) a 调休 working day.
+	working := Days{Working: true,
+		Holidays: []time.Time{d("2026-02-16"), d("2026-02-17"), d("2026-02-18"), d("2026-02-19"), d("2026-02-20")},
+		Workdays: []time.Time{d("2026-02-14")}}
+	tests := []struct {
+		days     Days
+		from, to string
+		want     int
+	}{
+		{Days{}, "2026-02-13", "2026-02-13", 0},
+		{Days{}, "2026-02-13", "2026-02-20", 7},
+		{Days{}, "2026-02-20", "2026-02-13", -7},
+		{working, "2026-02-13", "2026-02-14", 1}, // 调休 Saturday
+		{working, "2026-02-13", "2026-02-15", 1}, // Sunday
+		{working, "2026-02-13", "2026-02-23", 2}, // holidays skipped
+		{working, "2026-02-23", "2026-02-13", -2},
+		{Days{Working: true}, "2026-03-06", "2026-03-13", 5},
+	}
+	for _, tt := range tests {
+		if got := tt.days.count(d(tt.from), d(tt.to)); got != tt.want {
+			t.Errorf("count(%s, %s) working=%t = %d, want %d", tt.from, tt.to, tt.days.Working, got, tt.want)
+		}
+	}
+	if got := working.add(d("2026-02-13"), 2); !got.Equal(d("2026-02-23")) {
+		t.Errorf("add 2 working days to 2026-02-13 = %s, want 2026-02-23", got)
+	}
+}
+
+// TestWorkingDaysSetting: service on the 11th calendar day is late in
+// calendar days, on time when the bureau counts working days over 春节.
+func TestWorkingDaysSetting(t *testing.T) {
+	c := goodCase(t)
+	c.Decision.Date, c.Service.Date = d("2026-02-13"), d("2026-02-24")
+	s := testSettings
+	if o := RuleByID("R15").Check(c, NewEnv([]*Case{c}, s, d("2026-07-01"))); o.Status != StatusFail {
+		t.Fatalf("calendar days: %s %q, want fail", o.Status, o.Details)
+	}
+	s.Days = Days{Working: true, Holidays: []time.Time{d("2026-02-16"), d("2026-02-17"), d("2026-02-18"), d("2026-02-19"), d("2026-02-20")}}
+	if o := RuleByID("R15").Check(c, NewEnv([]*Case{c}, s, d("2026-07-01"))); o.Status != StatusPass {
+		t.Fatalf("working days: %s %q, want pass", o.Status, o.Details)
+	}
+	c.Service.Date = d("2026-03-06")
+	o := RuleByID("R15").Check(c, NewEnv([]*Case{c}, s, d("2026-07-01")))
+	if o.Status != StatusFail || !strings.Contains(strings.Join(o.Details, ""), "个工作日") {
+		t.Fatalf("working days, served on the 9th working day: %s %q, want a fail in 个工作日", o.Status, o.Details)
+	}
+}
+
+// TestFatalScoresZero: a file with a 否决项 scores 0 and every table of
+// the report marks it 直接不合格.
+func TestFatalScoresZero(t *testing.T) {
+	good, bad := goodCase(t), goodCase(t)
+	bad.Number = "威人口征立〔2026〕2号"
+	bad.Party.ID = "130533198503120048"
+	bad.Decision.Number = "威人口征决〔2026〕2号"
+	bad.Investigations[0].Officers[1].ValidUntil = d("2025-12-31")
+	e := Evaluate([]*Case{good, bad}, testSettings, period.Period{Year: 2026, Half: 1})
+	r := e.Cases[1]
+	if r.Number != bad.Number || r.Score != 0 || r.Grade != GradeFail || !slices.Contains(r.Fatal, "R01") {
+		t.Fatalf("expired certificate: %s scores %d (%s), fatal %v", r.Number, r.Score, r.Grade, r.Fatal)
+	}
+	if e.Total.Average != 50 || e.Total.Fatal != 1 {
+		t.Errorf("average %.1f with %d fatal, want 50.0 with 1", e.Total.Average, e.Total.Fatal)
+	}
+	doc := EvaluationDocument(e, Issue{})
+	tables := 0
+	for _, b := range doc.Blocks {
+		if b.Table == nil {
+			continue
+		}
+		text := strings.Join(slices.Concat(b.Table.Rows...), " ")
+		for _, col := range b.Table.Columns {
+			text += " " + col.Title
+		}
+		if strings.Contains(text, bad.Number) || strings.Contains(text, "不合格") {
+			tables++
+			if !strings.Contains(text, "直接不合格") {
+				t.Errorf("table %q does not mark the file 直接不合格", b.Table.Columns[0].Title)
+			}
+		}
+		for _, row := range b.Table.Rows {
+			if len(row) == 7 && row[1] == bad.Number && (row[5] != "0" || row[6] != "直接不合格") {
+				t.Errorf("score table row %q, want 0 and 直接不合格", row)
+			}
+		}
+	}
+	if tables < 4 {
+		t.Errorf("%d tables count the file, want the score, deduction, problem and group tables", tables)
+	}
+}
+
+func TestDaysUncovered(t *testing.T) {
+	c := goodCase(t)
+	if y := (Days{}).Uncovered([]*Case{c}); y != nil {
+		t.Errorf("calendar days need no holidays, got %v", y)
+	}
+	if y := (Days{Working: true, Holidays: []time.Time{d("2025-10-01")}}).Uncovered([]*Case{c}); !slices.Equal(y, []int{2026}) {
+		t.Errorf("uncovered years %v, want [2026]", y)
+	}
+	if y := (Days{Working: true, Holidays: []time.Time{d("2026-01-01")}}).Uncovered([]*Case{c}); y != nil {
+		t.Errorf("covered, got %v", y)
 	}
 }

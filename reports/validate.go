@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"qingdan/config"
 	"qingdan/source"
 )
 
@@ -46,13 +45,13 @@ func (k *checker) order(path string, earlier, later time.Time, message string) {
 }
 
 // amount reports an amount that is not a number (nan, inf), beyond any
-// real fine (config.MaxAmount), negative, or with fractions of a fen.
+// real fine (source.MaxAmount), negative, or with fractions of a fen.
 func (k *checker) amount(path string, yuan float64, positive bool) {
 	switch {
 	case math.IsNaN(yuan) || math.IsInf(yuan, 0):
 		k.errorf(path, amountNotNumberHint.S(), "%s", amountNotNumber.S(yuan))
-	case yuan > config.MaxAmount:
-		k.errorf(path, amountTooLargeHint.S(), "%s", amountTooLarge.S(yuan, fmtYuan(fen(config.MaxAmount))))
+	case yuan > source.MaxAmount:
+		k.errorf(path, amountTooLargeHint.S(), "%s", amountTooLarge.S(yuan, fmtYuan(fen(source.MaxAmount))))
 	case yuan < 0 || (positive && yuan == 0):
 		k.errorf(path, "write the amount in yuan, such as 12000 or 12000.50", "amount %v must be more than zero", yuan)
 	case math.Abs(yuan*100-math.Round(yuan*100)) > 1e-6:
@@ -104,6 +103,7 @@ func validate(c *Case) source.Problems {
 	if c.Party.Type == PartyOrg && strings.TrimSpace(c.Party.Representative) == "" {
 		k.errorf("party", `add representative = "姓名", the 法定代表人 or 主要负责人`, "an organisation (单位) party needs its representative")
 	}
+	k.order("violation.end", c.Violation.Date, c.Violation.End, violationEndBefore.S())
 	k.order("register.date", c.Violation.Date, c.Register.Date, "the case is filed (立案) before the act it is about took place")
 	for i, in := range c.Investigations {
 		p := fmt.Sprintf("investigation[%d]", i)

@@ -17,6 +17,13 @@ const (
 	MaxEntries  = 2_000_000 // keys, tables and list elements in one file
 )
 
+// MaxAmount is the largest amount, in yuan, a case file or site.toml may
+// hold (package config checks site.toml, package reports the case files):
+// 100,000,000,000 (1000亿元), five times the largest fine ever imposed in
+// China (182.28亿元, 2021). Anything above it is a slip (extra
+// zeros, fen typed as yuan), not a real fine or fee.
+const MaxAmount = 1e11
+
 // checkTOML returns the first limit that text (the file called name, without
 // its byte order mark) goes beyond, as a problem at its place; nil when the
 // text is within every limit. It reads only strings, comments, brackets,

@@ -74,11 +74,11 @@ var defects = []defect{
 		redo(c)
 		c.comment = "重大案件未经负责人集体讨论（违反 R10）。"
 	}},
-	{"R11", func(c *caseFile) bool { return c.hearing != nil && c.hearing.request.IsZero() }, func(c *caseFile, _ []*caseFile) {
+	{"R11", func(c *caseFile) bool { return c.kind == kindPenalty && c.hearing != nil && c.hearing.request.IsZero() }, func(c *caseFile, _ []*caseFile) {
 		c.hearing = nil
-		c.comment = "决定金额 8000 元以上，未告知听证权利（违反 R11）。"
+		c.comment = "行政处罚决定金额 8000 元以上，未告知听证权利（违反 R11）。"
 	}},
-	{"R12", hasHearing, func(c *caseFile, _ []*caseFile) {
+	{"R12", func(c *caseFile) bool { return c.kind == kindPenalty && hasHearing(c) }, func(c *caseFile, _ []*caseFile) {
 		c.hearing.notice, c.hearing.date = time.Time{}, time.Time{}
 		redo(c)
 		c.comment = "当事人告知后两日内要求听证，未组织听证（违反 R12）。"

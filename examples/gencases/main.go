@@ -20,7 +20,19 @@ import (
 	"time"
 
 	"qingdan/output"
+	"qingdan/reports"
 )
+
+// exampleNotice is the marker file's text, for the person who opens it.
+const exampleNotice = `本文件夹中的 64 份案卷是虚构的示例，只用于试用 qingdan 的报告（qingdan report evaluate -period 2026H1 -draft）。
+
+有本文件（示例.txt）的案卷文件夹只能出草稿：报送台账、报送流水线和更正都会拒绝它们，报告不会记入台账，也不会发给县政府法制办。
+正式报送时，在 site.toml 的 [reports] 中把 casefiles 改为本局自己的案卷文件夹（例如 casefiles = "casefiles"）。
+请勿把本文件复制到本局的案卷文件夹中。
+
+The 64 case files in this folder are fictitious examples for trying the reports with -draft. A folder holding this
+file (示例.txt) is refused by the ledger, the pipeline and corrections: nothing made from it is ever filed.
+`
 
 func main() {
 	out := flag.String("out", "examples/casefiles", "folder to write the case files to")
@@ -41,6 +53,9 @@ func write(dir string) error {
 		return err
 	}
 	files := generate()
+	// The marker makes the ledger and the pipeline refuse these files:
+	// they can be drafted, never filed.
+	files[reports.ExampleMarker] = []byte(exampleNotice)
 	for _, p := range old {
 		if _, keep := files[filepath.Base(p)]; !keep {
 			if err := os.Remove(p); err != nil {
@@ -281,7 +296,9 @@ func build(i int) *caseFile {
 	}
 	if amount >= 8000 {
 		c.hearing = &hearing{right: c.notice.date}
-		if i%3 == 0 {
+		// Some fee cases and some penalties ask for a hearing; only for
+		// the penalties is it owed (R12).
+		if i%3 == 0 || i%9 == 5 {
 			c.hearing.request = c.notice.date.AddDate(0, 0, 2)
 			c.hearing.notice = c.notice.date.AddDate(0, 0, 4)
 			c.hearing.date = c.notice.date.AddDate(0, 0, 14)

@@ -2,6 +2,7 @@ package msg
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 )
 
@@ -32,4 +33,11 @@ func check(m Message) string {
 		return fmt.Sprintf("message %s: the texts take different arguments: zh %v, en %v", m.ID, verbs(m.ZH), verbs(m.EN))
 	}
 	return ""
+}
+
+var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[vTtbcdoOqxXUeEfFgGsp%]`)
+
+// verbs lists the formatting verbs of s, in order, without %%.
+func verbs(s string) []string {
+	return slices.DeleteFunc(verb.FindAllString(s, -1), func(v string) bool { return v == "%%" })
 }

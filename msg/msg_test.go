@@ -1,8 +1,6 @@
 package msg
 
 import (
-	"regexp"
-	"slices"
 	"testing"
 )
 
@@ -61,8 +59,6 @@ func TestDuplicateIDPanics(t *testing.T) {
 	New("test.dup", "二", "two")
 }
 
-var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[vTtbcdoOqxXUeEfFgGsp%]`)
-
 // The catalogue holds only the messages of packages linked into a test
 // binary: each package that declares messages calls Check in a test too.
 func TestCatalogue(t *testing.T) { Check(t) }
@@ -77,8 +73,4 @@ func TestCheckFindsMismatch(t *testing.T) {
 	if err := check(Message{ID: "x", ZH: "单位 %q，第 %d 行", EN: "unit %q on line %d"}); err != "" {
 		t.Error(err)
 	}
-}
-
-func verbs(s string) []string {
-	return slices.DeleteFunc(verb.FindAllString(s, -1), func(v string) bool { return v == "%%" })
 }

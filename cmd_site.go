@@ -73,6 +73,9 @@ func runBuild(ctx context.Context, args []string) error {
 			return fmt.Errorf("build interrupted; %s is unchanged", target)
 		}
 		stats, err = dir.Commit()
+		if err == nil {
+			err = build.Record(cfg, site)
+		}
 		if err != nil {
 			prog.Stop()
 		}

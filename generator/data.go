@@ -20,7 +20,8 @@ type dataFile struct {
 	Title  string
 	About  string
 	Fields []dataField
-	rows   func(*Site) [][]string // CSV rows without the header; nil for JSON
+	rows   func(*Site) [][]string      // CSV rows without the header; nil for JSON
+	json   func(*Site) ([]byte, error) // a JSON file's bytes; nil for the whole list (openDataJSON)
 }
 
 // dataField is one column of a CSV file, or one key of the JSON file
@@ -148,6 +149,7 @@ var openDataFiles = []dataFile{
 		},
 		rows: unitRows,
 	},
+	publishedFile,
 }
 
 // utf8BOM starts every CSV file, so that spreadsheet programs read the
@@ -159,9 +161,12 @@ func writeOpenData(site *Site, out Output) error {
 	for _, f := range openDataFiles {
 		var data []byte
 		var err error
-		if f.rows == nil {
+		switch {
+		case f.json != nil:
+			data, err = f.json(site)
+		case f.rows == nil:
 			data, err = openDataJSON(site)
-		} else {
+		default:
 			data, err = csvFile(f, f.rows(site))
 		}
 		if err != nil {

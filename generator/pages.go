@@ -31,6 +31,7 @@ type page struct {
 	Matter  *Matter
 	Service *Service
 	System  *System
+	Removed *Removed // a tombstone's entry
 }
 
 // crumb is one step of the breadcrumbs.
@@ -224,7 +225,23 @@ const (
 	sectionSearch = "search"
 	sectionData   = "data"
 	sectionAbout  = "about"
+	// sectionChanges is the 更新记录 page's URL segment.
+	sectionChanges = "changes"
 )
+
+// removedParts is the section a tombstone of each kind belongs to.
+var removedParts = map[string]string{
+	KindUnit: sectionUnits, KindDuty: PartDuties, KindMatter: PartBoundaries,
+	KindService: PartServices, KindSystem: PartSupervision,
+}
+
+// removedTitle is a tombstone page's title.
+func removedTitle(r *Removed) string {
+	if r.Title != "" {
+		return excerpt(r.Title, 40) + "（已不在清单中）"
+	}
+	return r.KindTitle() + " " + r.ID + "（已不在清单中）"
+}
 
 // buildPages lists every HTML page of the site, in a stable order.
 func buildPages(site *Site, sum *summary) []*page {
@@ -313,6 +330,20 @@ func buildPages(site *Site, sum *summary) []*page {
 		p.System = s
 		add(p, s.Summary)
 	}
+
+	for _, r := range site.Removed {
+		key := removedParts[r.Kind]
+		parent := units
+		if key != sectionUnits {
+			parent = partCrumb(key)
+		}
+		p = newPage("removed.html", r.Page(), removedTitle(r), key, part(key), parent)
+		p.Removed = r
+		add(p, r.KindTitle()+" "+r.ID+"已不在清单中："+r.Title)
+	}
+
+	p = newPage("changes.html", sectionChanges+"/", "更新记录", sectionAbout, nil)
+	add(p, "责任清单的每次调整：日期、依据的文件和涉及的条目。")
 
 	p = newPage("search.html", sectionSearch+"/", "站内搜索", sectionSearch, nil)
 	p.Scripts = []string{"static/search.js"}

@@ -216,7 +216,7 @@ var pageTemplates = []string{
 	"home.html", "duties.html", "duty.html", "units.html", "unit.html",
 	"boundaries.html", "matter.html", "services.html", "service.html",
 	"supervision.html", "system.html", "search.html", "data.html",
-	"accessibility.html", "404.html",
+	"accessibility.html", "404.html", "removed.html", "changes.html",
 }
 
 // newRenderer parses the theme. Call reset before rendering a site.

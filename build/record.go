@@ -1,0 +1,32 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+
+	"qingdan/config"
+	"qingdan/generator"
+	"qingdan/output"
+)
+
+// Record writes the record of published ids (generator.ManifestBytes) into
+// the content folder, as content/published.json, for editors to commit
+// with the content: the next check, on any machine, then knows every id the
+// public has seen. It is called after a build has published the site, and
+// writes only when the record changed; it is the one file qingdan writes
+// into the content folder, and it writes nothing else there.
+func Record(cfg *config.Config, site *generator.Site) error {
+	data, err := generator.ManifestBytes(site)
+	if err != nil {
+		return recordFailed.Error(err)
+	}
+	path := filepath.Join(cfg.Path(cfg.Content), generator.ManifestFile)
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+		return nil
+	}
+	if err := output.WriteFile(path, data, 0o644); err != nil {
+		return recordFailed.Error(err)
+	}
+	return nil
+}

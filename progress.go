@@ -19,9 +19,9 @@ import (
 //
 // Counting is one atomic add per file and the line is drawn by its own
 // goroutine, so progress costs the build nothing measurable. WriteFile may
-// be called from several goroutines when the wrapped Output allows it.
+// be called from several goroutines at once, as generator.Output says.
 type progress struct {
-	out   generator.ConcurrentOutput
+	out   generator.Output
 	w     io.Writer
 	total int // files expected; 0 when unknown
 	start time.Time
@@ -41,12 +41,12 @@ const redrawEvery = 100 * time.Millisecond
 // expected to write (0 when unknown: the line then shows the count and
 // rate only). The progress line appears only when w is a terminal.
 // Call Done after a successful build, or Stop after a failed one.
-func newProgress(w io.Writer, out generator.ConcurrentOutput, total int) *progress {
+func newProgress(w io.Writer, out generator.Output, total int) *progress {
 	return startProgress(w, out, total, isTerminal(w))
 }
 
 // startProgress is newProgress with the terminal test made by the caller.
-func startProgress(w io.Writer, out generator.ConcurrentOutput, total int, tty bool) *progress {
+func startProgress(w io.Writer, out generator.Output, total int, tty bool) *progress {
 	p := &progress{out: out, w: w, total: total, start: time.Now(), tty: tty, stop: make(chan struct{})}
 	if p.tty {
 		p.wg.Add(1)
@@ -74,10 +74,6 @@ func (p *progress) WriteFile(name string, data []byte) error {
 	p.bytes.Add(int64(len(data)))
 	return nil
 }
-
-// ConcurrentWrites marks progress as safe for Render's parallel writes:
-// it counts atomically, and what it wraps is a ConcurrentOutput too.
-func (p *progress) ConcurrentWrites() {}
 
 func (p *progress) redraw() {
 	defer p.wg.Done()

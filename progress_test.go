@@ -28,8 +28,6 @@ func (r *recorder) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-func (r *recorder) ConcurrentWrites() {}
-
 func TestProgressPassesFilesOnAndSummarizes(t *testing.T) {
 	var w bytes.Buffer
 	rec := &recorder{files: map[string]string{}, fail: "bad.html"}
@@ -144,7 +142,6 @@ func TestProgressOnTerminal(t *testing.T) {
 type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
-func (discard) ConcurrentWrites()              {}
 
 // BenchmarkProgressWriteFile is the cost progress adds to each file of a
 // build, with the progress line being drawn.

@@ -99,7 +99,7 @@ type sitemapURL struct {
 
 // writeSitemap writes sitemap.xml with the absolute URL of every page
 // search engines should index.
-func writeSitemap(site *Site, pages []*page, out Output) error {
+func writeSitemap(site *Site, pages []*Page, out Output) error {
 	var set urlSet
 	for _, p := range pages {
 		if p.NoIndex {

@@ -9,8 +9,6 @@ import (
 	"io/fs"
 	"path"
 	"time"
-
-	"qingdan/themes"
 )
 
 // fingerprints sum the model data each page of the default theme shows,
@@ -48,10 +46,13 @@ type fingerprints struct {
 var printSeed = maphash.MakeSeed()
 
 // newFingerprints sums the model r renders. It returns nil when r's theme
-// has page templates of its own, whose pages may show anything.
-func newFingerprints(r *renderer) (*fingerprints, error) {
+// has page templates other than known's, whose pages may show anything.
+func newFingerprints(r *renderer, known fs.FS) (*fingerprints, error) {
 	site, theme := r.site, r.theme
-	same, err := sameTemplates(theme, themes.Default())
+	if known == nil {
+		return nil, nil
+	}
+	same, err := sameTemplates(theme, known)
 	if err != nil || !same {
 		return nil, err
 	}
@@ -176,7 +177,7 @@ func (f *fingerprints) task(t task) uint64 {
 }
 
 // page is the fingerprint of what page p shows.
-func (f *fingerprints) page(p *page) uint64 {
+func (f *fingerprints) page(p *Page) uint64 {
 	h := f.hasher()
 	h.num(f.global)
 	h.str(p.Template, p.Path)

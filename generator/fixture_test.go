@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,7 +15,12 @@ import (
 // file twice, which would mean two pages claim one URL.
 type memOutput map[string][]byte
 
+// memOutputs serializes the writes of every memOutput.
+var memOutputs sync.Mutex
+
 func (m memOutput) WriteFile(name string, data []byte) error {
+	memOutputs.Lock()
+	defer memOutputs.Unlock()
 	if _, ok := m[name]; ok {
 		return fmt.Errorf("%s written twice", name)
 	}
@@ -49,12 +55,11 @@ func fixture(t testing.TB, root string) *Site {
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
 	base := "https://www.example.gov.cn" + root
 	site := &Site{
-		Config: config.Config{
+		Config: Settings{
 			Title:       "示例县人口和计划生育局责任清单",
 			Description: "示例县人口和计划生育局公开的责任清单。",
 			BaseURL:     base,
 			Root:        root,
-			Theme:       "default",
 			Org:         config.Org{Name: "示例县人口和计划生育局", ShortName: "县人口计生局", AreaCode: "0319", Phone: "7630000"},
 			Gov: config.Gov{
 				SiteName: "示例县人民政府", SiteDomain: "www.example.gov.cn", SiteIDCode: "1305000001",

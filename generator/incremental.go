@@ -19,9 +19,16 @@ import (
 // pages of its units and the few pages that list every item, and keeps the
 // thousands of others. A work item's own HTML is reused across renders too.
 //
-// The zero value is ready to use. An Incremental is not safe for concurrent
-// use; the preview renders one build at a time.
+// The fingerprints describe the pages of one set of page templates,
+// Templates; a theme whose templates differ renders every page each time.
+// An Incremental is not safe for concurrent use; the preview renders one
+// build at a time.
 type Incremental struct {
+	// Templates is the theme whose page templates (*.html) the
+	// fingerprints describe: the default theme (themes.Default()). Nil
+	// renders every page each time.
+	Templates fs.FS
+
 	prints   map[string]uint64              // task key -> fingerprint of its inputs at the last Render
 	names    map[string][]string            // task key -> the files it made
 	partials map[partialPrint]template.HTML // the output of cached partials of items and duties
@@ -111,7 +118,7 @@ func readFiles(fsys fs.FS) (map[string][]byte, error) {
 func (run *incrementalRun) plan(r *renderer, tasks []task) ([]task, error) {
 	run.keys = map[string]uint64{}
 	run.names = map[string][]string{}
-	prints, err := newFingerprints(r)
+	prints, err := newFingerprints(r, run.inc.Templates)
 	if err != nil {
 		return nil, err
 	}

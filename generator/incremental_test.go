@@ -40,7 +40,7 @@ func sameSite(t *testing.T, m *output.Memory, site *Site, written int) {
 func TestIncrementalRendersOnlyWhatChanged(t *testing.T) {
 	theme := themes.Default()
 	mem := output.NewMemory()
-	var inc Incremental
+	inc := Incremental{Templates: themes.Default()}
 	full, err := inc.Render(fixture(t, "/"), theme, mem, false)
 	if err != nil {
 		t.Fatal(err)
@@ -90,7 +90,7 @@ func TestIncrementalRendersOnlyWhatChanged(t *testing.T) {
 func TestIncrementalDefersLateFiles(t *testing.T) {
 	theme := themes.Default()
 	mem := output.NewMemory()
-	var inc Incremental
+	inc := Incremental{Templates: themes.Default()}
 	if _, err := inc.Render(fixture(t, "/"), theme, mem, true); err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestIncrementalDefersLateFiles(t *testing.T) {
 func TestIncrementalOwnTemplatesRenderEverything(t *testing.T) {
 	theme := themeWithout(t, "", map[string]string{"duty.html": `{{define "content"}}<p>{{len .Site.Services}}</p>{{end}}`})
 	mem := output.NewMemory()
-	var inc Incremental
+	inc := Incremental{Templates: themes.Default()}
 	full, err := inc.Render(fixture(t, "/"), theme, mem, false)
 	if err != nil {
 		t.Fatal(err)
@@ -165,7 +165,7 @@ func TestIncrementalOwnTemplatesRenderEverything(t *testing.T) {
 // kept between renders, follows an edited theme and an edited site.toml.
 func TestIncrementalThemeAndConfigChange(t *testing.T) {
 	mem := output.NewMemory()
-	var inc Incremental
+	inc := Incremental{Templates: themes.Default()}
 	if _, err := inc.Render(fixture(t, "/"), themes.Default(), mem, false); err != nil {
 		t.Fatal(err)
 	}

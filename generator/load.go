@@ -172,7 +172,7 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 		l.ps = append(l.ps, p...)
 	}
 
-	site := &Site{Config: *cfg, UnitByID: map[string]*Unit{}}
+	site := &Site{Config: settings(cfg), UnitByID: map[string]*Unit{}}
 	v := &validator{ps: &l.ps, site: site}
 	v.units(units.Units, uAt)
 	v.duties(duties.Duties, dAt)

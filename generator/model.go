@@ -13,7 +13,7 @@ import (
 // It is built once by Load and only read afterwards: templates, the search
 // index and the open-data files all take it as it is and compute nothing.
 type Site struct {
-	Config   config.Config
+	Config   Settings   // what pages show of site.toml
 	Units    []*Unit    // in units.toml order
 	Duties   []*Duty    // 部门职责, in duties.toml order
 	Matters  []*Matter  // 职责边界, in boundaries.toml order
@@ -31,6 +31,33 @@ type Site struct {
 	Parts map[string]*Part
 
 	UnitByID map[string]*Unit
+}
+
+// Settings are the parts of site.toml that pages show: the site, the
+// bureau, the gov.cn conventions and the 信息公开 metadata. The folders,
+// the reports' and the pipeline's settings (e-mail included) stay out of
+// the site model.
+type Settings struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute URL the site is served under; may have a path
+	Root        string // the path part of BaseURL with a trailing slash: "/" or "/zfxxgk/qingdan/"
+	Org         config.Org
+	Gov         config.Gov
+	Publication config.Pub
+}
+
+// settings are the parts of cfg that pages show.
+func settings(cfg *config.Config) Settings {
+	return Settings{
+		Title:       cfg.Title,
+		Description: cfg.Description,
+		BaseURL:     cfg.BaseURL,
+		Root:        cfg.Root,
+		Org:         cfg.Org,
+		Gov:         cfg.Gov,
+		Publication: cfg.Publication,
+	}
 }
 
 // The four parts of the list. The keys are also the parts' URL segments.
@@ -179,7 +206,9 @@ func (c *Change) Anchor() string { return "change-" + strconv.Itoa(c.Seq) }
 // Output receives the files of a rendered site. The atomic directory writer
 // (publishing) and the preview server's in-memory site both implement it.
 // Name is a slash-separated path relative to the site root, such as
-// "duties/01/index.html".
+// "duties/01/index.html". Render calls WriteFile from several goroutines at
+// once, which on a disk keeps all cores busy creating files too: an Output
+// must be safe for concurrent use.
 type Output interface {
 	WriteFile(name string, data []byte) error
 }

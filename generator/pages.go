@@ -7,42 +7,45 @@ import (
 	"unicode/utf8"
 )
 
-// page is what one template execution sees: the whole site, the summary
-// shared by all pages, and what this page is about. Pages are built before
+// Page is what one template execution sees: the whole site, the summary
+// shared by all pages, and what this page is about; the theme's "layout"
+// is executed with it (see the package comment). Pages are built before
 // any template runs, so rendering a page depends on nothing but its page.
-type page struct {
-	Site *Site
-	Sum  *summary
+type Page struct {
+	Site *Site    // the whole list
+	Sum  *Summary // counts and lists every page may show
 
 	Template string // theme file that defines the page's "content"
 	Path     string // site-relative URL path: "" (home), "duties/01/", "404.html"
 	Title    string // the page's own title; empty on the home page
 	about    string // what the page is about, shortened into its Description
 	Section  string // the main-navigation entry the page belongs to
-	Crumbs   []crumb
+	Crumbs   []Crumb
 	Part     *Part      // 信息公开 block; nil on pages outside the four parts
 	Updated  time.Time  // shown as 最后更新
 	Scripts  []string   // theme files loaded with defer on this page only
 	NoIndex  bool       // keep search engines away (404)
 	OpenData []dataFile // the open-data files, on the /data/ page
 
+	// What the page is about, on the page of one duty, unit, matter,
+	// service or system; nil on every other page.
 	Duty    *Duty
-	Unit    *unitView
+	Unit    *UnitView
 	Matter  *Matter
 	Service *Service
 	System  *System
 	Removed *Removed // a tombstone's entry
 }
 
-// crumb is one step of the breadcrumbs.
-type crumb struct {
+// Crumb is one step of the breadcrumbs.
+type Crumb struct {
 	Title   string
 	Path    string
 	Current bool // the page itself, the last step
 }
 
-// navItem is one entry of the main navigation.
-type navItem struct {
+// NavItem is one entry of the main navigation.
+type NavItem struct {
 	Title   string
 	Path    string
 	Section string
@@ -50,7 +53,7 @@ type navItem struct {
 }
 
 // navigation is the main navigation, the same on every page.
-var navigation = []navItem{
+var navigation = []NavItem{
 	{Title: "首页", Path: "", Section: sectionHome},
 	{Title: "部门职责", Path: PartDuties + "/", Section: PartDuties},
 	{Title: "职责边界", Path: PartBoundaries + "/", Section: PartBoundaries},
@@ -60,19 +63,18 @@ var navigation = []navItem{
 	{Title: "搜索", Path: sectionSearch + "/", Section: sectionSearch},
 }
 
-// navState is what the main navigation shows of a page: the section it
-// is in, and whether it is that section's own page. The theme's "header"
-// partial is called with it, so pages with the same state share the
-// header's markup (see cachedPartials).
-type navState struct {
+// NavState is what the main navigation shows of a page: the section it
+// is in, and whether it is that section's own page. The default theme's
+// "header" partial is called with it.
+type NavState struct {
 	Site    *Site
 	Section string
 	Here    int // the index in navigation of the page itself, or -1
 }
 
 // Header is the page's navigation state.
-func (p *page) Header() navState {
-	h := navState{Site: p.Site, Section: p.Section, Here: -1}
+func (p *Page) Header() NavState {
+	h := NavState{Site: p.Site, Section: p.Section, Here: -1}
 	for i, n := range navigation {
 		if n.Path == p.Path {
 			h.Here = i
@@ -82,8 +84,8 @@ func (p *page) Header() navState {
 }
 
 // Nav is the main navigation with the page's own entry marked.
-func (h navState) Nav() []navItem {
-	nav := make([]navItem, len(navigation))
+func (h NavState) Nav() []NavItem {
+	nav := make([]NavItem, len(navigation))
 	for i, n := range navigation {
 		switch {
 		case i == h.Here:
@@ -96,33 +98,33 @@ func (h navState) Nav() []navItem {
 	return nav
 }
 
-// pubInfo is what the 信息公开 block shows: the part a page belongs to,
+// PubInfo is what the 信息公开 block shows: the part a page belongs to,
 // with the publisher named in the site's configuration.
-type pubInfo struct {
+type PubInfo struct {
 	Site *Site
 	Part *Part
 }
 
 // PubInfo is the page's 信息公开 block; the theme shows it when Part is
 // not nil.
-func (p *page) PubInfo() pubInfo { return pubInfo{Site: p.Site, Part: p.Part} }
+func (p *Page) PubInfo() PubInfo { return PubInfo{Site: p.Site, Part: p.Part} }
 
 // File is the name of the file the page is written to.
-func (p *page) File() string {
+func (p *Page) File() string {
 	if p.Path == "" || strings.HasSuffix(p.Path, "/") {
 		return p.Path + "index.html"
 	}
 	return p.Path
 }
 
-// summary holds what every page may show about the site as a whole,
+// Summary holds what every page may show about the site as a whole,
 // derived once from the site.
-type summary struct {
+type Summary struct {
 	Duties, Items, Matters, Services, Systems int
 
 	Updated    time.Time // newest date in the content
 	Unassigned []*Item   // items whose source names no responsible unit
-	Views      map[*Unit]*unitView
+	Views      map[*Unit]*UnitView
 	orgLD      string // the bureau's JSON-LD, on every page
 }
 
@@ -135,34 +137,34 @@ type summary struct {
 const largeList = 1000
 
 // Large reports whether the list is too long to show on one page.
-func (s *summary) Large() bool { return s.Items > largeList }
+func (s *Summary) Large() bool { return s.Items > largeList }
 
-// unitView is a unit with what its page lists: the work items and
+// UnitView is a unit with what its page lists: the work items and
 // services of the unit and of the units under it, in list order.
-type unitView struct {
+type UnitView struct {
 	*Unit
-	Groups   []itemGroup
+	Groups   []ItemGroup
 	Services []*Service
 }
 
-// itemGroup is some items of one duty.
-type itemGroup struct {
+// ItemGroup is some items of one duty.
+type ItemGroup struct {
 	Duty  *Duty
 	Items []*Item
 }
 
-func summarize(site *Site) *summary {
-	s := &summary{
+func summarize(site *Site) *Summary {
+	s := &Summary{
 		Duties:   len(site.Duties),
 		Matters:  len(site.Matters),
 		Services: len(site.Services),
 		Systems:  len(site.Systems),
-		Views:    map[*Unit]*unitView{},
+		Views:    map[*Unit]*UnitView{},
 		Updated:  lastUpdated(site),
 		orgLD:    marshalLD(organization(site)),
 	}
 	for _, u := range site.Units {
-		s.Views[u] = &unitView{Unit: u}
+		s.Views[u] = &UnitView{Unit: u}
 	}
 	for _, d := range site.Duties {
 		s.Items += len(d.Items)
@@ -175,7 +177,7 @@ func summarize(site *Site) *summary {
 				if n := len(v.Groups); n > 0 && v.Groups[n-1].Duty == d {
 					v.Groups[n-1].Items = append(v.Groups[n-1].Items, it)
 				} else {
-					v.Groups = append(v.Groups, itemGroup{Duty: d, Items: []*Item{it}})
+					v.Groups = append(v.Groups, ItemGroup{Duty: d, Items: []*Item{it}})
 				}
 			}
 		}
@@ -244,10 +246,10 @@ func removedTitle(r *Removed) string {
 }
 
 // buildPages lists every HTML page of the site, in a stable order.
-func buildPages(site *Site, sum *summary) []*page {
-	home := crumb{Title: "首页"}
-	newPage := func(tmpl, path, title, section string, part *Part, parents ...crumb) *page {
-		p := &page{
+func buildPages(site *Site, sum *Summary) []*Page {
+	home := Crumb{Title: "首页"}
+	newPage := func(tmpl, path, title, section string, part *Part, parents ...Crumb) *Page {
+		p := &Page{
 			Site:     site,
 			Sum:      sum,
 			Template: tmpl,
@@ -261,23 +263,23 @@ func buildPages(site *Site, sum *summary) []*page {
 			p.Updated = part.Updated
 		}
 		if path != "" {
-			p.Crumbs = append(append([]crumb{home}, parents...), crumb{title, path, true})
+			p.Crumbs = append(append([]Crumb{home}, parents...), Crumb{title, path, true})
 		}
 		return p
 	}
 	part := func(key string) *Part { return site.Parts[key] }
 	// partCrumb links a part's list page, titled as the content titles the
 	// part, or by default.
-	partCrumb := func(key string) crumb {
-		c := crumb{Title: partTitles[key], Path: key + "/"}
+	partCrumb := func(key string) Crumb {
+		c := Crumb{Title: partTitles[key], Path: key + "/"}
 		if p := part(key); p != nil && p.Title != "" {
 			c.Title = p.Title
 		}
 		return c
 	}
 
-	var pages []*page
-	add := func(p *page, description string) {
+	var pages []*Page
+	add := func(p *Page, description string) {
 		p.about = description
 		pages = append(pages, p)
 	}
@@ -295,7 +297,7 @@ func buildPages(site *Site, sum *summary) []*page {
 		add(p, d.Text)
 	}
 
-	units := crumb{Title: "股室单位", Path: sectionUnits + "/"}
+	units := Crumb{Title: "股室单位", Path: sectionUnits + "/"}
 	p = newPage("units.html", units.Path, units.Title, sectionUnits, nil)
 	add(p, "本局内设股室和下属单位：各自负责的工作事项、承办的公共服务和联系电话。")
 	for _, u := range site.Units {
@@ -375,7 +377,7 @@ var partTitles = map[string]string{
 }
 
 // HeadTitle is the page's <title>: the page, the part it belongs to, the site.
-func (p *page) HeadTitle() string {
+func (p *Page) HeadTitle() string {
 	parts := []string{}
 	if p.Title != "" {
 		parts = append(parts, p.Title)
@@ -402,11 +404,11 @@ func excerpt(s string, n int) string {
 
 // Description is the page's meta description: what it is about, in at
 // most 120 characters.
-func (p *page) Description() string { return excerpt(p.about, 120) }
+func (p *Page) Description() string { return excerpt(p.about, 120) }
 
 // JSONLD is the content of the page's <script type="application/ld+json">:
 // the bureau, and on a service's page the service.
-func (p *page) JSONLD() template.JS {
+func (p *Page) JSONLD() template.JS {
 	if p.Service != nil {
 		return ldArray(p.Sum.orgLD, marshalLD(governmentService(p.Site, p.Service)))
 	}

@@ -14,8 +14,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	"qingdan/config"
 )
 
 // Render writes the whole site to out: every HTML page, the theme's
@@ -24,8 +22,7 @@ import (
 // partials.html, one template file per kind of page and a static/ folder.
 //
 // Pages are rendered on all cores and each is written as soon as it is
-// done, in no particular order; out.WriteFile is called from one goroutine
-// at a time unless out is a ConcurrentOutput.
+// done, in no particular order, from all of them at once (see Output).
 //
 // Every link is built from site.Config.Root, so the site works both at a
 // domain's root and under a sub-path. Render reads the build clock
@@ -38,7 +35,7 @@ func Render(site *Site, theme fs.FS, out Output) error {
 // task makes one page, or a group of files made together.
 type task struct {
 	key  string // the page's file name, or the name of the group
-	page *page  // nil for a group
+	page *Page  // nil for a group
 	// late marks what takes long to make and shows no single item: the
 	// search index, the open data, the search page and the sitemap. The
 	// preview may make them after serving the edited pages.
@@ -61,9 +58,6 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 		return 0, err
 	}
 	r.reset(site)
-	if _, ok := out.(ConcurrentOutput); !ok {
-		out = &serialOutput{out: out}
-	}
 	pages := buildPages(site, r.sum)
 	// The search index is the biggest single task; it comes first, and the
 	// pages keep the other cores busy meanwhile.
@@ -145,31 +139,8 @@ func runTasks(tasks []func() error, n int) error {
 	return firstErr
 }
 
-// ConcurrentOutput is an Output whose WriteFile may be called from several
-// goroutines at once, such as output.Dir and output.Memory. Render writes
-// files to it from all its workers, which on a disk keeps all cores busy
-// creating files too; any other Output gets one file at a time.
-type ConcurrentOutput interface {
-	Output
-	// ConcurrentWrites only marks the type; it does nothing.
-	ConcurrentWrites()
-}
-
-// serialOutput passes files on to an Output one at a time, so that Output
-// implementations need not be safe for concurrent use.
-type serialOutput struct {
-	mu  sync.Mutex
-	out Output
-}
-
-func (s *serialOutput) WriteFile(name string, data []byte) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.out.WriteFile(name, data)
-}
-
 // writePage renders one page and writes it.
-func (r *renderer) writePage(p *page, out Output) error {
+func (r *renderer) writePage(p *Page, out Output) error {
 	data, err := r.page(p)
 	if err != nil {
 		return err
@@ -197,7 +168,7 @@ func (r *renderer) writeStatic(out Output) error {
 type renderer struct {
 	site      *Site
 	theme     fs.FS
-	sum       *summary
+	sum       *Summary
 	templates map[string]*template.Template // by page template file
 	static    map[string][]byte             // output name -> content
 	versions  map[string]string             // static file -> content hash, for cache busting
@@ -280,7 +251,7 @@ func newRenderer(theme fs.FS) (*renderer, error) {
 }
 
 // page executes one page's template.
-func (r *renderer) page(p *page) ([]byte, error) {
+func (r *renderer) page(p *Page) ([]byte, error) {
 	// Scripts the theme does not have are left out rather than linked.
 	var scripts []string
 	for _, s := range p.Scripts {
@@ -326,7 +297,7 @@ type partialKey struct {
 // goes in as it is.
 func (r *renderer) cached(name string, arg any) (template.HTML, error) {
 	if arg != nil && !reflect.TypeOf(arg).Comparable() {
-		return r.runPartial(name, arg)
+		return r.runPartial(name, ownPartial(name), arg)
 	}
 	key := partialKey{name, arg}
 	if h, ok := r.made.Load(key); ok {
@@ -336,7 +307,7 @@ func (r *renderer) cached(name string, arg any) (template.HTML, error) {
 		r.made.Store(key, h)
 		return h, nil
 	}
-	h, err := r.runPartial(name, arg)
+	h, err := r.runPartial(name, ownPartial(name), arg)
 	if err != nil {
 		return "", err
 	}
@@ -344,12 +315,15 @@ func (r *renderer) cached(name string, arg any) (template.HTML, error) {
 	return h, nil
 }
 
-// each runs the cached partial name for every element of list and joins
+// each runs the theme's partial name for every element of list and joins
 // the outputs, each after a line break: {{each "item" .Items}} makes what
-// {{range .Items}}⏎{{template "item" .}}{{end}} makes, with one call.
+// {{range .Items}}⏎{{template "item" .}}{{end}} makes, with one call. Any
+// partial of the theme may be named; those of cachedPartials are made once
+// per value.
 func (r *renderer) each(name string, list any) (template.HTML, error) {
+	run := r.cached
 	if !slices.Contains(cachedPartials, name) {
-		return "", fmt.Errorf("each: %q is not one of the partials made once per value (%s)", name, strings.Join(cachedPartials, ", "))
+		run = func(name string, arg any) (template.HTML, error) { return r.runPartial(name, name, arg) }
 	}
 	v := reflect.ValueOf(list)
 	if v.Kind() != reflect.Slice {
@@ -358,7 +332,7 @@ func (r *renderer) each(name string, list any) (template.HTML, error) {
 	parts := make([]template.HTML, v.Len())
 	size := 0
 	for i := range parts {
-		h, err := r.cached(name, v.Index(i).Interface())
+		h, err := run(name, v.Index(i).Interface())
 		if err != nil {
 			return "", err
 		}
@@ -378,13 +352,14 @@ func (r *renderer) each(name string, list any) (template.HTML, error) {
 // kept under.
 func ownPartial(name string) string { return "qingdan-own-" + name }
 
-// runPartial runs the theme's own partial name.
-func (r *renderer) runPartial(name string, arg any) (template.HTML, error) {
-	if r.partials.Lookup(ownPartial(name)) == nil {
+// runPartial runs the theme's partial name, kept under the template name
+// tmpl (ownPartial for the cached ones).
+func (r *renderer) runPartial(name, tmpl string, arg any) (template.HTML, error) {
+	if r.partials.Lookup(tmpl) == nil {
 		return "", fmt.Errorf("the theme defines no partial %q; the default theme has it in partials.html", name)
 	}
 	var b strings.Builder
-	if err := r.partials.ExecuteTemplate(&b, ownPartial(name), arg); err != nil {
+	if err := r.partials.ExecuteTemplate(&b, tmpl, arg); err != nil {
 		return "", err
 	}
 	return template.HTML(b.String()), nil
@@ -401,7 +376,7 @@ func (r *renderer) reset(site *Site) {
 // funcs are the theme's functions. They read the site's configuration
 // when called, so that a renderer serves one site after another.
 func (r *renderer) funcs() template.FuncMap {
-	c := func() *config.Config { return &r.site.Config }
+	c := func() *Settings { return &r.site.Config }
 	return template.FuncMap{
 		"cached": r.cached,
 		"each":   r.each,

@@ -207,7 +207,7 @@ func TestThemeErrors(t *testing.T) {
 		{"missing layout", themeWithout(t, "layout.html", nil), "layout.html"},
 		{"template syntax", themeWithout(t, "", map[string]string{"unit.html": `{{define "content"}}{{.Nope`}), "unit.html"},
 		{"unknown field", themeWithout(t, "", map[string]string{"matter.html": `{{define "content"}}{{.Matter.Nope}}{{end}}`}), "boundaries/01/index.html"},
-		{"each of a partial not made once per value", themeWithout(t, "", map[string]string{"matter.html": `{{define "content"}}{{each "phones" .Matter.Basis}}{{end}}`}), `"phones" is not one of the partials`},
+		{"each of a partial the theme lacks", themeWithout(t, "", map[string]string{"matter.html": `{{define "content"}}{{each "nope" .Matter.Basis}}{{end}}`}), `the theme defines no partial "nope"`},
 		{"each of no list", themeWithout(t, "", map[string]string{"duty.html": `{{define "content"}}{{each "item" .Duty}}{{end}}`}), "want a list"},
 		{"partial missing from an older theme", themeWithout(t, "", map[string]string{"partials.html": strings.Replace(defaultFile(t, "partials.html"), `{{define "duty" -}}`, `{{define "old-duty" -}}`, 1)}), `the theme defines no partial "duty"`},
 		{"error in a cached partial", themeWithout(t, "", map[string]string{"partials.html": strings.Replace(defaultFile(t, "partials.html"), `{{define "item" -}}`, `{{define "item" -}}{{.Nope}}`, 1)}), "can't evaluate field Nope"},
@@ -218,6 +218,23 @@ func TestThemeErrors(t *testing.T) {
 				t.Errorf("Render = %v, want an error naming %q", err, tc.wantErr)
 			}
 		})
+	}
+}
+
+// TestEachRunsAThemesOwnPartial: each takes any partial of a theme, not
+// only those the renderer reuses.
+func TestEachRunsAThemesOwnPartial(t *testing.T) {
+	theme := themeWithout(t, "", map[string]string{
+		"partials.html": defaultFile(t, "partials.html") + `{{define "basis"}}<li class="basis">{{.}}</li>{{end}}`,
+		"matter.html":   `{{define "content"}}<ul>{{each "basis" .Matter.Basis}}</ul>{{end}}`,
+	})
+	out := memOutput{}
+	if err := Render(fixture(t, "/"), theme, out); err != nil {
+		t.Fatal(err)
+	}
+	want := "<ul>\n<li class=\"basis\">《中国公民收养子女登记办法》</li>\n<li class=\"basis\">《河北省人口与计划生育条例》</li></ul>"
+	if page := string(out["boundaries/01/index.html"]); !strings.Contains(page, want) {
+		t.Errorf("the matter page lacks the theme's own partial for each basis, %q", want)
 	}
 }
 

@@ -209,8 +209,7 @@ func removeLeftovers(parent, base string) error {
 // Files are not synced one by one: Commit syncs the whole new site at once
 // before it swaps it in.
 //
-// Several goroutines may call WriteFile at once; ConcurrentWrites says so
-// to the site renderer.
+// Several goroutines may call WriteFile at once.
 func (d *Dir) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
@@ -258,10 +257,6 @@ func (d *Dir) fail(name string, err error) error {
 func conflict(name string) error {
 	return fmt.Errorf("the site has both a file and a folder named %s", name)
 }
-
-// ConcurrentWrites marks Dir as safe for concurrent WriteFile calls
-// (generator.ConcurrentOutput).
-func (d *Dir) ConcurrentWrites() {}
 
 // write puts data into the new site under name and reports whether it
 // differs from the old site's file. again says the name was written before.

@@ -56,10 +56,6 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// ConcurrentWrites marks Memory as safe for concurrent WriteFile calls
-// (generator.ConcurrentOutput).
-func (m *Memory) ConcurrentWrites() {}
-
 // Keep adds the current site's file name to the next site as it is, and
 // reports whether the current site has it. The preview keeps the pages an
 // edit did not touch instead of rendering them again.

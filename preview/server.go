@@ -38,6 +38,7 @@ import (
 	"qingdan/generator"
 	"qingdan/output"
 	"qingdan/source"
+	"qingdan/themes"
 )
 
 // pollInterval is how often the watched files are looked at. On Linux,
@@ -84,6 +85,7 @@ func New(configPath string, log io.Writer, build Build) *Server {
 		config:    configPath,
 		log:       log,
 		site:      output.NewMemory(),
+		inc:       generator.Incremental{Templates: themes.Default()},
 		root:      "/",
 		watched:   []string{configPath, filepath.Join(dir, "content"), filepath.Join(dir, "themes")},
 	}

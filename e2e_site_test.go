@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"qingdan/seedtext"
+	"qingdan/internal/seedtext"
 )
 
 // qingdanBin is the real binary, built once for the end-to-end tests.

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 )
 
 // brokenCase is one piece of broken content: files that replace, edit or
@@ -50,26 +52,18 @@ func (f caseFile) path() string {
 // to find, a line "=>", and its replacement.
 func parseCase(name string, raw []byte) brokenCase {
 	c := brokenCase{name: name}
-	cur := -1
-	for _, line := range strings.SplitAfter(string(raw), "\n") {
-		trimmed := strings.TrimRight(line, "\r\n")
-		if strings.HasPrefix(trimmed, "-- ") && strings.HasSuffix(trimmed, " --") {
-			n := strings.TrimSuffix(strings.TrimPrefix(trimmed, "-- "), " --")
-			f := caseFile{name: n}
-			if rest, ok := strings.CutPrefix(n, "edit "); ok {
-				f = caseFile{name: rest, edit: true}
-			}
-			c.files = append(c.files, f)
-			cur = len(c.files) - 1
-			continue
+	a := txtar.Parse(raw)
+	for _, line := range strings.Split(string(a.Comment), "\n") {
+		if w, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), "want "); ok {
+			c.want = append(c.want, w)
 		}
-		if cur < 0 {
-			if w, ok := strings.CutPrefix(trimmed, "want "); ok {
-				c.want = append(c.want, w)
-			}
-			continue
+	}
+	for _, af := range a.Files {
+		f := caseFile{name: af.Name, data: af.Data}
+		if rest, ok := strings.CutPrefix(af.Name, "edit "); ok {
+			f = caseFile{name: rest, data: af.Data, edit: true}
 		}
-		c.files[cur].data = append(c.files[cur].data, line...)
+		c.files = append(c.files, f)
 	}
 	for i := range c.files {
 		f := &c.files[i]

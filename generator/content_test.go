@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"qingdan/config"
-	"qingdan/seedtext"
+	"qingdan/internal/seedtext"
 	"qingdan/source"
 )
 

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"golang.org/x/tools/txtar"
+
 	"qingdan/config"
 	"qingdan/source"
 )
@@ -43,45 +45,9 @@ func fixtureConfig(t testing.TB, data []byte) (*config.Config, source.Problems) 
 	return config.Parse("site.toml", data)
 }
 
-// archive is a txtar-style test case: a comment, then files that replace
-// those of the fixture ("(delete)" removes one).
-type archive struct {
-	comment string
-	files   []archiveFile
-}
-
-type archiveFile struct {
-	name string
-	data string
-}
-
-func parseArchive(s string) archive {
-	var a archive
-	cur := -1
-	for _, line := range strings.SplitAfter(s, "\n") {
-		if strings.HasPrefix(line, "-- ") && strings.HasSuffix(strings.TrimRight(line, "\n"), " --") {
-			name := strings.TrimSuffix(strings.TrimPrefix(strings.TrimRight(line, "\n"), "-- "), " --")
-			a.files = append(a.files, archiveFile{name: name})
-			cur = len(a.files) - 1
-			continue
-		}
-		if cur < 0 {
-			a.comment += line
-		} else {
-			a.files[cur].data += line
-		}
-	}
-	return a
-}
-
-func (a archive) format() string {
-	var b strings.Builder
-	b.WriteString(a.comment)
-	for _, f := range a.files {
-		b.WriteString("-- " + f.name + " --\n" + f.data)
-	}
-	return b.String()
-}
+// A broken-content case (testdata/broken/*.txtar) is a txtar archive: the
+// expected problems as its comment, then files that replace those of the
+// fixture ("(delete)" removes one).
 
 // TestLoadBroken loads each testdata/broken/*.txtar (the fixture site with
 // some files replaced) and compares every problem, with its position and
@@ -98,17 +64,17 @@ func TestLoadBroken(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := parseArchive(string(raw))
+			a := txtar.Parse(raw)
 			fsys := fixtureFS(t)
 			var cfgData []byte
-			for _, f := range a.files {
+			for _, f := range a.Files {
 				switch {
-				case f.name == "site.toml":
-					cfgData = []byte(f.data)
-				case f.data == "(delete)\n":
-					delete(fsys, f.name)
+				case f.Name == "site.toml":
+					cfgData = f.Data
+				case string(f.Data) == "(delete)\n":
+					delete(fsys, f.Name)
 				default:
-					fsys[f.name] = &fstest.MapFile{Data: []byte(f.data)}
+					fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 				}
 			}
 			cfg, ps := fixtureConfig(t, cfgData)
@@ -119,14 +85,14 @@ func TestLoadBroken(t *testing.T) {
 			}
 			got := ps.String()
 			if *update {
-				a.comment = got
-				if err := os.WriteFile(name, []byte(a.format()), 0o644); err != nil {
+				a.Comment = []byte(got)
+				if err := os.WriteFile(name, txtar.Format(a), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if got != a.comment {
-				t.Errorf("problems:\n%s\nwant:\n%s", got, a.comment)
+			if got != string(a.Comment) {
+				t.Errorf("problems:\n%s\nwant:\n%s", got, a.Comment)
 			}
 			wantErr := !strings.HasPrefix(filepath.Base(name), "warn-")
 			if ps.HasErrors() != wantErr {
@@ -177,9 +143,9 @@ func FuzzLoad(f *testing.F) {
 	names, _ := filepath.Glob("testdata/broken/*.txtar")
 	for _, n := range names {
 		raw, _ := os.ReadFile(n)
-		for _, file := range parseArchive(string(raw)).files {
-			if file.name != "site.toml" {
-				f.Add(file.name, file.data)
+		for _, file := range txtar.Parse(raw).Files {
+			if file.Name != "site.toml" {
+				f.Add(file.Name, string(file.Data))
 			}
 		}
 	}

@@ -7,12 +7,14 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
 )
 
-// TestLoaderMatchesLoadFS loads the fixture and every broken-content case
+// TestLoaderMatchesLoad loads the fixture and every broken-content case
 // in turn with one Loader, its cache carried from case to case as in the
-// preview, and checks each site and problem list against LoadFS's.
-func TestLoaderMatchesLoadFS(t *testing.T) {
+// preview, and checks each site and problem list against Load's.
+func TestLoaderMatchesLoad(t *testing.T) {
 	names, _ := filepath.Glob("testdata/broken/*.txtar")
 	if len(names) == 0 {
 		t.Fatal("no broken-content cases")
@@ -28,13 +30,13 @@ func TestLoaderMatchesLoadFS(t *testing.T) {
 			t.Fatal(err)
 		}
 		fsys := fixtureFS(t)
-		for _, f := range parseArchive(string(raw)).files {
+		for _, f := range txtar.Parse(raw).Files {
 			switch {
-			case f.name == "site.toml":
-			case f.data == "(delete)\n":
-				delete(fsys, f.name)
+			case f.Name == "site.toml":
+			case string(f.Data) == "(delete)\n":
+				delete(fsys, f.Name)
 			default:
-				fsys[f.name] = &fstest.MapFile{Data: []byte(f.data)}
+				fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 			}
 		}
 		cases = append(cases, fsys, fixtureFS(t)) // broken, then mended

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"qingdan/seedtext"
+	"qingdan/internal/seedtext"
 )
 
 var testSettings = Settings{

@@ -103,6 +103,10 @@ func runCheck(ctx context.Context, args []string) error {
 		return report(ps)
 	}
 	printWarnings(ps, true)
+	if c := site.County; c != nil {
+		fmt.Fprintln(os.Stderr, countyOK.S(len(c.Departments), c.Units, c.Duties, c.Items, c.Matters, c.Services, c.Systems))
+		return nil
+	}
 	items := 0
 	for _, d := range site.Duties {
 		items += len(d.Items)

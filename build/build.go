@@ -38,6 +38,10 @@ func Load(cfgPath string, ld *generator.Loader) (*config.Config, *generator.Site
 	if ps.HasErrors() {
 		return nil, nil, ps
 	}
+	if len(cfg.Departments) > 0 {
+		site, cps := generator.LoadCounty(cfg, os.DirFS, ld)
+		return cfg, site, append(ps, cps...)
+	}
 	content := os.DirFS(cfg.Path(cfg.Content))
 	var site *generator.Site
 	var cps source.Problems

@@ -17,6 +17,17 @@ import (
 // writes only when the record changed; it is the one file qingdan writes
 // into the content folder, and it writes nothing else there.
 func Record(cfg *config.Config, site *generator.Site) error {
+	if site.County != nil {
+		// Each department's record goes into its own content folder.
+		for i, d := range site.County.Departments {
+			dc := *cfg
+			dc.Content = cfg.Departments[i].Content
+			if err := Record(&dc, d.Site); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	data, err := generator.ManifestBytes(site)
 	if err != nil {
 		return recordFailed.Error(err)

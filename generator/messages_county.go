@@ -28,4 +28,11 @@ var (
 	manifestUnreadable = msg.New("manifest.unreadable", "读不出已发布编号记录：%v", "cannot read the record of published ids: %v")
 	manifestBadEntry   = msg.New("manifest.bad_entry", "已发布编号记录中有一条写法不对（kind %q，id %q）", "an entry of the record of published ids is not valid (kind %q, id %q)")
 	manifestBrokenFix  = msg.New("manifest.broken.hint", "这个文件由 qingdan build 生成，请勿手改；从版本库恢复它：git checkout -- content/published.json", "qingdan build writes this file; never edit it. Restore it from the repository: git checkout -- content/published.json")
+
+	boundaryMissing    = msg.New("county.boundary_missing", "%s的职责边界事项“%s”写了%s的职责，但%s的清单里没有这一事项", "%s's boundary matter %s says what %s does, but %s's list has no such matter")
+	boundaryMissingFix = msg.New("county.boundary_missing.hint", "请%s在其 boundaries.toml 中加上“%s”（事项名称两边一致），或核对本条的部门名称；该部门的职责边界见 %sboundaries/", "ask %s to add %s to its boundaries.toml (with the same title), or check the department's name here; its boundaries are at %sboundaries/")
+	boundaryNoLead     = msg.New("county.boundary_no_lead", "%s的职责边界事项“%s”没有写明它自己的职责（lead = true 的一行）", "%s's boundary matter %s does not mark its own role (lead = true)")
+	boundaryNoLeadFix  = msg.New("county.boundary_no_lead.hint", "该事项在 %s", "the matter is at %s")
+	boundaryDiffer     = msg.New("county.boundary_differ", "职责边界事项“%s”：%s写%s的职责是“%s”，该部门的清单（%s）写的是“%s”", "boundary matter %s: %s says %s does %s, but that department's list (%s) says %s")
+	boundaryDifferFix  = msg.New("county.boundary_differ.hint", "两边的文字要一字不差：和 %s（%s）商定后，改正其中一处", "both lists must say it word for word: agree with the other side (%s, %s) and correct one of them")
 )

@@ -31,6 +31,11 @@ type Site struct {
 	Parts map[string]*Part
 
 	UnitByID map[string]*Unit
+
+	// County is set on the site of a county (LoadCounty): Config is then
+	// the county's, Units one per department, Changes all of theirs, and
+	// each department's list is County.Departments[i].Site.
+	County *County
 }
 
 // Settings are the parts of site.toml that pages show: the site, the
@@ -45,6 +50,11 @@ type Settings struct {
 	Org         config.Org
 	Gov         config.Gov
 	Publication config.Pub
+	// County is the county a department's site belongs to; nil for a
+	// site of one department.
+	County *CountyRef
+	// Example marks every page as an example (示例) site.
+	Example bool
 }
 
 // settings are the parts of cfg that pages show.
@@ -57,6 +67,7 @@ func settings(cfg *config.Config) Settings {
 		Org:         cfg.Org,
 		Gov:         cfg.Gov,
 		Publication: cfg.Publication,
+		Example:     cfg.Example,
 	}
 }
 
@@ -138,6 +149,10 @@ type Role struct {
 	Department string // 公安局
 	Lead       bool   // this bureau's own role
 	Duty       string // 职责分工
+	// In a county: Dept is the id of the department the row names, and
+	// Link the site-absolute path of its own entry for the matter (or of
+	// its list of boundaries when it has none). Both empty otherwise.
+	Dept, Link string
 	Pos        source.Pos
 }
 

@@ -35,6 +35,9 @@ type Page struct {
 	Service *Service
 	System  *System
 	Removed *Removed // a tombstone's entry
+
+	// Department is the department of a county's page about one.
+	Department *Department
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -75,7 +78,7 @@ type NavState struct {
 // Header is the page's navigation state.
 func (p *Page) Header() NavState {
 	h := NavState{Site: p.Site, Section: p.Section, Here: -1}
-	for i, n := range navigation {
+	for i, n := range h.items() {
 		if n.Path == p.Path {
 			h.Here = i
 		}
@@ -83,10 +86,19 @@ func (p *Page) Header() NavState {
 	return h
 }
 
+// items is the navigation of the site: a county's own, or a list's.
+func (h NavState) items() []NavItem {
+	if h.Site.County != nil {
+		return countyNavigation
+	}
+	return navigation
+}
+
 // Nav is the main navigation with the page's own entry marked.
 func (h NavState) Nav() []NavItem {
-	nav := make([]NavItem, len(navigation))
-	for i, n := range navigation {
+	items := h.items()
+	nav := make([]NavItem, len(items))
+	for i, n := range items {
 		switch {
 		case i == h.Here:
 			n.Current = "page"

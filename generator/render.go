@@ -47,6 +47,13 @@ type task struct {
 // inc's last render is made, and the rest is kept (see Incremental). It
 // returns the number of tasks run.
 func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, error) {
+	if site.County != nil {
+		// A county is rendered whole, department by department.
+		if inc != nil {
+			inc.inc.forget()
+		}
+		return renderCounty(site, theme, out)
+	}
 	var r *renderer
 	var err error
 	if inc != nil {
@@ -188,6 +195,8 @@ var pageTemplates = []string{
 	"boundaries.html", "matter.html", "services.html", "service.html",
 	"supervision.html", "system.html", "search.html", "data.html",
 	"accessibility.html", "404.html", "removed.html", "changes.html",
+	"county.html", "county-units.html", "county-department.html", "county-duties.html",
+	"county-boundaries.html", "county-services.html", "county-supervision.html", "county-search.html",
 }
 
 // newRenderer parses the theme. Call reset before rendering a site.

@@ -12,26 +12,26 @@ import (
 // Incremental renders one site again and again, as the preview server does
 // after each saved edit, and makes only what the edit changed.
 //
-// Every page has a fingerprint of the model data it shows (see
-// fingerprints): a page whose fingerprint is the same as at the last Render
+// Every page has an input hash of the model data it shows (see
+// inputHashes): a page whose input hash is the same as at the last Render
 // is not rendered again but kept from the site being replaced, through
 // Keeper.Keep. So an edit to one work item renders its duty's page, the
 // pages of its units and the few pages that list every item, and keeps the
 // thousands of others. A work item's own HTML is reused across renders too.
 //
-// The fingerprints describe the pages of one set of page templates,
+// The inputHashes describe the pages of one set of page templates,
 // Templates; a theme whose templates differ renders every page each time.
 // An Incremental is not safe for concurrent use; the preview renders one
 // build at a time.
 type Incremental struct {
 	// Templates is the theme whose page templates (*.html) the
-	// fingerprints describe: the default theme (themes.Default()). Nil
+	// inputHashes describe: the default theme (themes.Default()). Nil
 	// renders every page each time.
 	Templates fs.FS
 
-	prints   map[string]uint64              // task key -> fingerprint of its inputs at the last Render
-	names    map[string][]string            // task key -> the files it made
-	partials map[partialPrint]template.HTML // the output of cached partials of items and duties
+	hashes   map[string]uint64             // task key -> hash of its inputs at the last Render
+	names    map[string][]string           // task key -> the files it made
+	partials map[partialHash]template.HTML // the output of cached partials of items and duties
 	// r is the last Render's renderer, made from the theme files
 	// themeFiles; Render uses it again while they stay the same.
 	r          *renderer
@@ -73,11 +73,11 @@ type incrementalRun struct {
 	inc       *Incremental
 	out       Keeper
 	deferLate bool
-	prints    *fingerprints // nil when every task runs (a theme other than the default)
+	hashes    *inputHashes // nil when every task runs (a theme other than the default)
 	pending   bool
 
 	mu     sync.Mutex
-	keys   map[string]uint64   // task key -> fingerprint, for the next Render
+	keys   map[string]uint64   // task key -> input hash, for the next Render
 	names  map[string][]string // task key -> files made or kept
 	itemOf map[uint64]template.HTML
 }
@@ -118,36 +118,36 @@ func readFiles(fsys fs.FS) (map[string][]byte, error) {
 func (run *incrementalRun) plan(r *renderer, tasks []task) ([]task, error) {
 	run.keys = map[string]uint64{}
 	run.names = map[string][]string{}
-	prints, err := newFingerprints(r, run.inc.Templates)
+	hashes, err := hashInputs(r, run.inc.Templates)
 	if err != nil {
 		return nil, err
 	}
-	if prints == nil {
+	if hashes == nil {
 		return tasks, nil
 	}
-	run.prints = prints
+	run.hashes = hashes
 	inc := run.inc
 	r.prev = func(name string, arg any) (template.HTML, bool) {
-		print, ok := prints.of(arg)
+		hash, ok := hashes.of(arg)
 		if !ok {
 			return "", false
 		}
-		h, ok := inc.partials[partialPrint{name, print}]
+		h, ok := inc.partials[partialHash{name, hash}]
 		return h, ok
 	}
 	var todo []task
 	for _, t := range tasks {
-		print := prints.task(t)
-		old, seen := inc.prints[t.key]
+		hash := hashes.task(t)
+		old, seen := inc.hashes[t.key]
 		switch {
-		case seen && old == print && run.keep(t.key):
-			run.keys[t.key] = print
+		case seen && old == hash && run.keep(t.key):
+			run.keys[t.key] = hash
 		case t.late && run.deferLate && run.keep(t.key):
-			// Kept although out of date: no fingerprint, so that the next
+			// Kept although out of date: no input hash, so that the next
 			// Render without deferLate makes it.
 			run.pending = true
 		default:
-			run.keys[t.key] = print
+			run.keys[t.key] = hash
 			todo = append(todo, t)
 		}
 	}
@@ -190,40 +190,40 @@ func (o recordingOutput) WriteFile(name string, data []byte) error {
 	return nil
 }
 
-// partialPrint names a cached partial's output by the fingerprint of its
+// partialHash names a cached partial's output by the input hash of its
 // argument, which stays the same across renders while its data does.
-type partialPrint struct {
-	name  string
-	print uint64
+type partialHash struct {
+	name string
+	hash uint64
 }
 
-// done makes this run's fingerprints, files and partials' output the ones
+// done makes this run's inputHashes, files and partials' output the ones
 // the next Render compares with.
 func (run *incrementalRun) done(r *renderer) {
 	inc := run.inc
-	inc.prints, inc.names, inc.pending = run.keys, run.names, run.pending
-	if run.prints == nil {
-		inc.prints, inc.partials = nil, nil
+	inc.hashes, inc.names, inc.pending = run.keys, run.names, run.pending
+	if run.hashes == nil {
+		inc.hashes, inc.partials = nil, nil
 		return
 	}
-	partials := map[partialPrint]template.HTML{}
+	partials := map[partialHash]template.HTML{}
 	// Kept pages ran no partials: what they show is carried over.
-	carry := func(name string, print uint64) {
-		k := partialPrint{name, print}
+	carry := func(name string, hash uint64) {
+		k := partialHash{name, hash}
 		if h, ok := inc.partials[k]; ok {
 			partials[k] = h
 		}
 	}
-	for _, print := range run.prints.items {
-		carry("item", print)
+	for _, hash := range run.hashes.items {
+		carry("item", hash)
 	}
-	for _, print := range run.prints.duty {
-		carry("duty", print)
+	for _, hash := range run.hashes.duty {
+		carry("duty", hash)
 	}
-	r.made.Range(func(k, h any) bool {
+	r.partialHTML.Range(func(k, h any) bool {
 		key := k.(partialKey)
-		if print, ok := run.prints.of(key.arg); ok {
-			partials[partialPrint{key.name, print}] = h.(template.HTML)
+		if hash, ok := run.hashes.of(key.arg); ok {
+			partials[partialHash{key.name, hash}] = h.(template.HTML)
 		}
 		return true
 	})

@@ -258,18 +258,18 @@ func removedTitle(r *Removed) string {
 }
 
 // buildPages lists every HTML page of the site, in a stable order.
-func buildPages(site *Site, sum *Summary) []*Page {
+func buildPages(site *Site, summary *Summary) []*Page {
 	home := Crumb{Title: "首页"}
 	newPage := func(tmpl, path, title, section string, part *Part, parents ...Crumb) *Page {
 		p := &Page{
 			Site:     site,
-			Sum:      sum,
+			Sum:      summary,
 			Template: tmpl,
 			Path:     path,
 			Title:    title,
 			Section:  section,
 			Part:     part,
-			Updated:  sum.Updated,
+			Updated:  summary.Updated,
 		}
 		if part != nil {
 			p.Updated = part.Updated
@@ -314,7 +314,7 @@ func buildPages(site *Site, sum *Summary) []*Page {
 	add(p, "本局内设股室和下属单位：各自负责的工作事项、承办的公共服务和联系电话。")
 	for _, u := range site.Units {
 		p = newPage("unit.html", u.Path(), u.Name, sectionUnits, nil, units)
-		p.Unit = sum.Views[u]
+		p.Unit = summary.Views[u]
 		add(p, u.Name+"负责的工作事项、承办的公共服务和联系电话。"+u.Description)
 	}
 
@@ -361,7 +361,7 @@ func buildPages(site *Site, sum *Summary) []*Page {
 
 	p = newPage("search.html", sectionSearch+"/", "站内搜索", sectionSearch, nil)
 	p.Scripts = []string{"static/search.js"}
-	if sum.Large() {
+	if summary.Large() {
 		add(p, "搜索责任清单的全部内容；不使用脚本时，本页列出清单各部分的目录。")
 	} else {
 		add(p, "搜索责任清单的全部内容；不使用脚本时，本页列出按责任单位排列的全部工作事项。")

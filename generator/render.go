@@ -65,7 +65,7 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 		return 0, err
 	}
 	r.reset(site)
-	pages := buildPages(site, r.sum)
+	pages := buildPages(site, r.summary)
 	// The search index is the biggest single task; it comes first, and the
 	// pages keep the other cores busy meanwhile.
 	tasks := []task{
@@ -175,15 +175,15 @@ func (r *renderer) writeStatic(out Output) error {
 type renderer struct {
 	site      *Site
 	theme     fs.FS
-	sum       *Summary
+	summary   *Summary
 	templates map[string]*template.Template // by page template file
 	static    map[string][]byte             // output name -> content
 	versions  map[string]string             // static file -> content hash, for cache busting
 
 	// partials runs the theme's cachedPartials, each once per argument
-	// (see cached); made holds their output by partialKey.
-	partials *template.Template
-	made     sync.Map
+	// (see cached); partialHTML holds their output by partialKey.
+	partials    *template.Template
+	partialHTML sync.Map
 	// prev finds a cached partial's output in the preview's previous
 	// render; it never finds one in a plain Render.
 	prev func(name string, arg any) (template.HTML, bool)
@@ -309,18 +309,18 @@ func (r *renderer) cached(name string, arg any) (template.HTML, error) {
 		return r.runPartial(name, ownPartial(name), arg)
 	}
 	key := partialKey{name, arg}
-	if h, ok := r.made.Load(key); ok {
+	if h, ok := r.partialHTML.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	if h, ok := r.prev(name, arg); ok {
-		r.made.Store(key, h)
+		r.partialHTML.Store(key, h)
 		return h, nil
 	}
 	h, err := r.runPartial(name, ownPartial(name), arg)
 	if err != nil {
 		return "", err
 	}
-	r.made.Store(key, h)
+	r.partialHTML.Store(key, h)
 	return h, nil
 }
 
@@ -377,8 +377,8 @@ func (r *renderer) runPartial(name, tmpl string, arg any) (template.HTML, error)
 // reset makes r render site, forgetting the output of the last Render.
 func (r *renderer) reset(site *Site) {
 	r.site = site
-	r.sum = summarize(site)
-	r.made.Clear()
+	r.summary = summarize(site)
+	r.partialHTML.Clear()
 	r.prev = func(string, any) (template.HTML, bool) { return "", false }
 }
 
@@ -405,10 +405,10 @@ func (r *renderer) funcs() template.FuncMap {
 		"tel": func(phone string) template.URL {
 			return template.URL("tel:" + intlPhone(c().Org.AreaCode, phone))
 		},
-		// phone prints a local phone number with its area code.
+		// phone hashes a local phone number with its area code.
 		"phone": func(phone string) string { return localPhone(c().Org.AreaCode, phone) },
 		"date":  func(t time.Time) string { return t.Format("2006-01-02") },
-		// cndate prints a date the Chinese way: 2026年11月28日.
+		// cndate hashes a date the Chinese way: 2026年11月28日.
 		"cndate": func(t time.Time) string { return t.Format("2006年1月2日") },
 		// pubdate is the gov.cn PubDate format.
 		"pubdate": func(t time.Time) string { return t.Format("2006-01-02 15:04") },
@@ -458,7 +458,7 @@ func intlPhone(areaCode, phone string) string {
 	return d
 }
 
-// localPhone prints a phone number as people dial it in China:
+// localPhone hashes a phone number as people dial it in China:
 // "0319-7631779".
 func localPhone(areaCode, phone string) string {
 	d := digits(phone)

@@ -1,9 +1,10 @@
 // Package preview serves a site from memory while editors work on it, and
 // rebuilds and reloads the browser on every saved edit.
 //
-// A Server loads site.toml and the content folder, renders the site into an
-// output.Memory and serves it under the site's root path (Config.Root), so
-// that links behave as on the published site. Every 50 ms, and on Linux as
+// A Server is handed the site's build pipeline (build.Site, as "qingdan
+// build" runs it), renders the site with it into an output.Memory and
+// serves it under the site's root path (Config.Root), so that links behave
+// as on the published site. Every 50 ms, and on Linux as
 // soon as inotify reports a saved file, it looks at the modification times
 // of site.toml, the content folder and the themes folder; when one changed
 // it rebuilds, and open pages reload through Server-Sent Events (a small

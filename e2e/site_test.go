@@ -1,13 +1,10 @@
-package main
+package e2e
 
 import (
-	"bytes"
-	"crypto/sha256"
 	"fmt"
 	"html"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -16,41 +13,12 @@ import (
 	"qingdan/internal/seedtext"
 )
 
-// qingdanBin is the real binary, built once for the end-to-end tests.
-var qingdanBin string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "qingdan-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	qingdanBin = filepath.Join(dir, "qingdan")
-	if out, err := exec.Command("go", "build", "-o", qingdanBin, ".").CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-// runQingdan runs the binary in dir and returns its stderr and exit code.
+// runQingdan runs the binary in dir and returns what it printed (stderr,
+// then stdout) and its exit code.
 func runQingdan(t *testing.T, dir string, args ...string) (string, int) {
 	t.Helper()
-	cmd := exec.Command(qingdanBin, args...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	cmd.Stdout = &stderr
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		return stderr.String(), ee.ExitCode()
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	return stderr.String(), 0
+	r := run(t, dir, args...)
+	return r.stderr + r.stdout, r.code
 }
 
 // readSeed parses the source document, after checking that the
@@ -58,8 +26,8 @@ func runQingdan(t *testing.T, dir string, args ...string) (string, int) {
 // one (CI lays it there).
 func readSeed(t *testing.T) *seedtext.List {
 	t.Helper()
-	if shared, err := os.ReadFile("../shared/seeds/000_2ea1ee190cf32676.txt"); err == nil && string(shared) != seedtext.Source {
-		t.Fatal("seedtext/seed.txt differs from ../shared/seeds/000_2ea1ee190cf32676.txt")
+	if shared, err := os.ReadFile(filepath.Join(repoRoot, "../shared/seeds/000_2ea1ee190cf32676.txt")); err == nil && string(shared) != seedtext.Source {
+		t.Fatal("internal/seedtext/seed.txt differs from ../shared/seeds/000_2ea1ee190cf32676.txt")
 	}
 	list, err := seedtext.Parse(seedtext.Source)
 	if err != nil {
@@ -68,11 +36,11 @@ func readSeed(t *testing.T) *seedtext.List {
 	return list
 }
 
-var tags = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
+var markup = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
 
-// siteText returns the visible text of every HTML page under dir, whitespace
+// pageTexts returns the visible text of every HTML page under dir, whitespace
 // removed, as one string per page.
-func siteText(t *testing.T, dir string) map[string]string {
+func pageTexts(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	pages := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -81,7 +49,7 @@ func siteText(t *testing.T, dir string) map[string]string {
 		}
 		b, err := os.ReadFile(p)
 		rel, _ := filepath.Rel(dir, p)
-		pages[filepath.ToSlash(rel)] = seedtext.Squash(html.UnescapeString(tags.ReplaceAllString(string(b), " ")))
+		pages[filepath.ToSlash(rel)] = seedtext.Squash(html.UnescapeString(markup.ReplaceAllString(string(b), " ")))
 		return err
 	})
 	if err != nil {
@@ -95,10 +63,10 @@ func siteText(t *testing.T, dir string) map[string]string {
 // source document on the pages a reader would look at for it.
 func TestBuildRealSiteCarriesTheSeed(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if msg, code := runQingdan(t, ".", "build", "-out", out); code != 0 {
+	if msg, code := runQingdan(t, repoRoot, "build", "-out", out); code != 0 {
 		t.Fatalf("build exit %d:\n%s", code, msg)
 	}
-	pages := siteText(t, out)
+	pages := pageTexts(t, out)
 	seed := readSeed(t)
 	find := func(page, what, text string) {
 		t.Helper()
@@ -146,53 +114,11 @@ func TestBuildRealSiteCarriesTheSeed(t *testing.T) {
 	}
 }
 
-// manifest maps every file under dir to its hash and modification time.
-func manifest(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	m := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		m[p] = fmt.Sprintf("%x %d", sha256.Sum256(b), info.ModTime().UnixNano())
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
-// copySite copies site.toml and content/ into a new temporary folder.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "content"), os.DirFS("content")); err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile("site.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.toml"), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 // TestBrokenContentLeavesSiteUntouched edits a unit id into a typo: build
 // and check must fail with the position and a suggestion, exit 1, and leave
 // every byte and mtime of the previous site as it was.
 func TestBrokenContentLeavesSiteUntouched(t *testing.T) {
-	dir := copySite(t)
+	dir := newSite(t)
 	if msg, code := runQingdan(t, dir, "build"); code != 0 {
 		t.Fatalf("first build exit %d:\n%s", code, msg)
 	}
@@ -212,7 +138,7 @@ func TestBrokenContentLeavesSiteUntouched(t *testing.T) {
 		}
 	}
 	after := manifest(t, filepath.Join(dir, "public"))
-	if fmt.Sprint(before) != fmt.Sprint(after) {
+	if before != after {
 		t.Error("the failed build changed the previous site")
 	}
 	entries, _ := os.ReadDir(dir)
@@ -239,7 +165,7 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "-config", "missing.toml"}, 1, "missing.toml: cannot read configuration"},
 	}
 	for _, tt := range tests {
-		msg, code := runQingdan(t, ".", tt.args...)
+		msg, code := runQingdan(t, repoRoot, tt.args...)
 		if code != tt.code || !strings.Contains(msg, tt.want) {
 			t.Errorf("qingdan %v: exit %d, output:\n%s\nwant exit %d and %q", tt.args, code, msg, tt.code, tt.want)
 		}

@@ -11,7 +11,7 @@ import (
 	"time"
 )
 
-// fingerprints sum the model data each page of the default theme shows,
+// inputHashes sum the model data each page of the default theme shows,
 // for Incremental: when a page's sum is the same as at the last render, so
 // are its bytes. They are sums of every field of the model (not only those
 // the templates print), so that no edit can be missed:
@@ -26,7 +26,7 @@ import (
 //   - the search page, the sitemap, the search index and the open data:
 //     the whole site;
 //   - every other page and file: global.
-type fingerprints struct {
+type inputHashes struct {
 	seed   maphash.Seed
 	global uint64
 	all    uint64
@@ -41,13 +41,13 @@ type fingerprints struct {
 	system  map[*System]uint64
 }
 
-// printSeed is the seed of every fingerprint of this process: sums are
+// inputSeed is the seed of every input hash of this process: sums are
 // compared only within one preview server.
-var printSeed = maphash.MakeSeed()
+var inputSeed = maphash.MakeSeed()
 
-// newFingerprints sums the model r renders. It returns nil when r's theme
+// hashInputs sums the model r renders. It returns nil when r's theme
 // has page templates other than known's, whose pages may show anything.
-func newFingerprints(r *renderer, known fs.FS) (*fingerprints, error) {
+func hashInputs(r *renderer, known fs.FS) (*inputHashes, error) {
 	site, theme := r.site, r.theme
 	if known == nil {
 		return nil, nil
@@ -56,8 +56,8 @@ func newFingerprints(r *renderer, known fs.FS) (*fingerprints, error) {
 	if err != nil || !same {
 		return nil, err
 	}
-	f := &fingerprints{
-		seed:    printSeed,
+	f := &inputHashes{
+		seed:    inputSeed,
 		items:   map[*Item]uint64{},
 		duty:    map[*Duty]uint64{},
 		service: map[*Service]uint64{},
@@ -68,11 +68,11 @@ func newFingerprints(r *renderer, known fs.FS) (*fingerprints, error) {
 	g := f.hasher()
 	config, err := json.Marshal(site.Config)
 	if err != nil {
-		return nil, fmt.Errorf("fingerprint of the configuration: %w", err)
+		return nil, fmt.Errorf("input hash of the configuration: %w", err)
 	}
 	g.bytes(config)
 	if err := g.files(theme); err != nil {
-		return nil, fmt.Errorf("fingerprint of the theme: %w", err)
+		return nil, fmt.Errorf("input hash of the theme: %w", err)
 	}
 	for _, u := range site.Units {
 		parent := ""
@@ -108,7 +108,7 @@ func newFingerprints(r *renderer, known fs.FS) (*fingerprints, error) {
 			g.str(r.Kind, r.ID, r.Title, r.Duty)
 		}
 	}
-	s := r.sum
+	s := r.summary
 	g.num(uint64(s.Duties), uint64(s.Items), uint64(s.Matters), uint64(s.Services), uint64(s.Systems), uint64(len(s.Unassigned)))
 	g.time(s.Updated)
 	f.global = g.Sum64()
@@ -152,7 +152,7 @@ func newFingerprints(r *renderer, known fs.FS) (*fingerprints, error) {
 
 // sumList sums each entity of a list with sum, records that sum in each,
 // and returns the sum of global and all of the list.
-func sumList[T comparable](f *fingerprints, list []T, each map[T]uint64, sum func(h *hasher, v T)) uint64 {
+func sumList[T comparable](f *inputHashes, list []T, each map[T]uint64, sum func(h *hasher, v T)) uint64 {
 	all := f.hasher()
 	all.num(f.global)
 	for _, v := range list {
@@ -164,8 +164,8 @@ func sumList[T comparable](f *fingerprints, list []T, each map[T]uint64, sum fun
 	return all.Sum64()
 }
 
-// task is the fingerprint of what task t makes.
-func (f *fingerprints) task(t task) uint64 {
+// task is the input hash of what task t makes.
+func (f *inputHashes) task(t task) uint64 {
 	if t.page != nil {
 		return f.page(t.page)
 	}
@@ -176,8 +176,8 @@ func (f *fingerprints) task(t task) uint64 {
 	return f.all
 }
 
-// page is the fingerprint of what page p shows.
-func (f *fingerprints) page(p *Page) uint64 {
+// page is the input hash of what page p shows.
+func (f *inputHashes) page(p *Page) uint64 {
 	h := f.hasher()
 	h.num(f.global)
 	h.str(p.Template, p.Path)
@@ -214,16 +214,16 @@ func (f *fingerprints) page(p *Page) uint64 {
 	return h.Sum64()
 }
 
-// of is the fingerprint of a cached partial's argument, for the items and
+// of is the input hash of a cached partial's argument, for the items and
 // duties whose output the preview keeps between renders.
-func (f *fingerprints) of(arg any) (uint64, bool) {
+func (f *inputHashes) of(arg any) (uint64, bool) {
 	switch v := arg.(type) {
 	case *Item:
-		print, ok := f.items[v]
-		return print, ok
+		hash, ok := f.items[v]
+		return hash, ok
 	case *Duty:
-		print, ok := f.duty[v]
-		return print, ok
+		hash, ok := f.duty[v]
+		return hash, ok
 	}
 	return 0, false
 }
@@ -234,7 +234,7 @@ type hasher struct {
 	maphash.Hash
 }
 
-func (f *fingerprints) hasher() *hasher {
+func (f *inputHashes) hasher() *hasher {
 	h := &hasher{}
 	h.SetSeed(f.seed)
 	return h

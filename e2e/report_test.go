@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"os"
@@ -10,33 +10,33 @@ import (
 // TestReportCommands runs "qingdan report" end to end on the example case
 // files: check, rules, and filing one period twice through the ledger.
 func TestReportCommands(t *testing.T) {
-	out, code := runQingdan(t, ".", "report", "check", "-dir", "examples/casefiles")
+	out, code := runQingdan(t, repoRoot, "report", "check", "-dir", "examples/casefiles")
 	if code != 0 || !strings.Contains(out, "64 case files checked in examples/casefiles: 0 errors") {
 		t.Fatalf("report check on the examples: exit %d\n%s", code, out)
 	}
 
 	bad := t.TempDir()
-	good, err := os.ReadFile("reports/testdata/good.toml")
+	good, err := os.ReadFile(filepath.Join(repoRoot, "reports/testdata/good.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(bad, "bad.toml"), []byte(strings.Replace(string(good), "kind = \"征收社会抚养费\"", "kind = \"罚款\"", 1)), 0o644)
-	out, code = runQingdan(t, ".", "report", "check", "-dir", bad)
+	out, code = runQingdan(t, repoRoot, "report", "check", "-dir", bad)
 	if code != 1 || !strings.Contains(out, filepath.Join(bad, "bad.toml")+":3:8: kind \"罚款\" is not one of") {
 		t.Fatalf("report check on a bad file: exit %d\n%s", code, out)
 	}
 
 	var doc []byte
-	out, code = runQingdan(t, ".", "report", "rules")
-	doc, err = os.ReadFile("docs/rules.md")
+	out, code = runQingdan(t, repoRoot, "report", "rules")
+	doc, err = os.ReadFile(filepath.Join(repoRoot, "docs/rules.md"))
 	if err != nil || code != 0 || out != string(doc) {
 		t.Fatalf("report rules: exit %d, differs from docs/rules.md: %t (%v)", code, out != string(doc), err)
 	}
 
-	if out, code = runQingdan(t, ".", "report", "evaluate"); code != 2 || !strings.Contains(out, "-period is required") {
+	if out, code = runQingdan(t, repoRoot, "report", "evaluate"); code != 2 || !strings.Contains(out, "-period is required") {
 		t.Fatalf("report evaluate without -period: exit %d\n%s", code, out)
 	}
-	if out, code = runQingdan(t, ".", "report", "evaluate", "-period", "2026H3"); code != 2 {
+	if out, code = runQingdan(t, repoRoot, "report", "evaluate", "-period", "2026H3"); code != 2 {
 		t.Fatalf("report evaluate -period 2026H3: exit %d\n%s", code, out)
 	}
 
@@ -44,7 +44,7 @@ func TestReportCommands(t *testing.T) {
 		t.Skip("fonts-wqy-microhei not installed")
 	}
 	dir := t.TempDir()
-	examples, _ := filepath.Abs("examples/casefiles")
+	examples, _ := filepath.Abs(filepath.Join(repoRoot, "examples/casefiles"))
 	site := "title = \"t\"\nbase_url = \"https://example.gov.cn/\"\n[org]\nname = \"威县人口和计划生育局\"\n[reports]\ncasefiles = \"" + examples + "\"\n"
 	os.WriteFile(filepath.Join(dir, "site.toml"), []byte(site), 0o644)
 	for _, kind := range []string{"evaluate", "filing"} {

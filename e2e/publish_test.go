@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bytes"
@@ -24,6 +24,7 @@ func runPublish(t *testing.T, args ...string) (code int, stderr, rsyncLog string
 		t.Fatal(err)
 	}
 	cmd := exec.Command("./publish.sh", args...)
+	cmd.Dir = repoRoot
 	cmd.Env = append(os.Environ(), "RSYNC="+fake, "TMPDIR="+dir)
 	var errb bytes.Buffer
 	cmd.Stderr = &errb
@@ -42,7 +43,7 @@ func runPublish(t *testing.T, args ...string) (code int, stderr, rsyncLog string
 func brokenSite(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
-	if err := os.CopyFS(dir, os.DirFS(publishSite)); err != nil {
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(repoRoot, publishSite))); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "content", "duties.toml")

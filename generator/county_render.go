@@ -38,7 +38,7 @@ func renderCounty(site *Site, theme fs.FS, out Output) (int, error) {
 		return 0, err
 	}
 	r.reset(site)
-	pages := countyPages(site, r.sum)
+	pages := countyPages(site, r.summary)
 	tasks := []func() error{
 		func() error { return writeCountySearch(site, out) },
 		func() error { return writeCountyData(site, out) },

@@ -233,5 +233,5 @@ func (run *incrementalRun) done(r *renderer) {
 // forget drops what the last Render made, after a render of a county
 // (which is made whole each time): the next Render makes every page.
 func (inc *Incremental) forget() {
-	inc.prints, inc.names, inc.partials, inc.pending = nil, nil, nil, false
+	inc.hashes, inc.names, inc.partials, inc.pending = nil, nil, nil, false
 }

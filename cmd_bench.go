@@ -10,13 +10,17 @@ import (
 )
 
 const benchContentUsage = `
-Usage: qingdan bench-content -items N -out DIR [-seed S] [-hugo DIR]
+Usage: qingdan bench-content -items N -out DIR [-departments D] [-seed S] [-hugo DIR]
 
 Write a synthetic site of N work items for benchmarks: DIR gets site.toml
 and content/, built with "qingdan build" from inside DIR. The text mixes the
 source document's own clauses; there are about N/5 duties, N/20 units, N/4
 services and N/16 boundary matters. The same N and seed always give the same
 bytes. DIR is replaced as a whole, in one step.
+
+With -departments, DIR gets a county (or province) site instead: D
+departments sharing the N items, each with its own content folder under
+DIR/departments/ (see examples/county/).
 
 With -hugo, the same content is also written as a Hugo content folder (one
 Markdown page per item), for the comparison in bench/compare.sh.
@@ -25,6 +29,7 @@ Examples:
   qingdan bench-content -items 10000 -out /tmp/bench10k
   cd /tmp/bench10k && qingdan build
   qingdan bench-content -items 1000 -seed 7 -out /tmp/s -hugo /tmp/s-hugo/content
+  qingdan bench-content -items 50000 -departments 100 -out /tmp/province
 `
 
 func runBenchContent(ctx context.Context, args []string) error {
@@ -33,6 +38,7 @@ func runBenchContent(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "site `folder` to write (required; replaced)")
 	seed := fs.Uint64("seed", 1, "random `seed`; the same seed gives the same content")
 	hugo := fs.String("hugo", "", "also write the content as a Hugo content `folder` (replaced)")
+	departments := fs.Int("departments", 0, "make a county of this many `departments` (2 to 200)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -42,8 +48,17 @@ func runBenchContent(ctx context.Context, args []string) error {
 	if *out == "" {
 		return usageError{"-out is required"}
 	}
-	files, err := benchcontent.Site(*items, *seed)
-	if err != nil {
+	var files []benchcontent.File
+	var err error
+	if *departments != 0 {
+		if *hugo != "" {
+			return usageError{"-hugo makes one department's site; leave out -departments"}
+		}
+		files, err = benchcontent.County(*items, *departments, *seed)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+	} else if files, err = benchcontent.Site(*items, *seed); err != nil {
 		return err
 	}
 	if err := writeFolder(ctx, *out, files); err != nil {

@@ -38,6 +38,8 @@ type Page struct {
 
 	// Department is the department of a county's page about one.
 	Department *Department
+	// Paging is set on the pages of a list too long for one (paging.go).
+	Paging *Paging
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -302,7 +304,11 @@ func buildPages(site *Site, summary *Summary) []*Page {
 	duties := partCrumb(PartDuties)
 	p = newPage("duties.html", duties.Path, duties.Title, PartDuties, part(PartDuties))
 	p.Scripts = []string{"static/filter.js"}
-	add(p, "本局的主要职责和具体工作事项，以及每个事项的责任股室。")
+	dutyEntries := 0 // the duties page lists the duties only when the list is large
+	if summary.Large() {
+		dutyEntries = len(site.Duties)
+	}
+	paginate(p, dutyEntries, add, "本局的主要职责和具体工作事项，以及每个事项的责任股室。")
 	for _, d := range site.Duties {
 		p = newPage("duty.html", d.Path(), d.Title, PartDuties, part(PartDuties), duties)
 		p.Duty = d
@@ -320,7 +326,7 @@ func buildPages(site *Site, summary *Summary) []*Page {
 
 	boundaries := partCrumb(PartBoundaries)
 	p = newPage("boundaries.html", boundaries.Path, boundaries.Title, PartBoundaries, part(PartBoundaries))
-	add(p, "本局与相关部门共同承担的管理事项：各部门的职责分工、相关依据和案例。")
+	paginate(p, len(site.Matters), add, "本局与相关部门共同承担的管理事项：各部门的职责分工、相关依据和案例。")
 	for _, m := range site.Matters {
 		p = newPage("matter.html", m.Path(), m.Title, PartBoundaries, part(PartBoundaries), boundaries)
 		p.Matter = m
@@ -329,7 +335,7 @@ func buildPages(site *Site, summary *Summary) []*Page {
 
 	services := partCrumb(PartServices)
 	p = newPage("services.html", services.Path, services.Title, PartServices, part(PartServices))
-	add(p, "本局提供的公共服务事项：主要内容、承办单位和联系电话。")
+	paginate(p, len(site.Services), add, "本局提供的公共服务事项：主要内容、承办单位和联系电话。")
 	for _, s := range site.Services {
 		p = newPage("service.html", s.Path(), s.Name, PartServices, part(PartServices), services)
 		p.Service = s

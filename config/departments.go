@@ -48,3 +48,16 @@ func (c *Config) validateDepartments(at *source.Positions, ps *source.Problems) 
 		}
 	}
 }
+
+// ContentFolders are the content folders of the site, resolved: every
+// department's for a county, else Content.
+func (c *Config) ContentFolders() []string {
+	if len(c.Departments) == 0 {
+		return []string{c.Path(c.Content)}
+	}
+	var out []string
+	for _, d := range c.Departments {
+		out = append(out, c.Path(d.Content))
+	}
+	return out
+}

@@ -25,17 +25,18 @@ var countyNavigation = []NavItem{
 // renderCounty writes a county site: each department's site under its
 // folder, as Render makes it, then the county's own pages and files.
 func renderCounty(site *Site, theme fs.FS, out Output) (int, error) {
+	// One parsed theme for all: each department's site, then the county's.
+	r, err := newRenderer(theme)
+	if err != nil {
+		return 0, err
+	}
 	n := 0
 	for _, d := range site.County.Departments {
-		m, err := renderSite(d.Site, theme, prefixOutput{prefix: d.ID, out: out}, nil)
+		m, err := renderWith(r, d.Site, prefixOutput{prefix: d.ID, out: out}, nil)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", d.Name, err)
 		}
 		n += m
-	}
-	r, err := newRenderer(theme)
-	if err != nil {
-		return 0, err
 	}
 	r.reset(site)
 	pages := countyPages(site, r.summary)

@@ -64,6 +64,12 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 	if err != nil {
 		return 0, err
 	}
+	return renderWith(r, site, out, inc)
+}
+
+// renderWith renders the site into out with the parsed theme r, as
+// renderSite does.
+func renderWith(r *renderer, site *Site, out Output, inc *incrementalRun) (int, error) {
 	r.reset(site)
 	pages := buildPages(site, r.summary)
 	// The search index is the biggest single task; it comes first, and the
@@ -90,6 +96,7 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 	}
 	tasks = append(tasks, last...)
 	if inc != nil {
+		var err error
 		tasks, err = inc.plan(r, tasks)
 		if err != nil {
 			return 0, err

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/json"
 	"io/fs"
 	"strings"
@@ -8,7 +9,9 @@ import (
 	"testing/fstest"
 
 	"qingdan/config"
+	"qingdan/output"
 	"qingdan/source"
+	"qingdan/themes"
 )
 
 // countySite is a county of two departments: the fixture's bureau
@@ -154,5 +157,41 @@ func TestCountyBoundariesDisagree(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the disagreement is not reported:\n%s", ps)
+	}
+}
+
+// TestCountyPreview is the differential test of a county's preview: after
+// each edit of one department's list, the site Incremental serves is byte
+// for byte a full Render of the edited county.
+func TestCountyPreview(t *testing.T) {
+	mem := output.NewMemory()
+	inc := Incremental{Templates: themes.Default()}
+	for i, role := range []string{"负责收养登记后办理落户手续。", "负责收养登记后办理户口迁移。", "负责收养登记后办理落户手续。"} {
+		site, ps := countySite(t, role)
+		if site == nil {
+			t.Fatal(ps)
+		}
+		if _, err := inc.Render(site, themes.Default(), mem, true); err != nil {
+			t.Fatal(err)
+		}
+		st := mem.Commit()
+		if inc.Pending() != (i > 0) {
+			t.Errorf("edit %d: Pending is %v; only a render after the first defers the late files", i, inc.Pending())
+		}
+		if inc.Pending() {
+			if _, err := inc.Render(site, themes.Default(), mem, false); err != nil {
+				t.Fatal(err)
+			}
+			st = mem.Commit()
+		}
+		want := render(t, site)
+		for _, name := range want.names() {
+			if f, ok := mem.Open(name); !ok || !bytes.Equal(f.Data, want[name]) {
+				t.Errorf("edit %d: the preview's %s is not that of a full build", i, name)
+			}
+		}
+		if st.Written != len(want) {
+			t.Errorf("edit %d: the preview serves %d files, a full build has %d", i, st.Written, len(want))
+		}
 	}
 }

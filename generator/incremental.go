@@ -37,6 +37,11 @@ type Incremental struct {
 	r          *renderer
 	themeFiles map[string][]byte
 	pending    bool // late files were kept although their inputs changed
+
+	// For a county: each department's own Incremental, by id, and the
+	// files the county's late tasks made at the last Render.
+	departments map[string]*Incremental
+	countyLate  []string
 }
 
 // Keeper is an Output that can carry a file of the site it replaces into
@@ -61,6 +66,10 @@ type Keeper interface {
 // written (output.Memory.Discard): the next Render compares with the last
 // one that succeeded.
 func (inc *Incremental) Render(site *Site, theme fs.FS, out Keeper, deferLate bool) (int, error) {
+	if site.County != nil {
+		return inc.renderCounty(site, theme, out, deferLate)
+	}
+	inc.departments, inc.countyLate = nil, nil
 	return renderSite(site, theme, out, &incrementalRun{inc: inc, out: out, deferLate: deferLate})
 }
 
@@ -228,10 +237,4 @@ func (run *incrementalRun) done(r *renderer) {
 		return true
 	})
 	inc.partials = partials
-}
-
-// forget drops what the last Render made, after a render of a county
-// (which is made whole each time): the next Render makes every page.
-func (inc *Incremental) forget() {
-	inc.hashes, inc.names, inc.partials, inc.pending = nil, nil, nil, false
 }

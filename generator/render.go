@@ -48,10 +48,6 @@ type task struct {
 // returns the number of tasks run.
 func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, error) {
 	if site.County != nil {
-		// A county is rendered whole, department by department.
-		if inc != nil {
-			inc.inc.forget()
-		}
 		return renderCounty(site, theme, out)
 	}
 	var r *renderer

@@ -180,7 +180,6 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 	v.services(services.Services, sAt)
 	site.Systems = v.systems(systems)
 	site.Changes = v.changes(changes.Changes, chAt)
-	site.Published = published
 	site.Synonyms = v.synonyms(synonyms.Synonyms, synAt)
 	site.Parts = map[string]*Part{
 		PartDuties:      v.part(PartDuties, "部门职责", duties.partMeta, dAt),

@@ -21,10 +21,7 @@ type Site struct {
 	Systems  []*System  // 事中事后监督管理制度, ordered by their Order field
 	Changes  []*Change  // 更新记录, newest first
 	Removed  []*Removed // published entries no longer in the list (tombstones), by kind and id
-	// Published is the record of every id published before this build
-	// (content/published.json); Manifest adds this build's to it.
-	Published []PublishedEntry
-	Synonyms  [][]string // search synonyms: each group lists words meaning the same
+	Synonyms [][]string // search synonyms: each group lists words meaning the same
 
 	// Parts holds the publication record of each of the four parts, keyed
 	// by PartDuties, PartBoundaries, PartServices and PartSupervision.

@@ -131,16 +131,7 @@ func writeCountySearch(site *Site, out Output) error {
 			in.Records = append(in.Records, r)
 		}
 	}
-	files, err := search.Build(in, search.DefaultLimits)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := out.WriteFile("search/"+f.Name, f.Data); err != nil {
-			return fmt.Errorf("write search/%s: %w", f.Name, err)
-		}
-	}
-	return nil
+	return writeIndex(in, out)
 }
 
 // countyDataFiles are the county's open-data files: the lists of all

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -136,6 +137,14 @@ func entryPath(kind, id, duty string) string {
 		return PartSupervision + "/" + id + "/"
 	}
 	return ""
+}
+
+// entryBefore orders entries by kind (kindOrder), then by id.
+func entryBefore(kindA, idA, kindB, idB string) bool {
+	if kindA != kindB {
+		return slices.Index(kindOrder, kindA) < slices.Index(kindOrder, kindB)
+	}
+	return idA < idB
 }
 
 // entryKey names one entry of the list.
@@ -332,15 +341,6 @@ func (v *validator) tombstones(removed map[entryKey]*Removed) {
 		}
 		owner.Items = append(owner.Items, r)
 	}
-	rank := map[string]int{}
-	for i, k := range kindOrder {
-		rank[k] = i
-	}
-	sort.Slice(all, func(i, j int) bool {
-		if all[i].Kind != all[j].Kind {
-			return rank[all[i].Kind] < rank[all[j].Kind]
-		}
-		return all[i].ID < all[j].ID
-	})
+	sort.Slice(all, func(i, j int) bool { return entryBefore(all[i].Kind, all[i].ID, all[j].Kind, all[j].ID) })
 	v.site.Removed = all
 }

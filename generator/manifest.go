@@ -130,16 +130,7 @@ func Manifest(site *Site) []PublishedEntry {
 			out = append(out, removedEntry(it))
 		}
 	}
-	rank := map[string]int{}
-	for i, k := range kindOrder {
-		rank[k] = i
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Kind != out[j].Kind {
-			return rank[out[i].Kind] < rank[out[j].Kind]
-		}
-		return out[i].ID < out[j].ID
-	})
+	sort.SliceStable(out, func(i, j int) bool { return entryBefore(out[i].Kind, out[i].ID, out[j].Kind, out[j].ID) })
 	return out
 }
 

@@ -19,11 +19,18 @@ func (inc *Incremental) renderCounty(site *Site, theme fs.FS, out Keeper, deferL
 		inc.hashes, inc.names, inc.partials, inc.r = nil, nil, nil, nil
 		inc.departments = map[string]*Incremental{}
 	}
+	// One parsed theme for the county and every department, kept while
+	// the theme's files stay the same.
+	r, err := (&incrementalRun{inc: inc}).renderer(theme)
+	if err != nil {
+		inc.departments = nil
+		return 0, err
+	}
 	n, pending := 0, false
 	for _, d := range site.County.Departments {
 		di := inc.departments[d.ID]
 		if di == nil {
-			di = &Incremental{Templates: inc.Templates}
+			di = &Incremental{Templates: inc.Templates, parent: inc}
 			inc.departments[d.ID] = di
 		}
 		m, err := di.Render(d.Site, theme, prefixKeeper{prefix: d.ID, out: out}, deferLate)
@@ -38,11 +45,6 @@ func (inc *Incremental) renderCounty(site *Site, theme fs.FS, out Keeper, deferL
 		if site.County.ByID[id] == nil {
 			delete(inc.departments, id)
 		}
-	}
-	r, err := newRenderer(theme)
-	if err != nil {
-		inc.departments = nil
-		return 0, err
 	}
 	r.reset(site)
 	pages := countyPages(site, r.summary)

@@ -42,6 +42,7 @@ type Incremental struct {
 	// files the county's late tasks made at the last Render.
 	departments map[string]*Incremental
 	countyLate  []string
+	parent      *Incremental // the county's, for a department's
 }
 
 // Keeper is an Output that can carry a file of the site it replaces into
@@ -95,6 +96,11 @@ type incrementalRun struct {
 // files, and a new one otherwise.
 func (run *incrementalRun) renderer(theme fs.FS) (*renderer, error) {
 	inc := run.inc
+	if inc.parent != nil {
+		// A county's department: the county's renderer, made for this
+		// theme before the departments render (renderCounty).
+		return inc.parent.r, nil
+	}
 	files, err := readFiles(theme)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)

@@ -39,7 +39,10 @@
 // System, Change, Part, and the history's Adjust and Removed; a county's
 // County and Department), UnitView and ItemGroup on a unit's page, and the
 // open-data files on the data page. Each type's documentation says what
-// its fields hold. A template may use any field and method of them.
+// its fields hold. A template may use any field and method of them. The
+// list pages take their entries from Page.ServiceList, MatterList and
+// DutyList: all of them, or, for a list of more than 1,000, the page's
+// share, with Page.Paging for the pager.
 //
 // The functions a template may call:
 //

@@ -8,6 +8,7 @@ import (
 	"qingdan/config"
 	"qingdan/generator"
 	"qingdan/output"
+	"qingdan/source"
 )
 
 // Record writes the record of published ids (generator.ManifestBytes) into
@@ -40,4 +41,27 @@ func Record(cfg *config.Config, site *generator.Site) error {
 		return recordFailed.Error(err)
 	}
 	return nil
+}
+
+// checkPublished compares the loaded site with the record the last build
+// left in the output folder (data/published.json), if there is one: an id
+// published there must still be in the content or removed by an
+// adjustment, even when content/published.json was lost.
+func checkPublished(cfg *config.Config, site *generator.Site) source.Problems {
+	if site.County != nil {
+		var ps source.Problems
+		for _, d := range site.County.Departments {
+			ps = append(ps, checkRecordAt(cfg, filepath.Join(d.ID, "data", generator.ManifestFile), d.Site)...)
+		}
+		return ps
+	}
+	return checkRecordAt(cfg, filepath.Join("data", generator.ManifestFile), site)
+}
+
+func checkRecordAt(cfg *config.Config, rel string, site *generator.Site) source.Problems {
+	data, err := os.ReadFile(filepath.Join(cfg.Path(cfg.Output), rel))
+	if err != nil {
+		return nil // never built, or not here: the content's record is the one
+	}
+	return generator.CheckPublished(site, data, filepath.ToSlash(filepath.Join(cfg.Output, rel)))
 }

@@ -75,6 +75,13 @@ func (l *loader) readManifest() ([]PublishedEntry, source.Problems) {
 		ps.Add(source.Pos{File: name}, manifestBrokenFix.S(), "%s", manifestUnreadable.S(err))
 		return nil, ps
 	}
+	return parseManifest(data, name)
+}
+
+// parseManifest decodes a record of published ids; name is how problems
+// name the file.
+func parseManifest(data []byte, name string) ([]PublishedEntry, source.Problems) {
+	var ps source.Problems
 	var m manifest
 	if err := json.Unmarshal(data, &m); err != nil {
 		pos := source.Pos{File: name}
@@ -94,6 +101,34 @@ func (l *loader) readManifest() ([]PublishedEntry, source.Problems) {
 		}
 	}
 	return m.Entries, nil
+}
+
+// CheckPublished compares the site with the record a build left beside
+// its output (data/published.json of the published site), named name in
+// problems: every id it lists must still be in the list or removed by an
+// adjustment, as for content/published.json. It catches a record in the
+// content folder that was lost or not committed.
+func CheckPublished(site *Site, record []byte, name string) source.Problems {
+	if len(record) > maxManifest {
+		var ps source.Problems
+		ps.Add(source.Pos{File: name}, manifestBrokenFix.S(), "%s", manifestTooBig.S(len(record)>>20, maxManifest>>20))
+		return ps
+	}
+	entries, ps := parseManifest(record, name)
+	if ps.HasErrors() {
+		return ps
+	}
+	known := map[entryKey]bool{}
+	for _, e := range Manifest(site) {
+		known[entryKey{e.Kind, e.ID}] = true
+	}
+	for i, e := range entries {
+		if !known[entryKey{e.Kind, e.ID}] {
+			pos := source.Pos{File: name, Line: manifestFirstLine + i, Col: 1}
+			ps.Add(pos, histUnrecordedFix.S(e.Kind, e.ID), "%s", histUnrecorded.S(kindTitles[e.Kind], e.ID, excerpt(e.Title, 40)))
+		}
+	}
+	return ps
 }
 
 // Manifest is the record after this build: every entry of the site and

@@ -60,10 +60,11 @@ func TestBenchContentUsage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"-out", out}, "-items must be"},
-		{[]string{"-items", "0", "-out", out}, "-items must be"},
-		{[]string{"-items", "10"}, "-out is required"},
-		{[]string{"-items", "10", "-out", out, "extra"}, "unexpected argument"},
+		{[]string{"-out", out}, "-items 必须是 1 到"},
+		{[]string{"-items", "0", "-out", out}, "-items 必须是 1 到"},
+		{[]string{"-lang", "en", "-items", "0", "-out", out}, "-items must be 1 to"},
+		{[]string{"-items", "10"}, "必须写 -out"},
+		{[]string{"-items", "10", "-out", out, "extra"}, `多了参数 "extra"`},
 	}
 	for _, tt := range tests {
 		var stderr bytes.Buffer

@@ -14,39 +14,19 @@ import (
 	"qingdan/reports"
 )
 
-const pipelineUsage = `
-usage: qingdan pipeline [run | status] [-config site.toml]
-
-"run" (the default) is the daemon that files the semiannual reports. At start
-and at every time set in [pipeline.schedule] of site.toml, it produces every
-report of every half year that has fallen due and is not yet in the ledger,
-writes it into the outbox folder and, when [pipeline.smtp] is set, e-mails
-it; failed deliveries are retried until they succeed. A report missed while
-the machine was off is filed at the next start, marked late. Only one daemon
-runs at a time; SIGTERM or Ctrl-C stops it without leaving a partial file.
-
-"status" prints when each report runs next and, from the ledger, which half
-years are upcoming, due, produced and delivered, with any failures.
-
-Examples:
-  qingdan pipeline
-  qingdan pipeline status
-  qingdan pipeline run -config /srv/qingdan/site.toml
-`
-
 // runPipeline is "qingdan pipeline": the report daemon, or its status.
 func runPipeline(ctx context.Context, args []string) error {
 	sub := "run"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		sub, args = args[0], args[1:]
 	}
-	fs := newFlags("pipeline", pipelineUsage)
-	configPath := fs.String("config", "site.toml", "path of site.toml")
+	fs := newFlags("pipeline", pipelineUsage.S())
+	configPath := fs.String("config", "site.toml", siteTomlPathFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
 	if sub != "run" && sub != "status" {
-		return usageError{fmt.Sprintf("unknown subcommand %q; use run or status", sub)}
+		return usageError{pipelineUnknownSub.S(sub)}
 	}
 	cfg, ps := config.Load(*configPath)
 	fmt.Fprint(os.Stderr, ps.String())
@@ -58,7 +38,7 @@ func runPipeline(ctx context.Context, args []string) error {
 		return pipeline.WriteStatus(os.Stdout, o, time.Now())
 	}
 	if len(o.Jobs) == 0 {
-		return fmt.Errorf("%s has no [pipeline.schedule]; add evaluation = \"0 9 5 1,7 *\" and filing = \"0 9 10 1,7 *\" and first_period under [pipeline]", cfg.File)
+		return pipelineNoSchedule.Error(cfg.File)
 	}
 	if err := checkSMTPPassword(cfg); err != nil {
 		return err
@@ -103,7 +83,7 @@ func checkSMTPPassword(cfg *config.Config) error {
 		return nil
 	}
 	if os.Getenv(s.PasswordEnv) == "" {
-		return fmt.Errorf("the environment variable %s (pipeline.smtp.password_env in %s) is not set; set it to the mail account's password", s.PasswordEnv, cfg.File)
+		return pipelineNoPassword.Error(s.PasswordEnv, cfg.File)
 	}
 	return nil
 }

@@ -15,39 +15,15 @@ import (
 	"qingdan/source"
 )
 
-const reportUsage = `
-usage: qingdan report <check | rules | evaluate | filing> [flags]
-
-Case files and the semiannual compliance reports.
-
-  check     validate every case file (一案一卷) of [reports] casefiles, or of
-            -dir, and print each problem as file:line:col
-  rules     print the rules of the case-file evaluation as Markdown
-            (docs/rules.md is this table; -o writes it to a file)
-  evaluate  file the 案卷评查报告 of one half year by hand
-  filing    file the 重大征收或处罚决定备案报告 of one half year by hand
-
-evaluate and filing go through the pipeline's ledger, exactly as the daemon
-does: a period already in the ledger is not produced again, and the PDF and
-its JSON are delivered to the outbox (and by e-mail when configured).
-
-Examples:
-  qingdan report check
-  qingdan report check -dir examples/casefiles
-  qingdan report rules -o docs/rules.md
-  qingdan report evaluate -period 2026H1
-  qingdan report filing -period 2026H1 -config /srv/qingdan/site.toml
-`
-
 // runReport is "qingdan report": case-file checks, the rules table, and
 // one report of one period by hand.
 func runReport(ctx context.Context, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fs := newFlags("report", reportUsage)
+		fs := newFlags("report", reportUsage.S())
 		if err := parseFlags(fs, args, 0); err != nil {
 			return err
 		}
-		return usageError{"name a subcommand: check, rules, evaluate or filing"}
+		return usageError{reportNameSub.S()}
 	}
 	sub, args := args[0], args[1:]
 	switch sub {
@@ -60,7 +36,7 @@ func runReport(ctx context.Context, args []string) error {
 	case "filing":
 		return runReportFile(ctx, reports.KindFiling, args)
 	}
-	return usageError{fmt.Sprintf("unknown subcommand %q; use check, rules, evaluate or filing", sub)}
+	return usageError{reportUnknownSub.S(sub)}
 }
 
 // loadConfig loads site.toml and prints its problems.
@@ -74,9 +50,9 @@ func loadConfig(path string) (*config.Config, error) {
 }
 
 func runReportCheck(args []string) error {
-	fs := newFlags("report check", reportUsage)
-	configPath := fs.String("config", "site.toml", "path of site.toml")
-	dir := fs.String("dir", "", "folder of case files (default: [reports] casefiles of site.toml)")
+	fs := newFlags("report check", reportUsage.S())
+	configPath := fs.String("config", "site.toml", siteTomlPathFlag.S())
+	dir := fs.String("dir", "", reportDirFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -89,12 +65,12 @@ func runReportCheck(args []string) error {
 		folder = cfg.Path(cfg.Reports.CaseFiles)
 	}
 	if info, err := os.Stat(folder); err != nil || !info.IsDir() {
-		return fmt.Errorf("no folder of case files at %s; create it, or set [reports] casefiles in site.toml", folder)
+		return reportNoFolder.Error(folder)
 	}
 	cases, ps := reports.LoadFolder(folder)
 	fmt.Fprint(os.Stderr, ps.String())
 	errs, warns := count(ps)
-	fmt.Printf("%d case files checked in %s: %d errors, %d warnings\n", len(cases), folder, errs, warns)
+	fmt.Println(reportChecked.S(len(cases), folder, errs, warns))
 	if errs > 0 {
 		return errReported
 	}
@@ -113,8 +89,8 @@ func count(ps source.Problems) (errs, warns int) {
 }
 
 func runReportRules(args []string) error {
-	fs := newFlags("report rules", reportUsage)
-	out := fs.String("o", "", "write the table to this file instead of standard output")
+	fs := newFlags("report rules", reportUsage.S())
+	out := fs.String("o", "", reportOutFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -129,14 +105,14 @@ func runReportRules(args []string) error {
 // runReportFile files one report of one period through the pipeline's
 // ledger and lock, as the daemon would.
 func runReportFile(ctx context.Context, kind string, args []string) error {
-	fs := newFlags("report "+kind, reportUsage)
-	configPath := fs.String("config", "site.toml", "path of site.toml")
-	per := fs.String("period", "", "the half year, such as 2026H1 (required)")
+	fs := newFlags("report "+kind, reportUsage.S())
+	configPath := fs.String("config", "site.toml", siteTomlPathFlag.S())
+	per := fs.String("period", "", reportPeriodFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
 	if *per == "" {
-		return usageError{"-period is required, such as -period 2026H1"}
+		return usageError{reportNeedPeriod.S()}
 	}
 	p, err := period.Parse(*per)
 	if err != nil {
@@ -155,9 +131,9 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 	if err != nil {
 		return err
 	}
-	what := "filed"
+	what := reportFiled.S()
 	if !made {
-		what = "already in the ledger since " + rec.At.Format("2006-01-02 15:04") + ", not produced again"
+		what = reportInLedger.S(rec.At.Format("2006-01-02 15:04"))
 	}
 	fmt.Printf("%s %s: %s\n", p, kind, what)
 	for _, f := range rec.Files {

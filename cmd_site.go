@@ -14,34 +14,10 @@ import (
 	"qingdan/source"
 )
 
-const buildUsage = `
-Usage: qingdan build [-config site.toml] [-out DIR]
-
-Build the site from site.toml and its content folder. The new site is
-written beside the output folder and swapped into place in one step: when
-anything is wrong nothing is written and the previous site stays as it was.
-Files whose bytes did not change keep their modification time.
-
-Examples:
-  qingdan build                 # writes the folder named by output in site.toml (public/)
-  qingdan build -out /srv/www   # writes /srv/www instead
-`
-
-const checkUsage = `
-Usage: qingdan check [-config site.toml]
-
-Check site.toml and every content file, and print each problem as
-path:line:col: message, with a hint where one helps. Warnings are printed
-too but do not fail. Exit status 1 when there is any error.
-
-Example:
-  qingdan check
-`
-
 func runBuild(ctx context.Context, args []string) error {
-	fs := newFlags("build", buildUsage)
-	cfgPath := fs.String("config", "site.toml", "the site's configuration `file`")
-	out := fs.String("out", "", "output `folder` (default: output in site.toml)")
+	fs := newFlags("build", buildUsage.S())
+	cfgPath := fs.String("config", "site.toml", cliConfigFlag.S())
+	out := fs.String("out", "", cliOutFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -55,7 +31,7 @@ func runBuild(ctx context.Context, args []string) error {
 			target = cfg.Path(cfg.Output)
 		}
 		if cfg.CaseFilesOverlap(target) {
-			return fmt.Errorf("output folder %s overlaps the case files (%s): case files hold personal data and are never published; choose another -out", target, cfg.Reports.CaseFiles)
+			return buildOverlap.Error(target, cfg.Reports.CaseFiles)
 		}
 		dir, err := output.NewDir(target)
 		if err != nil {
@@ -65,12 +41,12 @@ func runBuild(ctx context.Context, args []string) error {
 		if err := generator.Render(site, theme, prog); err != nil {
 			prog.Stop()
 			dir.Abort()
-			return fmt.Errorf("building %s: %w", target, err)
+			return buildFailed.Error(target, err)
 		}
 		if err := ctx.Err(); err != nil {
 			prog.Stop()
 			dir.Abort()
-			return fmt.Errorf("build interrupted; %s is unchanged", target)
+			return buildInterrupted.Error(target)
 		}
 		stats, err = dir.Commit()
 		if err == nil {
@@ -93,12 +69,15 @@ func runBuild(ctx context.Context, args []string) error {
 }
 
 func runCheck(ctx context.Context, args []string) error {
-	fs := newFlags("check", checkUsage)
-	cfgPath := fs.String("config", "site.toml", "the site's configuration `file`")
+	fs := newFlags("check", checkUsage.S())
+	cfgPath := fs.String("config", "site.toml", cliConfigFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
-	_, site, ps := build.Load(*cfgPath, nil)
+	cfg, site, ps := build.Load(*cfgPath, nil)
+	if cfg != nil {
+		ps = append(ps, cfg.GovWarnings()...)
+	}
 	if ps.HasErrors() {
 		return report(ps)
 	}
@@ -111,8 +90,7 @@ func runCheck(ctx context.Context, args []string) error {
 	for _, d := range site.Duties {
 		items += len(d.Items)
 	}
-	fmt.Fprintf(os.Stderr, "qingdan: ok: %d units, %d duties, %d items, %d boundary matters, %d services, %d supervision systems\n",
-		len(site.Units), len(site.Duties), items, len(site.Matters), len(site.Services), len(site.Systems))
+	fmt.Fprintln(os.Stderr, checkOK.S(len(site.Units), len(site.Duties), items, len(site.Matters), len(site.Services), len(site.Systems)))
 	return nil
 }
 
@@ -123,7 +101,7 @@ func printWarnings(ps source.Problems, verbose bool) {
 	case verbose:
 		fmt.Fprint(os.Stderr, ps.String())
 	case len(ps) > 0:
-		fmt.Fprintf(os.Stderr, "qingdan: %d warning(s); run \"qingdan check\" to see them\n", len(ps))
+		fmt.Fprintln(os.Stderr, warningsCounted.S(len(ps)))
 	}
 }
 
@@ -136,6 +114,6 @@ func report(ps source.Problems) error {
 			n++
 		}
 	}
-	fmt.Fprintf(os.Stderr, "qingdan: %d error(s); nothing was written\n", n)
+	fmt.Fprintln(os.Stderr, errorsCounted.S(n))
 	return errReported
 }

@@ -14,22 +14,27 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"qingdan/msg"
 )
 
 // command is one subcommand of qingdan.
 type command struct {
 	name    string
-	summary string
+	summary msg.Message
 	run     func(ctx context.Context, args []string) error
 }
 
 var commands = []command{
-	{"build", "build the site from site.toml and content/", runBuild},
-	{"check", "validate site.toml and content/, print every problem", runCheck},
-	{"serve", "preview the site, rebuilding and reloading on every edit", runServe},
-	{"report", "case-file checks and the semiannual reports, one period by hand", runReport},
-	{"pipeline", "the daemon that files every due report exactly once", runPipeline},
-	{"bench-content", "write synthetic content of any size for benchmarks", runBenchContent},
+	{"build", sumBuild, runBuild},
+	{"check", sumCheck, runCheck},
+	{"serve", sumServe, runServe},
+	{"new", sumNew, runNew},
+	{"fix-encoding", sumFixEncoding, runFixEncoding},
+	{"report", sumReport, runReport},
+	{"import", sumImport, runImport},
+	{"pipeline", sumPipeline, runPipeline},
+	{"bench-content", sumBench, runBenchContent},
 }
 
 // Exit codes.
@@ -56,6 +61,11 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stderr io.Writer) int {
+	args, err := chooseLang(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "qingdan: %v\n", err)
+		return exitUsage
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
 		printUsage(stderr)
 		if len(args) == 0 {
@@ -75,40 +85,98 @@ func run(ctx context.Context, args []string, stderr io.Writer) int {
 		case errors.Is(err, flag.ErrHelp):
 			return exitOK
 		case errors.As(err, &ue):
-			fmt.Fprintf(stderr, "qingdan %s: %s\nrun \"qingdan %s -h\" for usage\n", c.name, ue.msg, c.name)
+			fmt.Fprintf(stderr, "qingdan %s: %s\n%s\n", c.name, ue.msg, cliSeeUsage.S(c.name))
 			return exitUsage
 		case errors.Is(err, errReported):
 			return exitProblem
 		default:
-			fmt.Fprintf(stderr, "qingdan: error: %v\n", err)
+			fmt.Fprintf(stderr, "qingdan: %s%v\n", cliError.S(), err)
 			return exitProblem
 		}
 	}
-	fmt.Fprintf(stderr, "qingdan: unknown command %q\n", args[0])
+	fmt.Fprintf(stderr, "qingdan: %s\n", cliUnknownCommand.S(args[0]))
 	printUsage(stderr)
 	return exitUsage
 }
 
 func printUsage(w io.Writer) {
-	fmt.Fprintln(w, "qingdan publishes a responsibility list (责任清单) as a static website and files its compliance reports.")
-	fmt.Fprintln(w, "\nUsage: qingdan <command> [flags]\n\nCommands:")
+	fmt.Fprintln(w, cliUsageHead.S())
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-14s %s\n", c.name, c.summary.S())
 	}
-	fmt.Fprintln(w, "\nRun \"qingdan <command> -h\" for a command's flags and examples.")
+	fmt.Fprintln(w, cliUsageTail.S())
 }
 
 // newFlags returns a flag set for a subcommand whose -h prints usage, a
-// description with examples, and the flags.
+// description with examples, and the flags. Every command takes -lang,
+// which chooseLang has already applied.
 func newFlags(name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet("qingdan "+name, flag.ContinueOnError)
 	fs.Usage = func() {
 		w := fs.Output()
 		fmt.Fprintln(w, strings.TrimSpace(usage))
-		fmt.Fprintln(w, "\nFlags:")
+		fmt.Fprintln(w, cliFlags.S())
 		fs.PrintDefaults()
 	}
+	fs.String("lang", "zh", cliLangFlag.S())
 	return fs
+}
+
+// chooseLang sets the language of every message: Chinese, unless
+// QINGDAN_LANG or a -lang flag (before the command, or among its flags)
+// asks for English. The machine's locale (LANG, LC_ALL) is never looked
+// at: an office PC set to English still speaks Chinese to its editors.
+// It returns args without the flags given before the command.
+func chooseLang(args []string) ([]string, error) {
+	msg.SetLang(msg.ZH)
+	if v := os.Getenv("QINGDAN_LANG"); v != "" {
+		if err := setLang(v); err != nil {
+			return nil, err
+		}
+	}
+	for len(args) > 0 {
+		v, n, ok := langFlag(args)
+		if !ok {
+			break
+		}
+		if err := setLang(v); err != nil {
+			return nil, err
+		}
+		args = args[n:]
+	}
+	for i := 1; i < len(args) && args[i] != "--"; i++ {
+		if v, _, ok := langFlag(args[i:]); ok {
+			if err := setLang(v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return args, nil
+}
+
+// langFlag reads "-lang en", "--lang en" or "-lang=en" at the start of
+// args; n is how many arguments it took.
+func langFlag(args []string) (v string, n int, ok bool) {
+	name, value, hasValue := strings.Cut(strings.TrimPrefix(args[0], "-"), "=")
+	if !strings.HasPrefix(args[0], "-") || name != "lang" && name != "-lang" {
+		return "", 0, false
+	}
+	if hasValue {
+		return value, 1, true
+	}
+	if len(args) < 2 {
+		return "", 1, true
+	}
+	return args[1], 2, true
+}
+
+func setLang(v string) error {
+	l, ok := msg.ParseLang(v)
+	if !ok {
+		return cliBadLang.Error(v)
+	}
+	msg.SetLang(l)
+	return nil
 }
 
 // parseFlags parses args and turns flag errors into usage errors; extra
@@ -121,7 +189,7 @@ func parseFlags(fs *flag.FlagSet, args []string, maxArgs int) error {
 		return usageError{err.Error()}
 	}
 	if fs.NArg() > maxArgs {
-		return usageError{fmt.Sprintf("unexpected argument %q", fs.Arg(maxArgs))}
+		return usageError{cliExtraArg.S(fs.Arg(maxArgs))}
 	}
 	return nil
 }

@@ -94,13 +94,13 @@ func (p *progress) line(elapsed time.Duration) string {
 	n := p.files.Load()
 	rate := ""
 	if s := elapsed.Seconds(); s > 0 {
-		rate = fmt.Sprintf(", %.0f files/s", float64(n)/s)
+		rate = progressRate.S(float64(n) / s)
 	}
 	if p.total > 0 {
 		pct := min(100, n*100/int64(p.total))
-		return fmt.Sprintf("qingdan: building: %d/%d files (%d%%)%s", n, p.total, pct, rate)
+		return progressTotal.S(n, p.total, pct, rate)
 	}
-	return fmt.Sprintf("qingdan: building: %d files%s", n, rate)
+	return progressCount.S(n, rate)
 }
 
 // Stop ends the progress line and clears it from the terminal.
@@ -119,7 +119,7 @@ func (p *progress) Stop() {
 // start (when the build began, before loading the content).
 func (p *progress) Done(target string, st output.Stats, start time.Time) {
 	p.Stop()
-	fmt.Fprintf(p.w, "qingdan: built %s: %s, %s in %s\n", target, st, sizeOf(p.bytes.Load()), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(p.w, buildDone.S(target, st, sizeOf(p.bytes.Load()), time.Since(start).Round(time.Millisecond)))
 }
 
 // sizeOf prints a byte count for people: "812 KB", "41.2 MB".

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"qingdan/msg"
 	"qingdan/output"
 )
 
@@ -48,24 +49,29 @@ func TestProgressPassesFilesOnAndSummarizes(t *testing.T) {
 	}
 	p.Done("public", output.Stats{Written: 2, Changed: 1, Unchanged: 1}, time.Now())
 	got := w.String()
-	want := "qingdan: built public: 2 files: 1 changed, 1 unchanged, 0 removed, 36 B in "
+	want := "qingdan: 已生成 public：2 个文件：1 个有变化，1 个未变，0 个删除，36 B，用时 "
 	if !strings.HasPrefix(got, want) || strings.Count(got, "\n") != 1 || strings.Contains(got, "\r") {
 		t.Errorf("summary:\n got %q\nwant %q...", got, want)
 	}
 }
 
 func TestProgressLine(t *testing.T) {
+	defer msg.SetLang(msg.ZH)
 	tests := []struct {
+		lang         msg.Lang
 		total, files int
 		elapsed      time.Duration
 		want         string
 	}{
-		{1000, 250, time.Second, "qingdan: building: 250/1000 files (25%), 250 files/s"},
-		{0, 40, 2 * time.Second, "qingdan: building: 40 files, 20 files/s"},
-		{10, 12, time.Second, "qingdan: building: 12/10 files (100%), 12 files/s"},
-		{10, 0, 0, "qingdan: building: 0/10 files (0%)"},
+		{msg.EN, 1000, 250, time.Second, "qingdan: building: 250/1000 files (25%), 250 files/s"},
+		{msg.EN, 0, 40, 2 * time.Second, "qingdan: building: 40 files, 20 files/s"},
+		{msg.EN, 10, 12, time.Second, "qingdan: building: 12/10 files (100%), 12 files/s"},
+		{msg.EN, 10, 0, 0, "qingdan: building: 0/10 files (0%)"},
+		{msg.ZH, 1000, 250, time.Second, "qingdan: 正在生成：250/1000 个文件（25%），每秒 250 个"},
+		{msg.ZH, 0, 40, 2 * time.Second, "qingdan: 正在生成：40 个文件，每秒 20 个"},
 	}
 	for _, tt := range tests {
+		msg.SetLang(tt.lang)
 		p := newProgress(&bytes.Buffer{}, &recorder{files: map[string]string{}}, tt.total)
 		for range tt.files {
 			p.WriteFile("f", nil)
@@ -122,7 +128,7 @@ func TestProgressOnTerminal(t *testing.T) {
 	p := startProgress(&w, &recorder{files: map[string]string{}}, 4, true)
 	p.WriteFile("a", []byte("x"))
 	// The line is drawn by a ticker; wait for the first one.
-	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(w.String(), "1/4 files (25%)"); {
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(w.String(), "1/4 个文件（25%）"); {
 		if time.Now().After(deadline) {
 			t.Fatalf("no progress line on a terminal: %q", w.String())
 		}
@@ -130,10 +136,10 @@ func TestProgressOnTerminal(t *testing.T) {
 	}
 	p.Done("public", output.Stats{Written: 1, Changed: 1}, time.Now())
 	got := w.String()
-	if !strings.HasPrefix(got, "\r\033[Kqingdan: building: 1/4 files (25%)") {
+	if !strings.HasPrefix(got, "\r\033[Kqingdan: 正在生成：1/4 个文件（25%）") {
 		t.Errorf("progress line does not redraw in place: %q", got)
 	}
-	if !strings.Contains(got, "\r\033[Kqingdan: built public: 1 files: 1 changed") {
+	if !strings.Contains(got, "\r\033[Kqingdan: 已生成 public：1 个文件：1 个有变化") {
 		t.Errorf("summary does not replace the progress line: %q", got)
 	}
 }

@@ -40,6 +40,8 @@ type Config struct {
 	// Root is the path part of BaseURL with a trailing slash ("/" or
 	// "/zfxxgk/qingdan/"). Set by Load.
 	Root string `toml:"-"`
+
+	at *source.Positions // where each key of site.toml stands
 }
 
 // Org is the bureau that publishes the list.
@@ -78,7 +80,7 @@ func Load(path string) (*Config, source.Problems) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		var ps source.Problems
-		ps.Add(source.Pos{File: path}, "run qingdan from the folder that holds site.toml, or pass -config PATH", "cannot read configuration: %v", err)
+		ps.Add(source.Pos{File: path}, cfgUnreadableFix.S(), cfgUnreadable.S(source.Reason(err)))
 		return nil, ps
 	}
 	return Parse(path, data)
@@ -91,7 +93,7 @@ func Parse(name string, data []byte) (*Config, source.Problems) {
 	if ps.HasErrors() {
 		return nil, ps
 	}
-	c.File = name
+	c.File, c.at = name, at
 	c.Dir = filepath.Dir(name)
 	if c.Publication.Publisher == "" {
 		c.Publication.Publisher = c.Org.Name
@@ -101,7 +103,7 @@ func Parse(name string, data []byte) (*Config, source.Problems) {
 	}
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		ps.Add(at.Of("base_url"), `write a full address such as "https://www.example.gov.cn/zfxxgk/qingdan/"`, "base_url %q is not an absolute http(s) URL", c.BaseURL)
+		ps.Add(at.Of("base_url"), baseURLFix.S(), baseURLBad.S(c.BaseURL))
 	} else {
 		c.Root = "/" + strings.Trim(u.Path, "/") + "/"
 		if c.Root == "//" {
@@ -110,7 +112,7 @@ func Parse(name string, data []byte) (*Config, source.Problems) {
 		c.BaseURL = u.Scheme + "://" + u.Host + c.Root
 	}
 	if c.Org.AreaCode != "" && !isDigits(c.Org.AreaCode) {
-		ps.Add(at.Of("org.area_code"), `write the area code as digits, e.g. "0319"`, "area_code %q is not a telephone area code", c.Org.AreaCode)
+		ps.Add(at.Of("org.area_code"), areaCodeFix.S(), areaCodeBad.S(c.Org.AreaCode))
 	}
 	c.validateDepartments(at, &ps)
 	c.Reports.validate(c, at, &ps)

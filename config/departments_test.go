@@ -14,9 +14,9 @@ func TestDepartments(t *testing.T) {
 		name, toml, want string
 	}{
 		{"good", dept("gaj") + dept("wsj"), ""},
-		{"bad id", dept("公安"), `site.toml:7:6: 部门编号 "公安" 写法不对`},
+		{"bad id", dept("公安"), `site.toml:7:6: 错误：部门编号 "公安" 写法不对`},
 		{"reserved", dept("search"), `部门编号 "search" 是县级网站自己的栏目名`},
-		{"twice", dept("gaj") + dept("gaj"), `site.toml:12:6: 部门编号 "gaj" 重复了`},
+		{"twice", dept("gaj") + dept("gaj"), `site.toml:12:6: 错误：部门编号 "gaj" 重复了`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, ps := Parse("site.toml", []byte(head+tc.toml))

@@ -112,7 +112,7 @@ func (p *Pipeline) validate(c *Config, at *source.Positions, ps *source.Problems
 		}
 		sched, err := ParseCron(k.spec)
 		if err != nil {
-			ps.Add(at.Of("pipeline.schedule."+k.key), `write five fields: minute hour day-of-month month day-of-week, such as "0 9 5 1,7 *" (09:00 on 5 January and 5 July)`, "%v", err)
+			ps.Add(at.Of("pipeline.schedule."+k.key), cronBadFix.S(), cronBad.S(err))
 			continue
 		}
 		p.Specs = append(p.Specs, Spec{Kind: k.key, Spec: k.spec, Schedule: sched})
@@ -121,16 +121,16 @@ func (p *Pipeline) validate(c *Config, at *source.Positions, ps *source.Problems
 	case p.FirstPeriod != "":
 		first, err := period.Parse(p.FirstPeriod)
 		if err != nil {
-			ps.Add(at.Of("pipeline.first_period"), `write the first half year to file, such as "2025H2"`, "first_period: %v", err)
+			ps.Add(at.Of("pipeline.first_period"), firstPeriodFix.S(), firstPeriodBad.S(err))
 		}
 		p.First = first
 	case p.Schedule.Evaluation != "" || p.Schedule.Filing != "":
-		ps.Add(at.Of("pipeline"), `add first_period = "2025H2": the daemon files every half year from it on, and none before it`, "pipeline.first_period is required when a schedule is set")
+		ps.Add(at.Of("pipeline"), firstPeriodNeedFix.S(), firstPeriodNeed.S())
 	}
 	p.Backoff = p.duration(at, ps, "retry_backoff", p.RetryBackoff, 5*time.Minute)
 	p.BackoffMax = p.duration(at, ps, "retry_backoff_max", p.RetryBackoffMax, 6*time.Hour)
 	if p.BackoffMax < p.Backoff {
-		ps.Add(at.Of("pipeline.retry_backoff_max"), "make retry_backoff_max at least retry_backoff", "retry_backoff_max %v is shorter than retry_backoff %v", p.BackoffMax, p.Backoff)
+		ps.Add(at.Of("pipeline.retry_backoff_max"), backoffOrderFix.S(), backoffOrder.S(p.BackoffMax, p.Backoff))
 	}
 	p.SMTP.validate(at, ps)
 }
@@ -142,7 +142,7 @@ func (p *Pipeline) duration(at *source.Positions, ps *source.Problems, key, s st
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil || d <= 0 {
-		ps.Add(at.Of("pipeline."+key), `write a positive Go duration such as "5m", "1h30m" or "6h"`, "%s %q is not a duration", key, s)
+		ps.Add(at.Of("pipeline."+key), durationFix.S(), durationBad.S(key, s))
 		return def
 	}
 	return d
@@ -151,7 +151,7 @@ func (p *Pipeline) duration(at *source.Positions, ps *source.Problems, key, s st
 func (s *SMTP) validate(at *source.Positions, ps *source.Problems) {
 	if s.Host == "" {
 		if s.From != "" || len(s.To) > 0 || s.Username != "" || s.PasswordEnv != "" {
-			ps.Add(at.Of("pipeline.smtp"), "set host to the mail server's name, or remove the [pipeline.smtp] section to deliver into the outbox only", "pipeline.smtp has no host")
+			ps.Add(at.Of("pipeline.smtp"), smtpNoHostFix.S(), smtpNoHost.S())
 		}
 		return
 	}
@@ -159,23 +159,23 @@ func (s *SMTP) validate(at *source.Positions, ps *source.Problems) {
 		s.Port = 587
 	}
 	if s.Port < 1 || s.Port > 65535 {
-		ps.Add(at.Of("pipeline.smtp.port"), "use 587 (STARTTLS), 465 (TLS) or 25", "port %d is not a TCP port", s.Port)
+		ps.Add(at.Of("pipeline.smtp.port"), smtpPortFix.S(), smtpPort.S(s.Port))
 	}
 	if _, err := mail.ParseAddress(s.From); err != nil {
-		ps.Add(at.Of("pipeline.smtp.from"), `write one address, such as "rkjsj@weixian.gov.cn"`, "from %q is not an e-mail address", s.From)
+		ps.Add(at.Of("pipeline.smtp.from"), smtpFromFix.S(), smtpFrom.S(s.From))
 	}
 	if len(s.To) == 0 {
-		ps.Add(at.Of("pipeline.smtp"), `add to = ["fzb@weixian.gov.cn"], the legal affairs office's address`, "pipeline.smtp has no recipients")
+		ps.Add(at.Of("pipeline.smtp"), smtpNoToFix.S(), smtpNoTo.S())
 	}
 	for i, to := range s.To {
 		if _, err := mail.ParseAddress(to); err != nil {
-			ps.Add(at.Of(fmt.Sprintf("pipeline.smtp.to[%d]", i)), `write one address per string, such as "fzb@weixian.gov.cn"`, "to %q is not an e-mail address", to)
+			ps.Add(at.Of(fmt.Sprintf("pipeline.smtp.to[%d]", i)), smtpToFix.S(), smtpTo.S(to))
 		}
 	}
 	if s.PasswordEnv != "" && !envName.MatchString(s.PasswordEnv) {
-		ps.Add(at.Of("pipeline.smtp.password_env"), `write the NAME of an environment variable, such as "QINGDAN_SMTP_PASSWORD", never the password itself`, "password_env %q is not an environment variable name", s.PasswordEnv)
+		ps.Add(at.Of("pipeline.smtp.password_env"), smtpEnvFix.S(), smtpEnv.S(s.PasswordEnv))
 	}
 	if s.Username != "" && s.PasswordEnv == "" {
-		ps.Add(at.Of("pipeline.smtp"), `add password_env = "QINGDAN_SMTP_PASSWORD" and set that variable where the daemon runs`, "pipeline.smtp has a username but no password_env")
+		ps.Add(at.Of("pipeline.smtp"), smtpNoPassFix.S(), smtpNoPass.S())
 	}
 }

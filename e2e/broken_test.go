@@ -3,6 +3,7 @@ package e2e
 import (
 	"bytes"
 	"crypto/sha256"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/tools/txtar"
 )
 
@@ -25,6 +27,11 @@ type brokenCase struct {
 	// begin a line of stderr; when empty, any line naming one of the
 	// case's files with a position (or a whole-file "path: ") will do.
 	want []string
+	// file is the .txtar the case was read from, which -update rewrites.
+	file string
+	// problems, when not 0, is how many problem lines stderr must hold
+	// (one for a file in the wrong encoding, say, and no cascade).
+	problems int
 }
 
 // caseFile is one change a case makes. Name is relative to content/, or
@@ -105,7 +112,9 @@ func brokenCases(t *testing.T) []brokenCase {
 			if !strings.Contains(n, "generator") {
 				prefix = "e2e/"
 			}
-			cases = append(cases, parseCase(prefix+base, raw))
+			c := parseCase(prefix+base, raw)
+			c.file = n
+			cases = append(cases, c)
 		}
 	}
 	return append(cases, generatedCases(t)...)
@@ -131,8 +140,16 @@ func generatedCases(t *testing.T) []brokenCase {
 	}
 	lines.WriteString("[[unit]]\nid = \"x\" name\n")
 	utf16 := []byte{0xff, 0xfe}
-	for _, r := range string(units[:200]) {
+	for _, r := range string([]rune(string(units))[:200]) {
 		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	utf16be := []byte{}
+	for _, r := range string(units) {
+		utf16be = append(utf16be, byte(r>>8), byte(r))
+	}
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes(units)
+	if err != nil {
+		t.Fatal(err)
 	}
 	garbage := make([]byte, 4096)
 	for i := range garbage {
@@ -143,14 +160,16 @@ func generatedCases(t *testing.T) []brokenCase {
 		{name: "gen/bad-utf8-markdown", files: []caseFile{{name: "supervision/01-zzrs.md", data: bytes.Replace(md, []byte("监督检查对象"), []byte("监督\xe7\x9b检查对象"), 1)}}, want: []string{"content/supervision/01-zzrs.md:10:8:"}},
 		{name: "gen/nul-byte", files: []caseFile{{name: "units.toml", data: bytes.Replace(units, []byte(`name = "人秘股"`), []byte("name = \"人秘\x00股\""), 1)}}, want: []string{"content/units.toml:8:"}},
 		{name: "gen/bom-and-error", files: []caseFile{{name: "units.toml", data: append([]byte("\uFEFF"), bytes.Replace(units, []byte(`kind = "股室"`), []byte(`kind = 股室`), 1)...)}}, want: []string{"content/units.toml:9:8:"}},
-		{name: "gen/crlf-and-error", files: []caseFile{{name: "duties.toml", data: bytes.Replace(crlf, []byte("[[duty.item]]\r\nid = \"01-02\""), []byte("[[duty.item]]\r\nid = \"01-02\r\n"), 1)}}, want: []string{"content/duties.toml:21:12:"}},
+		{name: "gen/crlf-and-error", files: []caseFile{{name: "duties.toml", data: bytes.Replace(crlf, []byte("[[duty.item]]\r\nid = \"01-02\""), []byte("[[duty.item]]\r\nid = \"01-02\r\n"), 1)}}, want: []string{"content/duties.toml:21:6: 错误：从这里开始的文字没有结束的引号"}},
 		{name: "gen/crlf-front-matter-unclosed", files: []caseFile{{name: "supervision/01-zzrs.md", data: bytes.Replace(bytes.ReplaceAll(md, []byte("\n"), []byte("\r\n")), []byte("+++\r\n\r\n"), []byte("\r\n\r\n"), 1)}}, want: []string{"content/supervision/01-zzrs.md:1:1:"}},
-		{name: "gen/utf16-file", files: []caseFile{{name: "units.toml", data: utf16}}, want: []string{"content/units.toml:1:1:"}},
+		{name: "gen/utf16-file", files: []caseFile{{name: "units.toml", data: utf16}}, want: []string{"content/units.toml: 错误：文件的编码是 UTF-16 LE"}, problems: 1},
+		{name: "gen/utf16-be-no-bom", files: []caseFile{{name: "units.toml", data: utf16be}}, want: []string{"content/units.toml: 错误：文件的编码是 UTF-16 BE"}, problems: 1},
+		{name: "gen/gbk-units", files: []caseFile{{name: "units.toml", data: gbk}}, want: []string{"content/units.toml: 错误：文件的编码是 GBK", "  提示：运行 qingdan fix-encoding content/units.toml"}, problems: 1},
 		{name: "gen/binary-garbage", files: []caseFile{{name: "services.toml", data: garbage}}, want: []string{"content/services.toml:1:"}},
 		{name: "gen/empty-duties", files: []caseFile{{name: "duties.toml", data: []byte{}}}, want: []string{"content/duties.toml: "}},
 		{name: "gen/empty-markdown", files: []caseFile{{name: "supervision/02-zsy.md", data: []byte{}}}, want: []string{"content/supervision/02-zsy.md:1:1:"}},
 		{name: "gen/huge-value-5MB", files: []caseFile{{name: "duties.toml", data: bytes.Replace(duties, []byte("text = \"组织对人口"), []byte("text = \""+strings.Repeat("很长的文字", 5<<20/15)+"组织对人口"), 1)}}, want: []string{"content/duties.toml:17:"}},
-		{name: "gen/huge-file-200k-lines", files: []caseFile{{name: "units.toml", data: lines.Bytes()}}, want: []string{"content/units.toml:200083:9:"}},
+		{name: "gen/huge-file-200k-lines", files: []caseFile{{name: "units.toml", data: lines.Bytes()}}, want: []string{"content/units.toml:200083:10: 错误：值后面多了 name"}},
 	}
 }
 
@@ -254,6 +273,9 @@ func TestBroken(t *testing.T) {
 			if res.code != 1 {
 				t.Errorf("exit status %d, want 1; stderr:\n%s", res.code, truncate(res.stderr, 2000))
 			}
+			if *update && c.file != "" && strings.HasPrefix(c.name, "e2e/") {
+				updateWants(t, c.file, res.stderr)
+			}
 			checkProblems(t, c, res.stderr)
 			if after := manifest(t, out); after != before {
 				t.Errorf("the output folder changed:\n%s", diffLines(before, after))
@@ -269,6 +291,18 @@ func TestBroken(t *testing.T) {
 func checkProblems(t *testing.T, c brokenCase, stderr string) {
 	t.Helper()
 	lines := strings.Split(stderr, "\n")
+	n := 0
+	for _, l := range lines {
+		if strings.Contains(l, ": error: ") || strings.Contains(l, ": warning: ") {
+			t.Errorf("a problem in English, where Chinese is the default: %s", l)
+		}
+		if strings.Contains(l, ": 错误：") {
+			n++
+		}
+	}
+	if c.problems > 0 && n != c.problems {
+		t.Errorf("%d errors, want %d; stderr:\n%s", n, c.problems, truncate(stderr, 2000))
+	}
 	if len(c.want) > 0 {
 		for _, w := range c.want {
 			found := false
@@ -320,4 +354,39 @@ func diffLines(a, b string) string {
 		out = append(out[:20], fmt.Sprintf("… %d more", len(out)-20))
 	}
 	return strings.Join(out, "\n")
+}
+
+var update = flag.Bool("update", false, "rewrite the want lines of testdata/broken/*.txtar with the problems as printed")
+
+// updateWants rewrites each "want" line of the case file to the whole
+// problem line of stderr at the same position (the position, then the
+// message as printed), so that the case holds the exact message.
+func updateWants(t *testing.T, file, stderr string) {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(raw), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "-- ") {
+			break
+		}
+		w, ok := strings.CutPrefix(strings.TrimRight(l, "\n"), "want ")
+		if !ok {
+			continue
+		}
+		if i := strings.Index(w, ": "); i >= 0 {
+			w = w[:i+2] // the position: the message is what is updated
+		}
+		for _, got := range strings.Split(stderr, "\n") {
+			if strings.HasPrefix(got, w) {
+				lines[i] = "want " + got + "\n"
+				break
+			}
+		}
+	}
+	if err := os.WriteFile(file, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -11,7 +11,7 @@ import (
 // files: check, rules, and filing one period twice through the ledger.
 func TestReportCommands(t *testing.T) {
 	out, code := runQingdan(t, repoRoot, "report", "check", "-dir", "examples/casefiles")
-	if code != 0 || !strings.Contains(out, "64 case files checked in examples/casefiles: 0 errors") {
+	if code != 0 || !strings.Contains(out, "已检查 64 份案卷（examples/casefiles）：0 个错误") {
 		t.Fatalf("report check on the examples: exit %d\n%s", code, out)
 	}
 
@@ -21,8 +21,8 @@ func TestReportCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(bad, "bad.toml"), []byte(strings.Replace(string(good), "kind = \"征收社会抚养费\"", "kind = \"罚款\"", 1)), 0o644)
-	out, code = runQingdan(t, repoRoot, "report", "check", "-dir", bad)
-	if code != 1 || !strings.Contains(out, filepath.Join(bad, "bad.toml")+":3:8: kind \"罚款\" is not one of") {
+	out, code = runQingdan(t, repoRoot, "-lang", "en", "report", "check", "-dir", bad)
+	if code != 1 || !strings.Contains(out, filepath.Join(bad, "bad.toml")+":3:8: error: kind \"罚款\" is not one of") {
 		t.Fatalf("report check on a bad file: exit %d\n%s", code, out)
 	}
 
@@ -33,7 +33,7 @@ func TestReportCommands(t *testing.T) {
 		t.Fatalf("report rules: exit %d, differs from docs/rules.md: %t (%v)", code, out != string(doc), err)
 	}
 
-	if out, code = runQingdan(t, repoRoot, "report", "evaluate"); code != 2 || !strings.Contains(out, "-period is required") {
+	if out, code = runQingdan(t, repoRoot, "report", "evaluate"); code != 2 || !strings.Contains(out, "必须写 -period") {
 		t.Fatalf("report evaluate without -period: exit %d\n%s", code, out)
 	}
 	if out, code = runQingdan(t, repoRoot, "report", "evaluate", "-period", "2026H3"); code != 2 {
@@ -59,7 +59,7 @@ func TestReportCommands(t *testing.T) {
 		}
 	}
 	out, code = runQingdan(t, dir, "report", "evaluate", "-period", "2026H1")
-	if code != 0 || !strings.Contains(out, "not produced again") {
+	if code != 0 || !strings.Contains(out, "不再生成") {
 		t.Fatalf("second report evaluate: exit %d\n%s", code, out)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"html"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -130,7 +131,7 @@ func TestBrokenContentLeavesSiteUntouched(t *testing.T) {
 		t.Fatal(err)
 	}
 	line := strings.Count(broken[:strings.Index(broken, `["zcgf"]`)], "\n") + 1
-	want := fmt.Sprintf("content/duties.toml:%d:10: unit \"zcgf\" is not in units.toml\n  hint: did you mean \"zcfg\"", line)
+	want := fmt.Sprintf("content/duties.toml:%d:10: 错误：责任单位 \"zcgf\" 不在 units.toml 中\n  提示：是不是 \"zcfg\"（政策法规股（信访室））？", line)
 	for _, cmd := range []string{"build", "check"} {
 		msg, code := runQingdan(t, dir, cmd)
 		if code != 1 || !strings.Contains(msg, want) {
@@ -149,20 +150,50 @@ func TestBrokenContentLeavesSiteUntouched(t *testing.T) {
 	}
 }
 
+// TestLanguageFromEnvironment: QINGDAN_LANG=en gives English; the
+// machine's locale never does, and -lang overrides the variable.
+func TestLanguageFromEnvironment(t *testing.T) {
+	for _, tt := range []struct {
+		env  []string
+		args []string
+		want string
+	}{
+		{[]string{"QINGDAN_LANG=en"}, []string{"check"}, "qingdan: ok: 11 units"},
+		{[]string{"LANG=en_US.UTF-8", "LC_ALL=en_US.UTF-8", "LANGUAGE=en"}, []string{"check"}, "qingdan: 通过：11 个单位"},
+		{[]string{"QINGDAN_LANG=en"}, []string{"check", "-lang", "zh"}, "qingdan: 通过：11 个单位"},
+		{[]string{"QINGDAN_LANG=klingon"}, []string{"check"}, `不认识语言 "klingon"`},
+	} {
+		cmd := exec.Command(bin, tt.args...)
+		cmd.Dir = repoRoot
+		cmd.Env = append(os.Environ(), tt.env...)
+		out, _ := cmd.CombinedOutput()
+		if !strings.Contains(string(out), tt.want) {
+			t.Errorf("%v qingdan %v:\n%s\nwant %q", tt.env, tt.args, out, tt.want)
+		}
+	}
+}
+
 func TestExitCodes(t *testing.T) {
 	tests := []struct {
 		args []string
 		code int
 		want string
 	}{
-		{[]string{"check"}, 0, "qingdan: ok: 11 units, 11 duties, 48 items, 3 boundary matters, 13 services, 5 supervision systems"},
-		{[]string{"check"}, 0, `content/duties.toml:90:1: warning: item "03-03" has no responsible unit`},
-		{[]string{"build", "-h"}, 0, "Usage: qingdan build"},
+		{[]string{"check"}, 0, "qingdan: 通过：11 个单位，11 条职责，48 个事项，3 个边界事项，13 个服务事项，5 项监督管理制度"},
+		{[]string{"check"}, 0, `content/duties.toml:90:1: 警告：事项 "03-03" 没有责任单位`},
+		{[]string{"-lang", "en", "check"}, 0, "qingdan: ok: 11 units, 11 duties, 48 items, 3 boundary matters, 13 services, 5 supervision systems"},
+		{[]string{"check", "-lang=en"}, 0, `content/duties.toml:90:1: warning: item "03-03" has no responsible unit`},
+		{[]string{"build", "-h"}, 0, "用法：qingdan build"},
+		{[]string{"build", "-lang", "en", "-h"}, 0, "Usage: qingdan build"},
 		{[]string{"build", "-nope"}, 2, "flag provided but not defined"},
-		{[]string{"build", "extra"}, 2, `unexpected argument "extra"`},
-		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
-		{nil, 2, "Commands:"},
-		{[]string{"check", "-config", "missing.toml"}, 1, "missing.toml: cannot read configuration"},
+		{[]string{"build", "extra"}, 2, `多了参数 "extra"`},
+		{[]string{"-lang", "en", "build", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"-lang", "fr", "check"}, 2, `不认识语言 "fr"`},
+		{[]string{"frobnicate"}, 2, `没有 "frobnicate" 这个命令`},
+		{nil, 2, "命令："},
+		{[]string{"-lang", "en"}, 2, "Commands:"},
+		{[]string{"check", "-config", "missing.toml"}, 1, "missing.toml: 错误：读不出设置文件：文件不存在"},
+		{[]string{"-lang", "en", "check", "-config", "missing.toml"}, 1, "missing.toml: error: cannot read configuration: file does not exist"},
 	}
 	for _, tt := range tests {
 		msg, code := runQingdan(t, repoRoot, tt.args...)

@@ -18,7 +18,8 @@ import (
 // of the source document the bureau published (package seedtext, the
 // text extracted from its PDF: tab-separated table rows, rows split where a
 // page breaks). These tests load the content with Load and compare it with
-// an independent parse of that document.
+// an independent parse of that document. So must the content that
+// qingdan import makes of the document's Word and Excel files.
 
 func loadContent(t *testing.T) (*Site, source.Problems) {
 	t.Helper()
@@ -107,8 +108,9 @@ func itemAt(site *Site, line int) *Item {
 	return found
 }
 
-func TestContentDutiesMatchSeed(t *testing.T) {
-	site, seed := mustBoth(t)
+func TestContentDutiesMatchSeed(t *testing.T) { forSeedSites(t, checkDutiesMatchSeed) }
+
+func checkDutiesMatchSeed(t *testing.T, site *Site, seed *seedtext.List) {
 	if len(site.Duties) != len(seed.Duties) {
 		t.Fatalf("%d duties, the source has %d", len(site.Duties), len(seed.Duties))
 	}
@@ -185,8 +187,9 @@ func spells(u *Unit, s string) bool {
 	return false
 }
 
-func TestContentBoundariesMatchSeed(t *testing.T) {
-	site, seed := mustBoth(t)
+func TestContentBoundariesMatchSeed(t *testing.T) { forSeedSites(t, checkBoundariesMatchSeed) }
+
+func checkBoundariesMatchSeed(t *testing.T, site *Site, seed *seedtext.List) {
 	if len(site.Matters) != len(seed.Matters) {
 		t.Fatalf("%d matters, the source has %d", len(site.Matters), len(seed.Matters))
 	}
@@ -231,8 +234,9 @@ func TestContentBoundariesMatchSeed(t *testing.T) {
 	}
 }
 
-func TestContentServicesMatchSeed(t *testing.T) {
-	site, seed := mustBoth(t)
+func TestContentServicesMatchSeed(t *testing.T) { forSeedSites(t, checkServicesMatchSeed) }
+
+func checkServicesMatchSeed(t *testing.T, site *Site, seed *seedtext.List) {
 	if len(site.Services) != len(seed.Services) {
 		t.Fatalf("%d services, the source has %d", len(site.Services), len(seed.Services))
 	}
@@ -269,8 +273,9 @@ func TestContentServicesMatchSeed(t *testing.T) {
 	}
 }
 
-func TestContentSupervisionMatchesSeed(t *testing.T) {
-	site, seed := mustBoth(t)
+func TestContentSupervisionMatchesSeed(t *testing.T) { forSeedSites(t, checkSupervisionMatchesSeed) }
+
+func checkSupervisionMatchesSeed(t *testing.T, site *Site, seed *seedtext.List) {
 	if len(site.Systems) != len(seed.Systems) {
 		t.Fatalf("%d systems, the source has %d", len(site.Systems), len(seed.Systems))
 	}
@@ -315,8 +320,24 @@ func firstDiff(got, want string) string {
 	return fmt.Sprintf("at character %d:\n got …%s…\nwant …%s…", i, around(g), around(w))
 }
 
-func mustBoth(t *testing.T) (*Site, *seedtext.List) {
-	t.Helper()
-	site, _ := loadContent(t)
-	return site, readSeed(t)
+// forSeedSites runs a check of the content against the source document on
+// content/ and on the content imported from the source document's Word
+// and Excel files (import_test.go). The Excel file has no supervision
+// systems: the check of systems expects none there.
+func forSeedSites(t *testing.T, check func(t *testing.T, site *Site, seed *seedtext.List)) {
+	seed := readSeed(t)
+	content, _ := loadContent(t)
+	t.Run("content", func(t *testing.T) { check(t, content, seed) })
+	for _, name := range []string{"seed.docx", "seed.xlsx"} {
+		t.Run(name, func(t *testing.T) {
+			site, _ := importedSite(t, name)
+			if name == "seed.xlsx" && len(site.Systems) == 0 {
+				s := *seed
+				s.Systems = nil
+				check(t, site, &s)
+				return
+			}
+			check(t, site, seed)
+		})
+	}
 }

@@ -139,9 +139,10 @@ func writeCountySearch(site *Site, out Output) error {
 // with the department in its first two columns.
 func countyDataFiles() []dataFile {
 	files := []dataFile{{
-		Name:  "qingdan.json",
-		Title: "各部门责任清单全文（JSON）",
-		About: "每个部门一项，内容与该部门网站 data/qingdan.json 相同。",
+		Name:    "qingdan.json",
+		Columns: jsonColumns,
+		Title:   "各部门责任清单全文（JSON）",
+		About:   "每个部门一项，内容与该部门网站 data/qingdan.json 相同。",
 		Fields: []dataField{
 			{"title", "网站名称", ""},
 			{"url", "网址", ""},

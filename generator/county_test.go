@@ -127,7 +127,7 @@ func TestCounty(t *testing.T) {
 	if len(index.Units) != 2 || index.Units[0][0] != "rkjs" || index.Units[1][0] != "gaj" {
 		t.Errorf("the county search filters by %v, not by the departments", index.Units)
 	}
-	if csv := string(out["data/items.csv"]); !strings.Contains(csv, "department_id,department,") || !strings.Contains(csv, "gaj,测试县公安局,01,") {
+	if csv := string(out["data/items.csv"]); !strings.Contains(csv, "部门编号,部门名称,") || !strings.Contains(csv, "gaj,测试县公安局,01,") {
 		t.Errorf("the combined items.csv lacks the departments:\n%.300s", csv)
 	}
 	if !strings.Contains(string(out["sitemap.xml"]), "https://www.example.gov.cn/qingdan/gaj/sitemap.xml") {

@@ -16,13 +16,20 @@ import (
 
 // dataFile is one open-data file.
 type dataFile struct {
-	Name   string // file name under data/
-	Title  string
-	About  string
-	Fields []dataField
-	rows   func(*Site) [][]string      // CSV rows without the header; nil for JSON
-	json   func(*Site) ([]byte, error) // a JSON file's bytes; nil for the whole list (openDataJSON)
+	Name    string // file name under data/
+	Title   string
+	About   string
+	Columns [3]string // the headings of the table of its fields on the /data/ page
+	Fields  []dataField
+	rows    func(*Site) [][]string      // CSV rows without the header; nil for JSON and Excel
+	build   func(*Site) ([]byte, error) // the JSON or Excel file
 }
+
+// The headings of the fields' tables on the /data/ page.
+var (
+	jsonColumns = [3]string{"字段", "含义", "说明"}
+	csvColumns  = [3]string{"字段名", "表头（第一行）", "说明"}
+)
 
 // dataField is one column of a CSV file, or one key of the JSON file
 // written as a path ("duties[].items[].id").
@@ -42,9 +49,11 @@ const (
 
 var openDataFiles = []dataFile{
 	{
-		Name:  "qingdan.json",
-		Title: "责任清单全文（JSON）",
-		About: "整个清单，按部分嵌套；各部分的信息公开记录也在其中。",
+		Name:    "qingdan.json",
+		Title:   "责任清单全文（JSON）",
+		About:   "整个清单，按部分嵌套；各部分的信息公开记录也在其中。",
+		Columns: jsonColumns,
+		build:   openDataJSON,
 		Fields: []dataField{
 			{"title", "清单名称", ""},
 			{"publisher", "发布机构", ""},
@@ -58,7 +67,7 @@ var openDataFiles = []dataFile{
 			{"units[].id", "单位编号", "与网址 units/编号/ 一致，不会改变"},
 			{"units[].name", "单位名称", ""},
 			{"units[].short_name", "简称", ""},
-			{"units[].kind", "类别", "股室、站、中心、室、协会"},
+			{"units[].kind", "类别", "股室、站、中心、室、协会、处、所，或清单另加的类别"},
 			{"units[].parent", "上级单位编号", "没有上级时为空字符串"},
 			{"units[].phone", "联系电话", "本地号码，不含区号"},
 			{"units[].aliases", "其他写法", "清单原文中出现过的其他名称"},
@@ -91,9 +100,10 @@ var openDataFiles = []dataFile{
 		},
 	},
 	{
-		Name:  "items.csv",
-		Title: "部门职责和具体工作事项（CSV）",
-		About: "每行一个具体工作事项。",
+		Name:    "items.csv",
+		Title:   "部门职责和具体工作事项（CSV）",
+		About:   "每行一个具体工作事项。",
+		Columns: csvColumns,
 		Fields: []dataField{
 			{"duty_id", "职责编号", ""},
 			{"duty_text", "主要职责", "原文"},
@@ -106,9 +116,10 @@ var openDataFiles = []dataFile{
 		rows: itemRows,
 	},
 	{
-		Name:  "services.csv",
-		Title: "公共服务事项（CSV）",
-		About: "每行一项公共服务。",
+		Name:    "services.csv",
+		Title:   "公共服务事项（CSV）",
+		About:   "每行一项公共服务。",
+		Columns: csvColumns,
 		Fields: []dataField{
 			{"service_id", "服务编号", ""},
 			{"name", "服务事项", ""},
@@ -121,9 +132,10 @@ var openDataFiles = []dataFile{
 		rows: serviceRows,
 	},
 	{
-		Name:  "boundaries.csv",
-		Title: "职责边界（CSV）",
-		About: "每行一个部门在一个管理事项中的职责分工。",
+		Name:    "boundaries.csv",
+		Title:   "职责边界（CSV）",
+		About:   "每行一个部门在一个管理事项中的职责分工。",
+		Columns: csvColumns,
 		Fields: []dataField{
 			{"matter_id", "事项编号", ""},
 			{"matter_title", "管理事项", ""},
@@ -135,9 +147,10 @@ var openDataFiles = []dataFile{
 		rows: boundaryRows,
 	},
 	{
-		Name:  "units.csv",
-		Title: "股室单位（CSV）",
-		About: "每行一个内设股室或下属单位。",
+		Name:    "units.csv",
+		Title:   "股室单位（CSV）",
+		About:   "每行一个内设股室或下属单位。",
+		Columns: csvColumns,
 		Fields: []dataField{
 			{"unit_id", "单位编号", ""},
 			{"name", "单位名称", ""},
@@ -150,23 +163,37 @@ var openDataFiles = []dataFile{
 		rows: unitRows,
 	},
 	publishedFile,
+	{
+		Name:    "qingdan.xlsx",
+		Title:   "责任清单全文（Excel）",
+		About:   "每个部分一张工作表，另有股室单位和信息公开记录各一张；第一行是中文表头并冻结，编号和电话号码存为文本。用 qingdan import 可以把它读回为内容文件。",
+		Columns: [3]string{"工作表", "各列表头", "说明"},
+		Fields:  xlsxFields(),
+		build:   openDataXlsx,
+	},
+}
+
+// xlsxFields documents the sheets of qingdan.xlsx on the /data/ page.
+func xlsxFields() []dataField {
+	var out []dataField
+	for _, sh := range xlsxSheets {
+		out = append(out, dataField{sh.Name, strings.Join(sh.Columns, "、"), sh.About})
+	}
+	return out
 }
 
 // utf8BOM starts every CSV file, so that spreadsheet programs read the
 // Chinese text as UTF-8.
 const utf8BOM = "\ufeff"
 
-// writeOpenData writes data/qingdan.json and the CSV tables.
+// writeOpenData writes data/qingdan.json, the CSV tables and data/qingdan.xlsx.
 func writeOpenData(site *Site, out Output) error {
 	for _, f := range openDataFiles {
 		var data []byte
 		var err error
-		switch {
-		case f.json != nil:
-			data, err = f.json(site)
-		case f.rows == nil:
-			data, err = openDataJSON(site)
-		default:
+		if f.build != nil {
+			data, err = f.build(site)
+		} else {
 			data, err = csvFile(f, f.rows(site))
 		}
 		if err != nil {
@@ -186,7 +213,7 @@ func csvFile(f dataFile, rows [][]string) ([]byte, error) {
 	w.UseCRLF = true
 	header := make([]string, len(f.Fields))
 	for i, fld := range f.Fields {
-		header[i] = fld.Name
+		header[i] = fld.Title // Chinese headers; the /data/ page names each field too
 	}
 	w.Write(header)
 	for _, row := range rows {
@@ -384,6 +411,10 @@ func openDataJSON(site *Site) ([]byte, error) {
 	}
 	return append(data, '\n'), nil
 }
+
+// DutyTitle is the title a duty shows when its file gives none: its
+// first clause, shortened.
+func DutyTitle(text string) string { return shortTitle(text) }
 
 func ids(units []*Unit) []string {
 	out := []string{}

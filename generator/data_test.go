@@ -43,7 +43,7 @@ func TestOpenDataCSV(t *testing.T) {
 					continue
 				}
 				records := readCSV(t, out, "data/"+f.Name)
-				if len(records) == 0 || len(records[0]) != len(f.Fields) || records[0][0] != f.Fields[0].Name {
+				if len(records) == 0 || len(records[0]) != len(f.Fields) || records[0][0] != f.Fields[0].Title {
 					t.Errorf("%s: header %q does not match its %d documented fields", f.Name, records[0], len(f.Fields))
 				}
 			}

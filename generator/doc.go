@@ -26,12 +26,12 @@
 // page templates are home.html, duties.html, duty.html, units.html,
 // unit.html, boundaries.html, matter.html, services.html, service.html,
 // supervision.html, system.html, search.html, data.html,
-// accessibility.html, 404.html, removed.html (the page kept for an entry
-// no longer in the list, Page.Removed) and changes.html (更新记录); a
-// county's own pages (Site.County set) are county.html, county-units.html,
-// county-department.html (Page.Department), county-duties.html,
-// county-boundaries.html, county-services.html, county-supervision.html
-// and county-search.html.
+// accessibility.html, contact.html, sitemap.html, 404.html, removed.html
+// (the page kept for an entry no longer in the list, Page.Removed) and
+// changes.html (更新记录); a county's own pages (Site.County set) are
+// county.html, county-units.html, county-department.html
+// (Page.Department), county-duties.html, county-boundaries.html,
+// county-services.html, county-supervision.html and county-search.html.
 //
 // Every template receives these exported types and nothing else: Page
 // (with Site, Summary, Crumb, PubInfo and NavState through its fields and

@@ -53,17 +53,18 @@ func TestIncrementalRendersOnlyWhatChanged(t *testing.T) {
 		max  int // tasks that may run
 	}{
 		{"nothing", func(*Site) {}, 0},
-		// its duty, its unit and the unit above, the duties and search
-		// pages, the sitemap, the search index and the open data
+		// its duty, its unit and the unit above, the duties, search and
+		// site-map pages, the sitemap, the search index and the open data
 		{"item text", func(s *Site) {
 			s.Duties[1].Items[0].Text = "负责做好孕前优生健康检查工作（已修改）。"
-		}, 8},
-		// its page, the duties and search pages, the sitemap, the search
-		// index and the open data; the duties page shows the new text
-		{"duty text", func(s *Site) { s.Duties[0].Text = "贯彻执行人口与计划生育法律法规（已修改）。" }, 6},
-		// its page, its unit and the unit above, the services and search
-		// pages, the sitemap, the search index and the open data
-		{"service phone", func(s *Site) { s.Services[0].Phones = []string{"7639999"} }, 8},
+		}, 9},
+		// its page, the duties, search and site-map pages, the sitemap,
+		// the search index and the open data; the duties page shows the
+		// new text
+		{"duty text", func(s *Site) { s.Duties[0].Text = "贯彻执行人口与计划生育法律法规（已修改）。" }, 7},
+		// its page, its unit and the unit above, the services, search and
+		// site-map pages, the sitemap, the search index and the open data
+		{"service phone", func(s *Site) { s.Services[0].Phones = []string{"7639999"} }, 9},
 		{"unit name", func(s *Site) { s.Units[0].Name = "政策法规股" }, full},
 	}
 	for _, tt := range tests {
@@ -131,8 +132,8 @@ func TestIncrementalDefersLateFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := mem.Commit()
-	if inc.Pending() || n != 4 {
-		t.Errorf("catching up: pending %v after %d tasks, want the search index, the open data, the search page and the sitemap", inc.Pending(), n)
+	if inc.Pending() || n != 5 {
+		t.Errorf("catching up: pending %v after %d tasks, want the search index, the open data, the search and site-map pages and the sitemap", inc.Pending(), n)
 	}
 	sameSite(t, mem, site, st.Written)
 }

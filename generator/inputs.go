@@ -208,7 +208,7 @@ func (f *inputHashes) page(p *Page) uint64 {
 		h.num(f.matters)
 	case p.Template == "supervision.html":
 		h.num(f.systems)
-	case p.Template == "search.html":
+	case p.Template == "search.html", p.Template == "sitemap.html":
 		h.num(f.all)
 	}
 	return h.Sum64()

@@ -22,6 +22,7 @@ type (
 		Updated   time.Time `toml:"updated"`
 	}
 	unitsFile struct {
+		Kinds []string    `toml:"kinds"`
 		Units []unitEntry `toml:"unit"`
 	}
 	unitEntry struct {
@@ -173,8 +174,8 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 	}
 
 	site := &Site{Config: settings(cfg), UnitByID: map[string]*Unit{}}
-	v := &validator{ps: &l.ps, site: site}
-	v.units(units.Units, uAt)
+	v := &validator{ps: &l.ps, site: site, unitsUnread: ps[0].HasErrors() && len(units.Units) == 0}
+	v.units(units.Units, units.Kinds, uAt)
 	v.duties(duties.Duties, dAt)
 	v.matters(bounds.Matters, bAt)
 	v.services(services.Services, sAt)
@@ -219,7 +220,7 @@ func (l *loader) decode(file string, required bool, array string, v any) (*sourc
 	if err != nil {
 		var ps source.Problems
 		if required || !errors.Is(err, fs.ErrNotExist) {
-			ps.Add(source.Pos{File: l.name(file)}, "every site has this file; see content/README.md for its format", "cannot read %s: %v", file, errors.Unwrap(err))
+			ps.Add(source.Pos{File: l.name(file)}, fileRequiredFix.S(), fileUnreadable.S(file, source.Reason(err)))
 		}
 		return source.NewPositions(l.name(file)), ps
 	}
@@ -240,8 +241,14 @@ type systemFile struct {
 func (l *loader) systems() ([]systemFile, source.Problems) {
 	var ps source.Problems
 	names, err := fs.Glob(l.fsys, "supervision/*.md")
-	if err != nil || len(names) == 0 {
-		ps.Add(source.Pos{File: l.name("supervision")}, "write one Markdown file per system, e.g. supervision/01-name.md", "no supervision systems found")
+	if err != nil {
+		ps.Add(source.Pos{File: l.name("supervision")}, "", noSystemsList.S(err))
+		return nil, ps
+	}
+	if len(names) == 0 {
+		// A list may have no systems yet (an Excel list seldom has them):
+		// the part says so on the site.
+		ps.Warn(source.Pos{File: l.name("supervision")}, noSystemsFix.S(), noSystems.S())
 		return nil, ps
 	}
 	sort.Strings(names)
@@ -249,7 +256,7 @@ func (l *loader) systems() ([]systemFile, source.Problems) {
 	for _, n := range names {
 		data, err := fs.ReadFile(l.fsys, n)
 		if err != nil {
-			ps.Add(source.Pos{File: l.name(n)}, "", "cannot read %s: %v", n, err)
+			ps.Add(source.Pos{File: l.name(n)}, "", fileUnreadable.S(n, source.Reason(err)))
 			continue
 		}
 		front, body, fps := source.SplitFrontMatter(l.name(n), data)

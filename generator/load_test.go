@@ -65,24 +65,7 @@ func TestLoadBroken(t *testing.T) {
 				t.Fatal(err)
 			}
 			a := txtar.Parse(raw)
-			fsys := fixtureFS(t)
-			var cfgData []byte
-			for _, f := range a.Files {
-				switch {
-				case f.Name == "site.toml":
-					cfgData = f.Data
-				case string(f.Data) == "(delete)\n":
-					delete(fsys, f.Name)
-				default:
-					fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-				}
-			}
-			cfg, ps := fixtureConfig(t, cfgData)
-			if !ps.HasErrors() {
-				var cps source.Problems
-				_, cps = Load(fsys, cfg)
-				ps = append(ps, cps...)
-			}
+			ps := loadArchive(t, a)
 			got := ps.String()
 			if *update {
 				a.Comment = []byte(got)

@@ -211,5 +211,6 @@ var publishedFile = dataFile{
 		{"entries[].title", "名称", "最后一次发布时的名称或原文"},
 		{"entries[].removed", "取消日期", "YYYY-MM-DD；仍在清单中的条目没有此项"},
 	},
-	json: ManifestBytes,
+	Columns: jsonColumns,
+	build:   ManifestBytes,
 }

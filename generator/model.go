@@ -15,6 +15,7 @@ import (
 type Site struct {
 	Config   Settings   // what pages show of site.toml
 	Units    []*Unit    // in units.toml order
+	Kinds    []string   // the kinds of unit: DefaultUnitKinds, then units.toml's kinds
 	Duties   []*Duty    // 部门职责, in duties.toml order
 	Matters  []*Matter  // 职责边界, in boundaries.toml order
 	Services []*Service // 公共服务事项, in services.toml order
@@ -92,7 +93,7 @@ type Unit struct {
 	ID          string
 	Name        string   // 政策法规股（信访室）
 	ShortName   string   // 政策法规股; Name when empty in the file
-	Kind        string   // 股室, 站, 中心, 室, 协会
+	Kind        string   // one of Site.Kinds: 股室, 站, 中心, 室, 协会, 处, 所 …
 	Parent      *Unit    // nil for a top-level unit
 	Children    []*Unit  // units whose parent this is
 	Phone       string   // local number as printed, e.g. "7631779"

@@ -380,6 +380,12 @@ func buildPages(site *Site, summary *Summary) []*Page {
 	p = newPage("accessibility.html", "accessibility/", "无障碍声明", sectionAbout, nil)
 	add(p, "本网站的无障碍和适老化设计说明。")
 
+	p = newPage("contact.html", "contact/", "联系我们", sectionAbout, nil)
+	add(p, site.Config.Org.Name+"的地址、电话、电子邮箱，以及各股室和单位的联系电话。")
+
+	p = newPage("sitemap.html", "sitemap/", "网站地图", sectionAbout, nil)
+	add(p, "本网站全部栏目和页面的目录。")
+
 	p = newPage("404.html", "404.html", "页面未找到", "", nil)
 	p.NoIndex = true
 	add(p, "您访问的页面不存在。")

@@ -37,7 +37,8 @@ type task struct {
 	key  string // the page's file name, or the name of the group
 	page *Page  // nil for a group
 	// late marks what takes long to make and shows no single item: the
-	// search index, the open data, the search page and the sitemap. The
+	// search index, the open data, the search and site-map pages and the
+	// sitemap. The
 	// preview may make them after serving the edited pages.
 	late bool
 	run  func(Output) error
@@ -80,7 +81,7 @@ func renderWith(r *renderer, site *Site, out Output, inc *incrementalRun) (int, 
 	}
 	var last []task
 	for _, p := range pages {
-		t := task{key: p.File(), page: p, late: p.Template == "search.html", run: func(out Output) error { return r.writePage(p, out) }}
+		t := task{key: p.File(), page: p, late: p.Template == "search.html" || p.Template == "sitemap.html", run: func(out Output) error { return r.writePage(p, out) }}
 		if p.Template == "duties.html" {
 			// The page of all duties shows every item: it comes last, when
 			// the duties' own pages (rendered in parallel) have made
@@ -197,7 +198,7 @@ var pageTemplates = []string{
 	"home.html", "duties.html", "duty.html", "units.html", "unit.html",
 	"boundaries.html", "matter.html", "services.html", "service.html",
 	"supervision.html", "system.html", "search.html", "data.html",
-	"accessibility.html", "404.html", "removed.html", "changes.html",
+	"accessibility.html", "contact.html", "sitemap.html", "404.html", "removed.html", "changes.html",
 	"county.html", "county-units.html", "county-department.html", "county-duties.html",
 	"county-boundaries.html", "county-services.html", "county-supervision.html", "county-search.html",
 }

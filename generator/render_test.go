@@ -30,6 +30,8 @@ var goldenFiles = []string{
 	"services/index.html",
 	"services/01/index.html",
 	"supervision/01/index.html",
+	"contact/index.html",
+	"sitemap/index.html",
 	"search/index.html",
 	"data/index.html",
 	"404.html",

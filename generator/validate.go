@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 
+	"qingdan/msg"
 	"qingdan/period"
 	"qingdan/source"
 )
@@ -22,10 +24,14 @@ import (
 type validator struct {
 	ps   *source.Problems
 	site *Site
+	// unitsUnread is set when units.toml could not be read at all: its
+	// problem says why, and no reference to a unit is reported missing.
+	unitsUnread bool
 }
 
-// unitKinds are the kinds of unit a bureau has.
-var unitKinds = []string{"股室", "站", "中心", "室", "协会"}
+// DefaultUnitKinds are the kinds of unit every site has; units.toml adds a
+// county's own with kinds = ["科"].
+var DefaultUnitKinds = []string{"股室", "站", "中心", "室", "协会", "处", "所"}
 
 var (
 	unitIDPattern = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
@@ -60,10 +66,10 @@ type seenIDs map[string]where
 func (v *validator) unique(seen seenIDs, kind, id string, w where) bool {
 	if first, ok := seen[id]; ok {
 		if kind == "department" {
-			v.ps.Add(w.pos(), fmt.Sprintf("write all of its role in one entry (the first is at %s)", first.pos()), "department %q is listed twice in this matter", id)
+			v.ps.Add(w.pos(), deptTwiceFix.S(first.pos()), deptTwice.S(id))
 			return false
 		}
-		v.ps.Add(w.pos(), fmt.Sprintf("ids are never reused; give this %s a new id (the first is at %s)", kind, first.pos()), "duplicate %s id %q", kind, id)
+		v.ps.Add(w.pos(), idDuplicateFix.S(entryKind(kind), first.pos()), idDuplicate.S(entryKind(kind), id))
 		return false
 	}
 	seen[id] = w
@@ -73,27 +79,35 @@ func (v *validator) unique(seen seenIDs, kind, id string, w where) bool {
 // id checks an id against its pattern; example shows a good one.
 func (v *validator) id(pattern *regexp.Regexp, example func() string, kind, id string, w where) {
 	if id != "" && !pattern.MatchString(id) {
-		v.ps.Add(w.pos(), "write it like "+example()+"; the id is part of the page address and never changes", "%s id %q is not a valid id", kind, id)
+		v.ps.Add(w.pos(), idInvalidFix.S(example()), idInvalid.S(entryKind(kind), id))
 	}
 }
 
 // examples of good ids, for id's hint.
-func numIDExample() string  { return `"01"` }
-func unitIDExample() string { return `"zcfg" (lowercase letters, digits, -)` }
+func numIDExample() string  { return numIDExampleMsg.S() }
+func unitIDExample() string { return unitIDExampleMsg.S() }
+
+// entryKind names a kind of entry ("unit", "duty", …) in messages.
+func entryKind(kind string) string {
+	return map[string]msg.Message{"unit": kindUnit, "duty": kindDuty, "item": kindItem,
+		"matter": kindMatter, "service": kindService, "system": kindSystem}[kind].S()
+}
 
 func (v *validator) text(w where, field, s string) {
 	if strings.TrimSpace(s) != s && s != "" {
-		v.ps.Warn(w.pos(), "remove the spaces or line breaks at the start and end", "%s has spaces around it", field)
+		v.ps.Warn(w.pos(), textSpacesFix.S(), textSpaces.S(field))
 	}
 }
 
 func (v *validator) phone(w where, p string) {
 	if !phonePattern.MatchString(p) {
-		v.ps.Add(w.pos(), `write a local number such as "7631779", or with area code "0319-7631779", or a mobile number; one number per string`, "%q is not a telephone number", p)
+		v.ps.Add(w.pos(), phoneInvalidFix.S(), phoneInvalid.S(p))
 	}
 }
 
-func (v *validator) units(entries []unitEntry, at *source.Positions) {
+func (v *validator) units(entries []unitEntry, extraKinds []string, at *source.Positions) {
+	unitKinds := append(slices.Clone(DefaultUnitKinds), extraKinds...)
+	v.site.Kinds = unitKinds
 	seen := seenIDs{}
 	for i, e := range entries {
 		p := index("unit", i)
@@ -102,7 +116,7 @@ func (v *validator) units(entries []unitEntry, at *source.Positions) {
 			continue
 		}
 		if e.Kind != "" && !contains(unitKinds, e.Kind) {
-			v.ps.Add(at.Of(p+".kind"), "kind is one of "+strings.Join(unitKinds, "、"), "unknown kind of unit %q", e.Kind)
+			v.ps.Add(at.Of(p+".kind"), unitKindFix.S(strings.Join(unitKinds, "、"), e.Kind), unitKindUnknown.S(e.Kind))
 		}
 		if e.Phone != "" {
 			v.phone(where{at: at, path: p + ".phone"}, e.Phone)
@@ -128,7 +142,7 @@ func (v *validator) units(entries []unitEntry, at *source.Positions) {
 	for _, u := range v.site.Units {
 		for p, n := u.Parent, 0; p != nil; p, n = p.Parent, n+1 {
 			if p == u || n > len(v.site.Units) {
-				v.ps.Add(u.Pos, "a unit cannot be its own parent, directly or through others", "unit %q is inside itself", u.ID)
+				v.ps.Add(u.Pos, unitCycleFix.S(), unitCycle.S(u.ID))
 				u.Parent = nil
 				break
 			}
@@ -139,25 +153,24 @@ func (v *validator) units(entries []unitEntry, at *source.Positions) {
 // unitRef resolves a unit id written at pos, suggesting the right id when
 // the editor wrote a name, an alias or a near miss.
 func (v *validator) unitRef(w where, id string) *Unit {
-	if u := v.site.UnitByID[id]; u != nil {
+	if u := v.site.UnitByID[id]; u != nil || v.unitsUnread {
 		return u
 	}
-	hint := "units are written by their id from units.toml"
+	hint := unitByID.S()
 	var idList []string
 	for _, u := range v.site.Units {
 		idList = append(idList, u.ID)
 		if id == u.Name || id == u.ShortName || contains(u.Aliases, id) {
-			hint = fmt.Sprintf("write the unit's id: %q (%s)", u.ID, u.Name)
-			v.ps.Add(w.pos(), hint, "unit %q is written by name, not by id", id)
+			v.ps.Add(w.pos(), unitByNameFix.S(u.ID, u.Name), unitByName.S(id))
 			return nil
 		}
 	}
 	if s := source.Suggest(id, idList); s != "" {
-		hint = fmt.Sprintf("did you mean %q (%s)?", s, v.site.UnitByID[s].Name)
+		hint = unitMeant.S(s, v.site.UnitByID[s].Name)
 	} else if u := v.nearestUnitName(id); u != nil {
-		hint = fmt.Sprintf("did you mean %q (%s)?", u.ID, u.Name)
+		hint = unitMeant.S(u.ID, u.Name)
 	}
-	v.ps.Add(w.pos(), hint, "unit %q is not in units.toml", id)
+	v.ps.Add(w.pos(), hint, unitMissing.S(id))
 	return nil
 }
 
@@ -188,23 +201,23 @@ func (v *validator) duties(entries []dutyEntry, at *source.Positions) {
 			d.Title = shortTitle(e.Text)
 		}
 		if len(e.Items) == 0 {
-			v.ps.Warn(e.Pos, "add its work items as [[duty.item]] tables below it", "duty %q has no work items", e.ID)
+			v.ps.Warn(e.Pos, dutyNoItemsFix.S(), dutyNoItems.S(e.ID))
 		}
 		for j, ie := range e.Items {
 			ip := p + "." + index("item", j)
-			example := func() string { return fmt.Sprintf(`"%s-01" (the duty's id, -, a number)`, e.ID) }
+			example := func() string { return itemIDExampleMsg.S(e.ID) }
 			v.id(itemIDPattern, example, "item", ie.ID, where{at: at, path: ip + ".id"})
 			if !v.unique(seenItem, "item", ie.ID, where{at: at, path: ip + ".id"}) {
 				continue
 			}
 			if ie.ID != "" && e.ID != "" && !strings.HasPrefix(ie.ID, e.ID+"-") {
-				v.ps.Warn(at.Of(ip+".id"), fmt.Sprintf("item ids start with their duty's id, like %q; keep it if the item was moved, since ids never change", e.ID+"-01"), "item %q is under duty %q", ie.ID, e.ID)
+				v.ps.Warn(at.Of(ip+".id"), itemElsewhereFix.S(e.ID+"-01"), itemElsewhere.S(ie.ID, e.ID))
 			}
 			v.text(where{at: at, path: ip + ".text"}, "text", ie.Text)
 			it := &Item{ID: ie.ID, Text: ie.Text, UnitsNote: ie.UnitsNote, Duty: d, Pos: ie.Pos}
 			it.Units = v.unitRefs(at, ip+".units", ie.Units)
 			if len(ie.Units) == 0 {
-				v.ps.Warn(ie.Pos, "if the source names a responsible unit, add its id: units = [\"zcfg\"]", "item %q has no responsible unit", ie.ID)
+				v.ps.Warn(ie.Pos, itemNoUnitFix.S(), itemNoUnit.S(ie.ID))
 			}
 			for _, u := range it.Units {
 				u.Items = append(u.Items, it)
@@ -222,7 +235,7 @@ func (v *validator) unitRefs(at *source.Positions, path string, refs []string) [
 	for k, ref := range refs {
 		w := where{at: at, path: index(path, k)}
 		if seen[ref] {
-			v.ps.Add(w.pos(), "remove the second one", "unit %q is listed twice", ref)
+			v.ps.Add(w.pos(), unitTwiceFix.S(), unitTwice.S(ref))
 			continue
 		}
 		seen[ref] = true
@@ -243,7 +256,7 @@ func (v *validator) matters(entries []matterEntry, at *source.Positions) {
 		}
 		m := &Matter{ID: e.ID, Title: e.Title, Basis: e.Basis, Cases: e.Cases, Pos: e.Pos}
 		if len(e.Roles) == 0 {
-			v.ps.Add(e.Pos, "add each department's role as a [[matter.role]] table", "matter %q has no departments", e.ID)
+			v.ps.Add(e.Pos, matterNoRolesFix.S(), matterNoRoles.S(e.ID))
 		}
 		lead := 0
 		depts := seenIDs{}
@@ -258,11 +271,11 @@ func (v *validator) matters(entries []matterEntry, at *source.Positions) {
 			m.Roles = append(m.Roles, &Role{Department: re.Department, Lead: re.Lead, Duty: re.Duty, Pos: re.Pos})
 		}
 		if lead == 0 && len(e.Roles) > 0 {
-			v.ps.Warn(e.Pos, "mark this bureau's own row with lead = true", "matter %q does not say which role is this bureau's", e.ID)
+			v.ps.Warn(e.Pos, matterNoLeadFix.S(), matterNoLead.S(e.ID))
 		}
 		for k, b := range e.Basis {
 			if strings.TrimSpace(b) == "" {
-				v.ps.Add(at.Of(fmt.Sprintf("%s.basis[%d]", p, k)), "remove the empty entry", "empty legal basis")
+				v.ps.Add(at.Of(fmt.Sprintf("%s.basis[%d]", p, k)), removeEmpty.S(), basisEmpty.S())
 			}
 		}
 		v.site.Matters = append(v.site.Matters, m)
@@ -283,7 +296,7 @@ func (v *validator) services(entries []serviceEntry, at *source.Positions) {
 			v.phone(where{at: at, path: p + "." + index("phones", k)}, ph)
 		}
 		if len(e.Phones) == 0 {
-			v.ps.Warn(e.Pos, `add the number the public calls: phones = ["7631779"]`, "service %q has no phone", e.ID)
+			v.ps.Warn(e.Pos, serviceNoPhoneFix.S(), serviceNoPhone.S(e.ID))
 		}
 		for _, u := range s.Units {
 			u.Services = append(u.Services, s)
@@ -310,10 +323,10 @@ func (v *validator) systems(files []systemFile) []*System {
 			continue
 		}
 		if line, col := rawHTML(f.body); line > 0 {
-			v.ps.Warn(source.Pos{File: f.file, Line: line, Col: col}, "write Markdown instead: **粗体**, - 列表, ## 标题; HTML tags are left out of the page", "raw HTML is not shown on the site")
+			v.ps.Warn(source.Pos{File: f.file, Line: line, Col: col}, rawHTMLFix.S(), rawHTMLShown.S())
 		}
 		if strings.TrimSpace(string(f.body)) == "" {
-			v.ps.Add(source.Pos{File: f.file}, "write the system's text after the closing +++ line", "the system has no text")
+			v.ps.Add(source.Pos{File: f.file}, systemNoTextFix.S(), systemNoText.S())
 		}
 		out = append(out, &System{ID: fm.ID, Title: fm.Title, Order: fm.Order, Summary: fm.Summary,
 			Body: body, Text: strings.TrimLeft(string(f.body), "\n"), File: f.file, Pos: source.Pos{File: f.file, Line: 1, Col: 1}})
@@ -351,7 +364,7 @@ func (v *validator) changeLinks(entries []changeEntry, at *source.Positions) {
 		}
 		path, _, _ := strings.Cut(e.Link, "#")
 		if !strings.HasPrefix(path, "/") || !pages[strings.TrimPrefix(path, "/")] {
-			v.ps.Add(at.Of(fmt.Sprintf("change[%d].link", i)), `write the path of a page of this site, such as "/", "/duties/01/" or "/services/"`, "change link %q is not a page of this site", e.Link)
+			v.ps.Add(at.Of(fmt.Sprintf("change[%d].link", i)), changeLinkFix.S(), changeLinkBad.S(e.Link))
 		}
 	}
 }
@@ -359,11 +372,11 @@ func (v *validator) changeLinks(entries []changeEntry, at *source.Positions) {
 func (v *validator) synonyms(groups [][]string, at *source.Positions) [][]string {
 	for i, g := range groups {
 		if len(g) < 2 {
-			v.ps.Add(at.Of(fmt.Sprintf("synonyms[%d]", i)), `a group lists two or more words that mean the same: ["计生", "计划生育"]`, "synonym group has fewer than two words")
+			v.ps.Add(at.Of(fmt.Sprintf("synonyms[%d]", i)), synonymShortFix.S(), synonymShort.S())
 		}
 		for k, w := range g {
 			if strings.TrimSpace(w) == "" {
-				v.ps.Add(at.Of(fmt.Sprintf("synonyms[%d][%d]", i, k)), "remove the empty word", "empty synonym")
+				v.ps.Add(at.Of(fmt.Sprintf("synonyms[%d][%d]", i, k)), synonymEmptyFix.S(), synonymEmpty.S())
 			}
 		}
 	}
@@ -376,7 +389,7 @@ func (v *validator) part(key, title string, m partMeta, at *source.Positions) *P
 		p.Updated = p.Published
 	}
 	if !m.Updated.IsZero() && m.Updated.Before(m.Published) {
-		v.ps.Add(at.Of("updated"), "updated is the date of the latest change, on or after published", "updated %s is before published %s", m.Updated.Format("2006-01-02"), m.Published.Format("2006-01-02"))
+		v.ps.Add(at.Of("updated"), datesReversedFix.S(), datesReversed.S(m.Updated.Format("2006-01-02"), m.Published.Format("2006-01-02")))
 	}
 	return p
 }

@@ -34,7 +34,7 @@ type Stats struct {
 }
 
 func (s Stats) String() string {
-	return fmt.Sprintf("%d files: %d changed, %d unchanged, %d removed", s.Written, s.Changed, s.Unchanged, s.Removed)
+	return statsText.S(s.Written, s.Changed, s.Unchanged, s.Removed)
 }
 
 // checkName refuses a site file name that is not a clean relative slash path.

@@ -44,7 +44,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	root, built, failure := s.state()
 	if !built {
-		s.serveHTML(w, http.StatusInternalServerError, []byte(errorPage), failure)
+		s.serveHTML(w, http.StatusInternalServerError, []byte(errorPageText.S()), failure)
 		return
 	}
 	p := r.URL.Path
@@ -98,7 +98,7 @@ func (s *Server) serveHTML(w http.ResponseWriter, status int, page []byte, failu
 }
 
 func (s *Server) notFound(w http.ResponseWriter, failure string) {
-	page := []byte(notFoundPage)
+	page := []byte(notFoundText.S())
 	if f, ok := s.site.Open("404.html"); ok {
 		page = f.Data
 	}
@@ -137,15 +137,6 @@ func inject(page []byte, failure string) []byte {
 // site's own styles do not reach.
 func problemsBox(failure string) string {
 	return `<div id="qingdan-problems" role="alert" style="all:initial;position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:60vh;overflow:auto;box-sizing:border-box;padding:16px 20px;background:#fff4f4;color:#700;border-top:4px solid #c00;font:15px/1.6 sans-serif">` +
-		`<strong style="all:unset;display:block;font-weight:bold;margin-bottom:8px">内容有错误：网站没有更新，仍显示上一次成功生成的版本。改正下列问题并保存后，页面会自动刷新。</strong>` +
+		`<strong style="all:unset;display:block;font-weight:bold;margin-bottom:8px">` + boxTitle.S() + `</strong>` +
 		`<pre style="all:unset;display:block;white-space:pre-wrap;font:14px/1.6 monospace">` + html.EscapeString(failure) + `</pre></div>`
 }
-
-// errorPage is served for every page until a build succeeds; the problems
-// box says what to fix.
-const errorPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站生成失败</title></head>` +
-	`<body><h1>网站生成失败</h1><p>内容或设置有错误，网站还没有生成成功。改正下方列出的问题并保存后，本页会自动刷新。</p></body></html>`
-
-// notFoundPage is served for a miss when the site has no 404.html.
-const notFoundPage = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>页面不存在</title></head>` +
-	`<body><h1>页面不存在</h1></body></html>`

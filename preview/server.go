@@ -130,17 +130,17 @@ func (s *Server) build() (rest func()) {
 	took := time.Since(start).Round(time.Millisecond)
 	switch {
 	case first:
-		fmt.Fprintf(s.log, "qingdan serve: built in %v: %d files\n", took, st.Written)
+		fmt.Fprintln(s.log, logBuilt.S(took, st.Written))
 	case failure != "" && failure != old && built:
-		fmt.Fprintf(s.log, "qingdan serve: the site has problems; still serving the last good build:\n%s", failure)
+		fmt.Fprint(s.log, logStillServed.S(failure))
 	case failure != "" && failure != old:
-		fmt.Fprintf(s.log, "qingdan serve: the site has problems; fix them and save, and the preview rebuilds:\n%s", failure)
+		fmt.Fprint(s.log, logNotBuilt.S(failure))
 	case failure != "":
 		// The same problems as last time: already printed.
 	case old != "":
-		fmt.Fprintf(s.log, "qingdan serve: problems fixed; rebuilt in %v: %v\n", took, st)
+		fmt.Fprintln(s.log, logFixed.S(took, st))
 	case st.Changed+st.Removed > 0:
-		fmt.Fprintf(s.log, "qingdan serve: rebuilt in %v: %v\n", took, st)
+		fmt.Fprintln(s.log, logRebuilt.S(took, st))
 	}
 	if st.Changed+st.Removed > 0 || failure != old {
 		s.events.publish()
@@ -163,7 +163,7 @@ func (s *Server) render() (cfg *config.Config, failure, warnings string, st outp
 			rest = func() {
 				if _, err := s.inc.Render(site, theme, s.site, false); err != nil {
 					s.site.Discard()
-					fmt.Fprintf(s.log, "qingdan serve: search index and open data: %v\n", err)
+					fmt.Fprintln(s.log, logRest.S(err))
 					return
 				}
 				s.site.Commit()
@@ -195,7 +195,7 @@ func (s *Server) state() (root string, built bool, failure string) {
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	s.Build()
 	root, _, _ := s.state()
-	fmt.Fprintf(s.log, "serving http://%s%s\n", ln.Addr(), root)
+	fmt.Fprintln(s.log, logServing.S(ln.Addr(), root))
 
 	hs := &http.Server{
 		Handler:           s,

@@ -189,7 +189,7 @@ func TestBuildProblemsKeepLastGoodSite(t *testing.T) {
 	if _, body := get(t, s, root+"duties/01/"); strings.Contains(body, "qingdan-problems") {
 		t.Error("problems box still shown after the fix")
 	}
-	if !strings.Contains(log.String(), "problems fixed") {
+	if !strings.Contains(log.String(), "错误已改正") {
 		t.Errorf("terminal does not say the problems are fixed:\n%s", log.String())
 	}
 	select {
@@ -311,7 +311,7 @@ func TestRunWatchesAndReloads(t *testing.T) {
 
 	page := base + root + "duties/01/"
 	waitFor(t, page, "first build", func(b string) bool { return strings.Contains(b, "组织对人口和计划生育重大问题") })
-	if want := "serving " + base + root + "\n"; !strings.Contains(log.String(), want) {
+	if want := "预览地址：" + base + root + "\n"; !strings.Contains(log.String(), want) {
 		t.Errorf("log does not say %q:\n%s", want, log.String())
 	}
 	lines := events(t, ctx, base)

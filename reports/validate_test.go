@@ -22,6 +22,7 @@ func edit(t *testing.T, old, new string) []byte {
 }
 
 func TestValidate(t *testing.T) {
+	defer inEnglish()()
 	tests := []struct {
 		name, old, new string
 		want           string // the problem, position first; "" for none
@@ -50,7 +51,7 @@ func TestValidate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			data := edit(t, tt.old, tt.new)
 			_, ps := ParseCase("case.toml", data)
-			got := ps.String()
+			got := unlabelled(ps)
 			if tt.want == "" {
 				if got != "" {
 					t.Fatalf("unexpected problems:\n%s", got)
@@ -65,9 +66,10 @@ func TestValidate(t *testing.T) {
 }
 
 func TestOrganisationNeedsRepresentative(t *testing.T) {
+	defer inEnglish()()
 	data := edit(t, "type = \"个人\"\nname = \"张某某\"\nid_number = \"130533198503120021\"", "type = \"单位\"\nname = \"某某公司\"\nid_number = \"91130533MA0A1B2C3F\"")
 	_, ps := ParseCase("case.toml", data)
-	if !strings.Contains(ps.String(), "case.toml:6:1: an organisation (单位) party needs its representative") {
+	if !strings.Contains(unlabelled(ps), "case.toml:6:1: an organisation (单位) party needs its representative") {
 		t.Fatalf("problems:\n%s", ps)
 	}
 	data = edit(t, "type = \"个人\"\nname = \"张某某\"\nid_number = \"130533198503120021\"", "type = \"单位\"\nname = \"某某公司\"\nid_number = \"91130533MA0A1B2C3F\"\nrepresentative = \"王某\"")
@@ -77,6 +79,7 @@ func TestOrganisationNeedsRepresentative(t *testing.T) {
 }
 
 func TestLoadCasesAcross(t *testing.T) {
+	defer inEnglish()()
 	good, err := os.ReadFile("testdata/good.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +94,7 @@ func TestLoadCasesAcross(t *testing.T) {
 	if len(cases) != 2 {
 		t.Fatalf("loaded %d cases, want 2", len(cases))
 	}
-	got := ps.String()
+	got := unlabelled(ps)
 	for _, want := range []string{
 		"cases/broken.toml:1:",
 		`cases/sub/b.toml:2:10: case number "威人口征立〔2026〕1号" is also used by cases/a.toml`,

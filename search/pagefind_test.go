@@ -185,7 +185,7 @@ func pageOf(u, root string) string {
 
 // listing reports whether a page only lists what other pages hold.
 func listing(p string) bool {
-	return slices.Contains([]string{"", "duties/", "boundaries/", "services/", "supervision/", "units/", "search/", "data/", "accessibility/", "404.html"}, p)
+	return slices.Contains([]string{"", "duties/", "boundaries/", "services/", "supervision/", "units/", "search/", "data/", "accessibility/", "contact/", "sitemap/", "404.html"}, p)
 }
 
 func hasHan(s string) bool {

@@ -1,9 +1,7 @@
 package source
 
 import (
-	"bytes"
 	"strings"
-	"unicode/utf8"
 )
 
 const fence = "+++"
@@ -15,19 +13,18 @@ const fence = "+++"
 // front-matter line is blanked, so that problems in either name the line
 // the editor sees.
 func SplitFrontMatter(name string, data []byte) (front, body []byte, ps Problems) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	if !utf8.Valid(data) {
-		ps.Add(invalidUTF8(name, string(data)), saveAsUTF8, "the file is not valid UTF-8 text")
-		return nil, nil, ps
+	text, bad := readText(name, data)
+	if bad != nil {
+		return nil, nil, append(ps, *bad)
 	}
-	lines := strings.SplitAfter(string(data), "\n")
+	lines := strings.SplitAfter(text, "\n")
 	first := strings.TrimSpace(lines[0])
 	if first != fence {
-		hint := "start the file with a line +++, then id = \"01\", title = \"…\", order = 1, then a line +++, then the text"
+		hint := frontMissingFix.S()
 		if first == "---" {
-			hint = "front matter is TOML between +++ lines, not YAML between --- lines"
+			hint = frontYAML.S()
 		}
-		ps.Add(Pos{File: name, Line: 1, Col: 1}, hint, "the file does not start with front matter (a +++ line)")
+		ps.Add(Pos{File: name, Line: 1, Col: 1}, hint, frontMissing.S())
 		return nil, nil, ps
 	}
 	for i := 1; i < len(lines); i++ {
@@ -38,6 +35,6 @@ func SplitFrontMatter(name string, data []byte) (front, body []byte, ps Problems
 		body = []byte(strings.Repeat("\n", i+1) + strings.Join(lines[i+1:], ""))
 		return front, body, nil
 	}
-	ps.Add(Pos{File: name, Line: 1, Col: 1}, "add a line +++ after the front matter, before the text", "the front matter opened on line 1 is never closed")
+	ps.Add(Pos{File: name, Line: 1, Col: 1}, frontUnclosedFix.S(), frontUnclosed.S())
 	return nil, nil, ps
 }

@@ -6,8 +6,11 @@
 // Everything that parses user input in qingdan goes through this package, so
 // that content files and case files give errors of one shape:
 //
-//	content/duties.toml:42:3: unit "zcfgg" is not in units.toml
-//	  hint: did you mean "zcfg"?
+//	content/duties.toml:42:3: 错误：责任单位 "zcfgg" 不在 units.toml 中
+//	  提示：是不是 "zcfg"（政策法规股（信访室））？
+//
+// Every text of a problem comes from the message catalogue (package msg),
+// in Chinese unless English was asked for.
 package source
 
 import (
@@ -55,11 +58,13 @@ func (p Problem) String() string {
 	b.WriteString(p.Pos.String())
 	b.WriteString(": ")
 	if p.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(labelWarning.S())
+	} else {
+		b.WriteString(labelError.S())
 	}
 	b.WriteString(p.Message)
 	if p.Hint != "" {
-		b.WriteString("\n  hint: ")
+		b.WriteString("\n  " + labelHint.S())
 		b.WriteString(p.Hint)
 	}
 	return b.String()
@@ -68,14 +73,23 @@ func (p Problem) String() string {
 // Problems is a list of problems, as every loader returns them.
 type Problems []Problem
 
-// Add appends an error at pos.
+// Add appends an error at pos. The message is format with args, or, without
+// args, format itself: a message already formatted from the catalogue
+// (m.S(...)) is passed as is, whatever it holds.
 func (ps *Problems) Add(pos Pos, hint, format string, args ...any) {
-	*ps = append(*ps, Problem{Pos: pos, Message: fmt.Sprintf(format, args...), Hint: hint})
+	*ps = append(*ps, Problem{Pos: pos, Message: sprintf(format, args), Hint: hint})
 }
 
-// Warn appends a warning at pos.
+// Warn appends a warning at pos, as Add does an error.
 func (ps *Problems) Warn(pos Pos, hint, format string, args ...any) {
-	*ps = append(*ps, Problem{Pos: pos, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint})
+	*ps = append(*ps, Problem{Pos: pos, Severity: Warning, Message: sprintf(format, args), Hint: hint})
+}
+
+func sprintf(format string, args []any) string {
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
 }
 
 // HasErrors reports whether any problem is an error (not a warning).

@@ -26,6 +26,9 @@ import (
 // multi-line string) the whole file is decoded by DecodeTOML instead, so
 // that problems are reported exactly as DecodeTOML reports them.
 func DecodeTOMLSplit(name string, data []byte, key string, v any, cache *SplitCache) (*Positions, Problems) {
+	if DetectEncoding(data) != UTF8 {
+		return DecodeTOML(name, data, v) // which says what is wrong with it
+	}
 	if at, ok := decodeSplit(name, data, key, v, cache); ok {
 		return at, nil
 	}

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"qingdan/msg"
 )
 
 var posType = reflect.TypeOf(Pos{})
@@ -18,8 +20,6 @@ var posType = reflect.TypeOf(Pos{})
 // of a real list is a few kilobytes; anything near this is a mistake, and
 // would make pages, open data and the search index huge.
 const MaxText = 256 << 10
-
-const saveAsUTF8 = "save the file as UTF-8 (在编辑器中选择“另存为 UTF-8”)"
 
 // DecodeTOML parses data, the contents of the file called name, into v, a
 // pointer to a struct, and returns where every key stands and what is wrong.
@@ -35,10 +35,9 @@ const saveAsUTF8 = "save the file as UTF-8 (在编辑器中选择“另存为 UT
 // Decoding goes on past a bad value, so that one run reports every problem.
 func DecodeTOML(name string, data []byte, v any) (*Positions, Problems) {
 	var ps Problems
-	text := strings.TrimPrefix(string(data), "\uFEFF")
-	if !utf8.ValidString(text) {
-		ps.Add(invalidUTF8(name, text), saveAsUTF8, "the file is not valid UTF-8 text")
-		return NewPositions(name), ps
+	text, bad := readText(name, data)
+	if bad != nil {
+		return NewPositions(name), append(ps, *bad)
 	}
 	var raw map[string]any
 	if _, err := toml.Decode(text, &raw); err != nil {
@@ -85,11 +84,14 @@ func syntaxProblem(name, text string, err error) Problem {
 		pos.Col = utf8.RuneCountInString(text[lineStart:start]) + 1
 	}
 	msg := pe.Message
+	if p, ok := slip(text, pos, msg); ok {
+		return p
+	}
 	hint := syntaxHint(msg)
 	if pe.Usage != "" && hint == "" {
 		hint = strings.Join(strings.Fields(pe.Usage), " ")
 	}
-	return Problem{Pos: pos, Message: "TOML syntax: " + msg, Hint: hint}
+	return Problem{Pos: pos, Message: syntaxPrefix.S(msg), Hint: hint}
 }
 
 // syntaxHint explains the parser's most common complaints in an editor's
@@ -97,11 +99,11 @@ func syntaxProblem(name, text string, err error) Problem {
 func syntaxHint(msg string) string {
 	switch {
 	case strings.Contains(msg, "unexpected EOF"), strings.Contains(msg, "unclosed"), strings.Contains(msg, "unterminated"):
-		return "a quote (\") or bracket is not closed; text values are written as \"文字\" on one line or between \"\"\" and \"\"\""
+		return syntaxUnclosedFix.S()
 	case strings.Contains(msg, "expected value but found") || strings.Contains(msg, "bare"):
-		return "text values must be in straight double quotes: text = \"文字\" (not “中文引号”)"
+		return syntaxQuotesFix.S()
 	case strings.Contains(msg, "has already been defined"), strings.Contains(msg, "duplicate"):
-		return "each key may appear once per table; to add another entry start a new [[...]] table"
+		return syntaxDuplicateFix.S()
 	}
 	return ""
 }
@@ -127,14 +129,14 @@ func (d *decoder) table(path string, raw map[string]any, rv reflect.Value) {
 		kpath := join(path, f.key)
 		if !ok {
 			if f.required {
-				d.ps.Add(d.at.Of(path), fmt.Sprintf("add a line: %s = %s", f.key, example(f.v.Type())), "%s is missing %q", describe(path), f.key)
+				d.ps.Add(d.at.Of(path), keyMissingFix.S(f.key, example(f.v.Type())), inTable(path, keyMissingTop, keyMissing, f.key, true))
 			}
 			continue
 		}
 		before := len(*d.ps)
 		d.value(kpath, val, f.v)
 		if f.required && len(*d.ps) == before && isEmpty(f.v) {
-			d.ps.Add(d.at.Of(kpath), "write the "+f.key+" here, or remove the whole entry", "%q is empty", f.key)
+			d.ps.Add(d.at.Of(kpath), valueEmptyFix.S(f.key), valueEmpty.S(f.key))
 		}
 	}
 	var unknown []string
@@ -145,11 +147,11 @@ func (d *decoder) table(path string, raw map[string]any, rv reflect.Value) {
 	}
 	sort.Strings(unknown)
 	for _, k := range unknown {
-		hint := "the keys allowed here are: " + strings.Join(names, ", ")
+		hint := keyAllowed.S(strings.Join(names, ", "))
 		if s := Suggest(k, names); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
+			hint = didYouMean.S(s)
 		}
-		d.ps.Add(d.at.KeyOf(join(path, k)), hint, "unknown key %q in %s", k, describe(path))
+		d.ps.Add(d.at.KeyOf(join(path, k)), hint, inTable(path, keyUnknownTop, keyUnknown, k, false))
 	}
 }
 
@@ -208,7 +210,7 @@ func (d *decoder) value(path string, raw any, rv reflect.Value) {
 			return
 		}
 		if len(s) > MaxText {
-			d.ps.Add(d.at.Of(path), "a paste went wrong? no entry of the list is anywhere near this long; shorten it", "%s is %d KB long; a text may be at most %d KB", lastKey(path), len(s)>>10, MaxText>>10)
+			d.ps.Add(d.at.Of(path), textTooLongFix.S(), textTooLong.S(lastKey(path), len(s)>>10, MaxText>>10))
 			return
 		}
 		rv.SetString(s)
@@ -225,7 +227,7 @@ func (d *decoder) value(path string, raw any, rv reflect.Value) {
 			return
 		}
 		if rv.OverflowInt(n) {
-			d.ps.Add(d.at.Of(path), "", "number %d is too large", n)
+			d.ps.Add(d.at.Of(path), "", numberTooLarge.S(n))
 			return
 		}
 		rv.SetInt(n)
@@ -277,13 +279,20 @@ func (d *decoder) value(path string, raw any, rv reflect.Value) {
 		}
 		d.table(path, m, rv)
 	default:
-		d.ps.Add(d.at.Of(path), "", "cannot decode into %s", rv.Type())
+		d.ps.Add(d.at.Of(path), "", cannotDecode.S(rv.Type()))
 	}
 }
 
 func (d *decoder) wrongType(path string, raw any, want reflect.Type) {
-	d.ps.Add(d.at.Of(path), "write it as "+example(want),
-		"%s should be %s, not %s", lastKey(path), kindName(want), rawName(raw))
+	hint := wrongTypeFix.S(example(want))
+	if s, ok := raw.(string); ok && want == reflect.TypeOf(time.Time{}) {
+		if y, m, day, isDate, valid, why := looseDay(s); valid {
+			hint = dateAsTextFix.S(fmt.Sprintf("%04d-%02d-%02d", y, m, day))
+		} else if isDate {
+			hint = why
+		}
+	}
+	d.ps.Add(d.at.Of(path), hint, wrongType.S(lastKey(path), kindName(want), rawName(raw)))
 }
 
 // lastKey names the key of a path for messages: "units[1]" for a.units[1].
@@ -294,34 +303,37 @@ func lastKey(path string) string {
 	return path
 }
 
-// describe names a table path for messages.
-func describe(path string) string {
-	if path == "" {
-		return "the file"
+// inTable formats a message about key in the table at path: top for the
+// file's own keys, else in, which names the table ("[duty[0]]") and key.
+func inTable(path string, top, in msg.Message, key string, tableFirst bool) string {
+	switch {
+	case path == "":
+		return top.S(key)
+	case tableFirst:
+		return in.S("["+path+"]", key)
 	}
-	return "[" + path + "]"
+	return in.S(key, "["+path+"]")
 }
-
 func kindName(t reflect.Type) string {
 	if t == reflect.TypeOf(time.Time{}) {
-		return "a date"
+		return kindDate.S()
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return "text"
+		return kindText.S()
 	case reflect.Bool:
-		return "true or false"
+		return kindBool.S()
 	case reflect.Int, reflect.Int64, reflect.Int32:
-		return "a whole number"
+		return kindInt.S()
 	case reflect.Float64:
-		return "a number"
+		return kindNumber.S()
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Struct {
-			return "a list of tables"
+			return kindTableList.S()
 		}
-		return "a list"
+		return kindList.S()
 	case reflect.Struct, reflect.Map:
-		return "a table"
+		return kindTable.S()
 	}
 	return t.String()
 }
@@ -344,29 +356,29 @@ func example(t reflect.Type) string {
 		return "1.5"
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Struct {
-			return "[[...]] tables"
+			return exampleTables.S()
 		}
 		return "[" + example(t.Elem()) + "]"
 	}
-	return "a table"
+	return exampleTable.S()
 }
 
 func rawName(v any) string {
 	switch v := v.(type) {
 	case string:
-		return fmt.Sprintf("text %q", v)
+		return rawText.S(v)
 	case int64:
-		return fmt.Sprintf("the number %d", v)
+		return rawNumber.S(fmt.Sprint(v))
 	case float64:
-		return fmt.Sprintf("the number %g", v)
+		return rawNumber.S(fmt.Sprintf("%g", v))
 	case bool:
 		return fmt.Sprintf("%t", v)
 	case time.Time:
-		return "a date"
+		return kindDate.S()
 	case []any, []map[string]any:
-		return "a list"
+		return kindList.S()
 	case map[string]any:
-		return "a table"
+		return kindTable.S()
 	}
 	return fmt.Sprintf("%T", v)
 }

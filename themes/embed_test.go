@@ -15,7 +15,7 @@ var required = []string{
 	"layout.html", "partials.html", "home.html", "duties.html", "duty.html",
 	"units.html", "unit.html", "boundaries.html", "matter.html", "services.html",
 	"service.html", "supervision.html", "system.html", "search.html", "data.html",
-	"accessibility.html", "404.html", "static/site.css", "static/site.js",
+	"accessibility.html", "contact.html", "sitemap.html", "404.html", "static/site.css", "static/site.js",
 	"static/filter.js", "static/favicon.svg",
 }
 

@@ -1,0 +1,128 @@
+package importer
+
+import "qingdan/msg"
+
+// Errors: the file cannot be imported.
+var (
+	errFileType       = msg.New("import.filetype", "%s 不是 .docx 或 .xlsx 文件：请在 Word 或 WPS 中“另存为” .docx，或在 Excel 中“另存为” .xlsx", "%s is not a .docx or .xlsx file: save it as .docx from Word or WPS, or as .xlsx from Excel")
+	errTooBig         = msg.New("import.toobig", "文件有 %d 字节，超过上限 %d 字节", "the file is %d bytes, over the limit of %d bytes")
+	errNotZip         = msg.New("import.notzip", "文件已损坏，或不是 Word/Excel 文件（%v）", "the file is damaged or not a Word/Excel file (%v)")
+	errTooManyEntries = msg.New("import.entries", "文件内部有 %d 个部分，超过上限 %d 个", "the file holds %d entries, over the limit of %d")
+	errUnpackTooBig   = msg.New("import.unpack", "文件内部的 %s 解压后有 %v 字节，超过上限 %d 字节（可能是恶意文件）", "%s inside the file unpacks to %v bytes, over the limit of %d (possibly a hostile file)")
+	errBadEntry       = msg.New("import.entry", "无法读取文件内部的 %s：%v", "cannot read %s inside the file: %v")
+	errNoEntry        = msg.New("import.noentry", "文件里没有 %s：它不是 Word 文档", "the file has no %s: it is not a Word document")
+	errBadXML         = msg.New("import.xml", "文件内部的 %s 已损坏：%v", "%s inside the file is damaged: %v")
+	errBadXlsx        = msg.New("import.xlsx", "无法读取 Excel 文件：%v", "cannot read the Excel file: %v")
+	errTooManyCells   = msg.New("import.cells", "表格单元格超过上限 %d 个", "the tables have more than %d cells")
+	errCellTooBig     = msg.New("import.celltext", "一个单元格或段落的文字超过上限 %d 字节", "a cell or paragraph holds more than %d bytes of text")
+	errTooManyParas   = msg.New("import.paras", "段落超过上限 %d 个", "more than %d paragraphs")
+	errNotContent     = msg.New("import.notcontent", "%s 里已有 %s 个文件或文件夹，但不是清单内容文件夹（没有 units.toml）：请用 -out 指定一个空文件夹或已有的 content 文件夹", "%s holds %s files or folders but is not a content folder (no units.toml): give -out an empty folder or an existing content folder")
+	errWrite          = msg.New("import.write", "无法写入 %s：%v", "cannot write %s: %v")
+)
+
+// The report's frame.
+var (
+	msgKindWord        = msg.New("import.kind.word", "Word 文件", "Word file")
+	msgKindExcel       = msg.New("import.kind.excel", "Excel 文件", "Excel file")
+	msgReportTitle     = msg.New("import.report.title", "qingdan 导入报告：%s（%s）", "qingdan import report: %s (%s)")
+	msgReportCounts    = msg.New("import.report.counts", "读取表格 %d 个、单元格 %d 个（合并单元格算一个）：写入内容 %d 个，空白 %d 个，有文字但未写入 %d 个（下面逐个列出原因）；表格以外的段落 %d 个。", "read %d tables, %d cells (a merged cell counts once): %d written into the content, %d blank, %d with text left out (each listed below with the reason); %d paragraphs outside tables.")
+	msgReportNotes     = msg.New("import.report.notes", "请核对：", "please check:")
+	msgReportTable     = msg.New("import.report.table", "%s：%s，共 %d 行；按表头认出的列：%s", "%s: %s, %d rows; columns recognised by their header: %s")
+	msgReportTableNone = msg.New("import.report.tablenone", "%s：共 %d 行，表头不是清单的任何一部分（部门职责、职责边界、公共服务事项），整个表格未写入", "%s: %d rows; its header is none of the list's parts (部门职责, 职责边界, 公共服务事项): the whole table is left out")
+	msgReportRow       = msg.New("import.report.row", "第 %d 行：%s", "row %d: %s")
+	msgReportBlank     = msg.New("import.report.blank", "（空白：%s）", " (blank: %s)")
+	msgReportNested    = msg.New("import.report.nested", "（%s 列的单元格里还有一个表格，它的文字按顺序并入这个单元格）", " (the cell in column %s holds a table of its own; its text is joined into the cell)")
+	msgReportLeft      = msg.New("import.report.left", "有文字但未写入的单元格 %d 个：", "%d cells with text left out:")
+	msgReportParas     = msg.New("import.report.paras", "表格以外的段落 %d 个：", "%d paragraphs outside tables:")
+	msgReportPara      = msg.New("import.report.para", "第 %d 段 %s：%s", "paragraph %d %s: %s")
+	msgReportHidden    = msg.New("import.report.hidden", "合并区域里被遮住、Excel 不显示的文字 %d 处，未写入：", "%d texts hidden under merged ranges (Excel does not show them), left out:")
+	msgReportFiles     = msg.New("import.report.files", "写入的文件：", "files:")
+	msgUnitsSheet      = msg.New("import.sheet.units", "股室单位", "units")
+	msgPartsSheet      = msg.New("import.sheet.parts", "信息公开记录", "publication records")
+	msgNoUnits         = msg.New("import.nounits", "无（原文空白）", "none (blank in the file)")
+)
+
+// What a row became.
+var (
+	msgRowNoTable        = msg.New("import.row.notable", "未写入（表格未认出）", "left out (table not recognised)")
+	msgRowAboveHeader    = msg.New("import.row.above", "表头以上，未写入", "above the header, left out")
+	msgRowHeader         = msg.New("import.row.header", "表头", "header")
+	msgRowRepeatedHeader = msg.New("import.row.repeated", "重复的表头（换页时重复），未写入", "the header repeated on a new page, left out")
+	msgRowBlank          = msg.New("import.row.blank", "空行或只有“-”“/”之类的占位符，未写入", "blank or only placeholders such as - or /, left out")
+	msgRowNothing        = msg.New("import.row.nothing", "只有合并单元格的延续，没有新内容", "only the continuation of merged cells, nothing new")
+	msgRowNoDuty         = msg.New("import.row.noduty", "第一条职责之前，没有主要职责，未写入", "before the first duty, with no duty: left out")
+	msgRowNoMatter       = msg.New("import.row.nomatter", "第一个管理事项之前，没有管理事项，未写入", "before the first matter, with no matter: left out")
+	msgRowNoService      = msg.New("import.row.noservice", "第一项服务之前，没有服务事项，未写入", "before the first service, with no service: left out")
+	msgRowNoUnit         = msg.New("import.row.nounit", "缺少单位编号或名称，未写入", "no unit id or name: left out")
+	msgRowSameItem       = msg.New("import.row.sameitem", "与上一行是同一个合并的工作事项", "the same merged work item as the row above")
+	msgBecameDuty        = msg.New("import.became.duty", "职责 %s", "duty %s")
+	msgBecameDutyRest    = msg.New("import.became.dutyrest", "职责 %s 的文字接上一页", "the rest of duty %s's text from the page before")
+	msgBecameItem        = msg.New("import.became.item", "事项 %s，责任单位 %s", "item %s, units %s")
+	msgBecameItemRest    = msg.New("import.became.itemrest", "跨页断开的行：接在事项 %s 后面（“%s”）", "a row cut by a page: joined to item %s (“%s”)")
+	msgBecameMatter      = msg.New("import.became.matter", "边界事项 %s", "matter %s")
+	msgBecameMatterRest  = msg.New("import.became.matterrest", "边界事项 %s 的名称接上一页", "the rest of matter %s's title")
+	msgBecameRole        = msg.New("import.became.role", "%s 的职责分工", "the role of %s")
+	msgBecameRoleRest    = msg.New("import.became.rolerest", "跨页断开的行：接在 %s 的职责分工后面（“%s”）", "a row cut by a page: joined to the role of %s (“%s”)")
+	msgBecameCellRest    = msg.New("import.became.cellrest", "%s接上一页", "the rest of %s from the page before")
+	msgBecameService     = msg.New("import.became.service", "服务 %s，承办单位 %s", "service %s, units %s")
+	msgBecameServiceRest = msg.New("import.became.servicerest", "跨页断开的行：接在服务 %s 后面", "a row cut by a page: joined to service %s")
+	msgBecameSystem      = msg.New("import.became.system", "制度 %s（supervision/%s）", "system %s (supervision/%s)")
+	msgBecameUnit        = msg.New("import.became.unit", "单位 %s %s", "unit %s %s")
+	msgBecamePart        = msg.New("import.became.part", "%s的信息公开记录", "the publication record of %s")
+	msgUsedHeader        = msg.New("import.used.header", "表头", "header")
+)
+
+// Why a cell is left out.
+var (
+	msgLeftNoHeader       = msg.New("import.left.noheader", "所在表格未认出", "its table is not recognised")
+	msgLeftAboveHeader    = msg.New("import.left.above", "在表头以上", "above the header")
+	msgLeftUnknownColumn  = msg.New("import.left.column", "“%s”列不是清单的内容", "column “%s” is not part of the list")
+	msgLeftRepeatedHeader = msg.New("import.left.repeated", "重复的表头", "a repeated header")
+	msgLeftPlaceholder    = msg.New("import.left.placeholder", "占位符", "a placeholder")
+	msgLeftNoDuty         = msg.New("import.left.noduty", "在第一条职责之前", "before the first duty")
+	msgLeftNoItem         = msg.New("import.left.noitem", "这一行没有具体工作事项", "the row has no work item")
+	msgLeftNoMatter       = msg.New("import.left.nomatter", "在第一个管理事项之前", "before the first matter")
+	msgLeftNoDept         = msg.New("import.left.nodept", "没有相关部门", "no department")
+	msgLeftNoService      = msg.New("import.left.noservice", "在第一项服务之前", "before the first service")
+	msgLeftNoUnitID       = msg.New("import.left.nounitid", "缺少单位编号或名称", "no unit id or name")
+	msgLeftBadPart        = msg.New("import.left.badpart", "部分名称或发布日期（年-月-日）认不出", "the part or its date (YYYY-MM-DD) is not recognised")
+	msgLeftUnhandled      = msg.New("import.left.unhandled", "导入程序没有用到这一格，请手工核对", "the import did not use this cell; check it by hand")
+)
+
+// Paragraphs.
+var (
+	msgParaBlank        = msg.New("import.para.blank", "空段落", "blank")
+	msgParaPartHeading  = msg.New("import.para.part", "部分标题，未写入（网站自带各部分的标题）", "a part's heading, left out (the site titles its parts itself)")
+	msgParaOutside      = msg.New("import.para.outside", "不属于任何部分（如文件标题），未写入；网站名称在 site.toml 里", "belongs to no part (such as the document's title), left out; the site's title is in site.toml")
+	msgParaBeforeSystem = msg.New("import.para.beforesystem", "在第一项制度的标题之前，未写入", "before the first system's title, left out")
+	msgParaSystem       = msg.New("import.para.system", "制度 %s 的标题（supervision/%s）", "the title of system %s (supervision/%s)")
+	msgParaSystemText   = msg.New("import.para.systemtext", "制度 %s 的正文", "text of system %s")
+	msgParaJoined       = msg.New("import.para.joined", "跨页断开的段落：接在第 %d 段后面", "a paragraph cut by a page: joined to paragraph %d")
+)
+
+// Notes for the editor.
+var (
+	msgNoteHalfWidth  = msg.New("import.note.halfwidth", "%d 个责任股室单元格用了半角括号“()”，按全角括号读取，单位相同", "%d unit cells use half-width brackets; read as full-width, the same units")
+	msgNoteAlias      = msg.New("import.note.alias", "单位“%s”另有写法“%s”（%d 处，只差括号、空格或重复的字），视为同一单位，记入 aliases", "unit “%s” is also written “%s” (%d times, differing only in brackets, spaces or a doubled word): one unit, recorded in aliases")
+	msgNoteTwoParents = msg.New("import.note.twoparents", "单位“%s”在“%s”下，又写在“%s”下：按第一次的写法", "unit “%s” is under “%s” and also written under “%s”: the first is kept")
+	msgNoteNewUnit    = msg.New("import.note.newunit", "新单位 %s：%s（%s）；编号可在首次发布前改为好记的拼音缩写", "new unit %s: %s (%s); its id may be changed to a pinyin abbreviation before the first publication")
+	msgNoteNewSubUnit = msg.New("import.note.newsubunit", "新单位 %s：%s（%s），是 %s“%s”的下属单位（原文写在它后面的括号里）；编号可在首次发布前改为好记的拼音缩写", "new unit %s: %s (%s), inside %s “%s” (written in brackets after it); its id may be changed to a pinyin abbreviation before the first publication")
+	msgNoteNoChanges  = msg.New("import.note.nochanges", "导入不生成 changes.toml（更新记录）和 synonyms.toml（搜索同义词）：需要时照 content/README.md 添加", "the import writes no changes.toml (the update log) or synonyms.toml (search synonyms): add them as content/README.md shows when needed")
+	msgNoteNewKind    = msg.New("import.note.newkind", "单位“%s”的名称不以任何已有类别结尾，类别定为“%s”，并写进 units.toml 的 kinds", "unit “%s” ends in no known kind; its kind is “%s”, added to kinds in units.toml")
+	msgNoteSimilar    = msg.New("import.note.similar", "单位 %s“%s”的名称包含单位 %s“%s”：可能是同一单位，未合并；如是，把一个的名称写进另一个的 aliases，并改写引用", "unit %s “%s” contains the name of unit %s “%s”: possibly one unit, not merged; if so, put one's name in the other's aliases and change the references")
+	msgNotePhone      = msg.New("import.note.phone", "单位 %s“%s”的电话 %s 取自服务 %s", "unit %s “%s”: phone %s taken from service %s")
+	msgNoteOtherPhone = msg.New("import.note.otherphone", "单位 %s“%s”的电话是 %s，另一个号码 %s 见服务 %s：单位电话未改", "unit %s “%s” has phone %s; %s is given in service %s: the unit's phone is kept")
+	msgNoteKeptPart   = msg.New("import.note.keptpart", "文件里没有“%s”，原有内容保留不变", "the file has no %s; the existing content is kept")
+	msgNoteNoSystems  = msg.New("import.note.nosystems", "文件里没有事中事后监督管理制度：这一部分导入后为空（网站上写明“暂未公布”），需要时在 supervision/ 里每项制度写一个 .md 文件", "the file has no supervision systems: the part is empty (the site says none is published yet); add one .md file per system in supervision/ when there are some")
+	msgNotePublished  = msg.New("import.note.published", "“%s”的发布日期定为导入当天 %s、索引号空着：请改成正式发布的日期和索引号（supervision/_index.toml 或各部分文件开头）", "%s: published set to the import's day %s and no index: write the real date and index at the top of the part's file")
+	msgNoteUpdated    = msg.New("import.note.updated", "“%s”有改动，更新日期改为 %s", "%s changed: updated set to %s")
+	msgNoteLead       = msg.New("import.note.lead", "%d 个边界事项的第一个相关部门视为本局（lead = true）；不是的请改正", "in %d matters the first department is taken to be this bureau (lead = true); correct any that is not")
+)
+
+// Files.
+var (
+	msgFileNew       = msg.New("import.file.new", "新写入", "written")
+	msgFileReplaced  = msg.New("import.file.replaced", "内容有变化，已替换", "changed, replaced")
+	msgFileUnchanged = msg.New("import.file.unchanged", "内容相同，原文件未动", "unchanged, left as it was")
+	msgFileKept      = msg.New("import.file.kept", "不在导入文件中，保留未删", "not in the imported file, kept")
+)

@@ -113,6 +113,8 @@ func countyPages(site *Site, sum *Summary) []*Page {
 	return append(pages, search, data,
 		newPage("changes.html", sectionChanges+"/", "更新记录", sectionAbout, name+"各部门责任清单的每次调整：日期、依据的文件和涉及的条目。"),
 		newPage("accessibility.html", "accessibility/", "无障碍声明", sectionAbout, "本网站的无障碍和适老化设计说明。"),
+		newPage("county-contact.html", "contact/", "联系我们", sectionAbout, name+"各部门的联系方式。"),
+		newPage("county-sitemap.html", "sitemap/", "网站地图", sectionAbout, "本网站的栏目，和每个部门清单的网站地图。"),
 		notFound)
 }
 

@@ -31,7 +31,8 @@
 // changes.html (更新记录); a county's own pages (Site.County set) are
 // county.html, county-units.html, county-department.html
 // (Page.Department), county-duties.html, county-boundaries.html,
-// county-services.html, county-supervision.html and county-search.html.
+// county-services.html, county-supervision.html, county-search.html,
+// county-contact.html and county-sitemap.html.
 //
 // Every template receives these exported types and nothing else: Page
 // (with Site, Summary, Crumb, PubInfo and NavState through its fields and

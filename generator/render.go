@@ -201,6 +201,7 @@ var pageTemplates = []string{
 	"accessibility.html", "contact.html", "sitemap.html", "404.html", "removed.html", "changes.html",
 	"county.html", "county-units.html", "county-department.html", "county-duties.html",
 	"county-boundaries.html", "county-services.html", "county-supervision.html", "county-search.html",
+	"county-contact.html", "county-sitemap.html",
 }
 
 // newRenderer parses the theme. Call reset before rendering a site.

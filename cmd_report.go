@@ -57,17 +57,28 @@ func runReportCheck(args []string) error {
 		return err
 	}
 	folder := *dir
+	fontSettings := reports.FontSettings{}
 	if folder == "" {
 		cfg, err := loadConfig(*configPath)
 		if err != nil {
 			return err
 		}
 		folder = cfg.Path(cfg.Reports.CaseFiles)
+		fontSettings = reports.FontSettingsOf(cfg)
 	}
 	if info, err := os.Stat(folder); err != nil || !info.IsDir() {
 		return reportNoFolder.Error(folder)
 	}
 	cases, ps := reports.LoadFolder(folder)
+	fonts, err := reports.LoadFonts(fontSettings)
+	if err != nil {
+		return err
+	}
+	for _, w := range fonts.Warnings {
+		ps.Warn(source.Pos{File: *configPath}, "", "%s", w)
+	}
+	ps = append(ps, reports.OnDisk(folder, reports.GlyphProblems(cases, fonts))...)
+	ps.Sort()
 	fmt.Fprint(os.Stderr, ps.String())
 	errs, warns := count(ps)
 	fmt.Println(reportChecked.S(len(cases), folder, errs, warns))

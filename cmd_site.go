@@ -12,6 +12,7 @@ import (
 	"qingdan/generator"
 	"qingdan/output"
 	"qingdan/source"
+	"qingdan/themes"
 )
 
 func runBuild(ctx context.Context, args []string) error {
@@ -30,10 +31,7 @@ func runBuild(ctx context.Context, args []string) error {
 		if target == "" {
 			target = cfg.Path(cfg.Output)
 		}
-		if cfg.CaseFilesOverlap(target) {
-			return buildOverlap.Error(target, cfg.Reports.CaseFiles)
-		}
-		dir, err := output.NewDir(target)
+		dir, err := output.NewDir(target, keepOut(cfg)...)
 		if err != nil {
 			return err
 		}
@@ -80,6 +78,12 @@ func runCheck(ctx context.Context, args []string) error {
 	}
 	if ps.HasErrors() {
 		return report(ps)
+	}
+	if tps := themes.Check(cfg.Dir, cfg.Theme); len(tps) > 0 {
+		return report(tps)
+	}
+	if err := output.Check(cfg.Path(cfg.Output), keepOut(cfg)...); err != nil {
+		return err
 	}
 	printWarnings(ps, true)
 	if c := site.County; c != nil {

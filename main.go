@@ -35,6 +35,7 @@ var commands = []command{
 	{"import", sumImport, runImport},
 	{"pipeline", sumPipeline, runPipeline},
 	{"bench-content", sumBench, runBenchContent},
+	{"version", sumVersion, runVersion},
 }
 
 // Exit codes.

@@ -75,7 +75,6 @@ Examples:
   qingdan check
   qingdan check -lang en        # messages in English
 `)
-	buildOverlap     = msg.New("cli.build.overlap", "输出文件夹 %s 与案卷文件夹（%s）重叠：案卷含有个人信息，绝不能发布；请用 -out 另选文件夹", "output folder %s overlaps the case files (%s): case files hold personal data and are never published; choose another -out")
 	buildFailed      = msg.New("cli.build.failed", "生成 %s 失败：%v", "building %s: %v")
 	buildInterrupted = msg.New("cli.build.interrupted", "生成被中断；%s 没有改动", "build interrupted; %s is unchanged")
 	checkOK          = msg.New("cli.check.ok", "qingdan: 通过：%d 个单位，%d 条职责，%d 个事项，%d 个边界事项，%d 个服务事项，%d 项监督管理制度", "qingdan: ok: %d units, %d duties, %d items, %d boundary matters, %d services, %d supervision systems")
@@ -459,4 +458,28 @@ Examples:
 	benchOutRequired = msg.New("cli.bench.out_required", "必须写 -out", "-out is required")
 	benchWrote       = msg.New("cli.bench.wrote", "qingdan: 已把 %d 个工作事项写到 %s", "qingdan: wrote %d work items to %s")
 	benchInterrupted = msg.New("cli.bench.interrupted", "被中断；%s 没有改动", "interrupted; %s is unchanged")
+)
+
+// The version command.
+var (
+	sumVersion   = msg.New("cli.sum.version", "显示版本号、生成它的提交和 Go 版本", "print the version and the commit this binary was built from")
+	versionUsage = msg.New("cli.usage.version", `
+用法：qingdan version
+
+显示本 qingdan 的版本号、生成它的提交（源码有未提交的修改时带“+modified”）、
+编译它的 Go 版本和它运行的系统，用于报告问题或比较两台机器：
+
+  qingdan version
+  qingdan v1.0.0 commit 4f2a9c1e7b3d (2026-12-01T21:47:12Z) go1.26.8 windows/amd64
+`, `
+Usage: qingdan version
+
+Prints the version of this qingdan, the commit it was built from (with
+"+modified" when the source had uncommitted changes), the Go version that
+built it and the system it runs on, for a bug report or to compare two
+machines:
+
+  qingdan version
+  qingdan v1.0.0 commit 4f2a9c1e7b3d (2026-12-01T21:47:12Z) go1.26.8 windows/amd64
+`)
 )

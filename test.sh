@@ -2,11 +2,14 @@
 # Runs every test of qingdan, on a fresh Debian machine with Go:
 #   ./test.sh
 # It first installs what the tests need and the machine lacks (Debian's
-# chromium, poppler-utils and fonts-wqy-microhei; node and npm; the npm
-# tools axe-core and html-validate under tools/node_modules), then runs
-# gofmt, go vet, all Go tests (which include the JavaScript tests, the
-# browser tests and the quality gates of e2e/ on the real content), and a
-# short run of every fuzz target, and ends with a summary of what the gates
+# chromium, poppler-utils, fonts-wqy-microhei and the reports' fallback
+# fonts; wine64, MinGW-w64 and
+# zip; node and npm; the npm tools axe-core and html-validate under
+# tools/node_modules), then runs gofmt, go vet (on each of the five systems
+# a release is made for), the release script, all Go tests (which include
+# the JavaScript tests, the browser tests and the quality gates of e2e/ on
+# the real content, the Windows binary under Wine among them), and a short
+# run of every fuzz target, and ends with a summary of what the gates
 # tried and the result of each. CI (.ci/run) runs exactly this.
 #
 # Environment (all optional):
@@ -28,8 +31,19 @@ need=()
 command -v chromium >/dev/null || need+=(chromium)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+# the reports' fallback fonts: CJK Extension B, Uyghur, emoji (reports/fontchain.go)
+[ -e /usr/share/fonts/truetype/hanazono/HanaMinB.ttf ] || need+=(fonts-hanazono)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+[ -e /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || need+=(fonts-symbola)
 command -v node >/dev/null || need+=(nodejs)
 command -v npm >/dev/null || need+=(npm)
+# The Windows binary runs under Wine (e2e/platform_test.go); on Debian 12
+# the package is wine64 (wine is only its wrapper). Wine 8.0 lacks a DLL
+# that Go programs need, which the test builds with MinGW-w64. zip makes
+# the Windows release archive.
+command -v wine64 >/dev/null || [ -x /usr/lib/wine/wine64 ] || need+=(wine64)
+command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64)
+command -v zip >/dev/null || need+=(zip)
 if ((${#need[@]})); then
 	sudo=""
 	[ "$(id -u)" = 0 ] || sudo=sudo
@@ -39,7 +53,7 @@ fi
 # The versions are pinned by tools/package-lock.json; node_modules is
 # never committed.
 npm ci --prefix tools --no-audit --no-fund --loglevel=error >/dev/null
-echo "ok: chromium, pdftotext, wqy-microhei, node $(node --version), axe-core, html-validate"
+echo "ok: chromium, pdftotext, wqy-microhei, node $(node --version), axe-core, html-validate, wine64, mingw-w64, zip"
 
 step "gofmt and go vet"
 unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
@@ -48,6 +62,19 @@ if [ -n "$unformatted" ]; then
 	exit 1
 fi
 go vet ./...
+
+step "every platform: go vet and the release archives (release.sh)"
+# The five systems a county office has; release.sh cross-compiles each, and
+# e2e/release_test.go checks what it made. Vet builds with -trimpath too, so
+# that it and release.sh share the compiled packages of each system.
+for target in windows/amd64 darwin/arm64 linux/amd64 linux/arm64 linux/loong64; do
+	GOOS=${target%/*} GOARCH=${target#*/} go vet -trimpath ./...
+	echo "ok: go vet $target"
+done
+release=artifacts/release
+rm -rf "$release"
+./release.sh -o "$release"
+export QINGDAN_RELEASE="$PWD/$release"
 
 # Each gate of e2e/ writes "label<TAB>count<TAB>result" to a file here.
 counts=artifacts/counts
@@ -63,17 +90,27 @@ fuzztime="${FUZZTIME:-3s}"
 fuzz=pass
 fuzzexecs=0
 fuzztargets=0
+deadlinerace=no
+case "$(go env GOVERSION)" in
+go1.2[0-6] | go1.2[0-6].* | go1.1[0-9]*) deadlinerace=yes ;;
+esac
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 for pkg in $(go list ./...); do
 	dir=$(go list -f '{{.Dir}}' "$pkg")
 	for target in $(grep -ho '^func Fuzz[A-Za-z0-9_]*' "$dir"/*_test.go 2>/dev/null | sed 's/^func //'); do
 		fuzztargets=$((fuzztargets + 1))
-		# Go 1.26's fuzz coordinator can report "context deadline exceeded"
-		# when -fuzztime expires while a worker is mid-call, with no failing
-		# input (go.dev/issue/75804, fixed in Go 1.27). Such a run is tried
-		# again, twice at most; any other failure, or one that wrote a failing
-		# input, fails at once.
+		# Go 1.26's fuzz coordinator can fail a run with "context deadline
+		# exceeded" when -fuzztime expires while a worker is mid-call, with no
+		# failing input (go.dev/issue/75804: stop() in internal/fuzz/fuzz.go
+		# compares with fuzzCtx.Err() only; still so in go1.26.8, fixed in Go
+		# 1.27). With Go 1.26 or older such a run is tried again, twice at most.
+		# It counts as that race only when the output is exactly the
+		# coordinator's bare error and no input was written to the corpus;
+		# anything else (a failing input, a panic, a message of the target)
+		# fails at once. Every retry is shown in the summary.
+		corpus="$dir/testdata/fuzz/$target"
+		before=$(find "$corpus" -type f 2>/dev/null | wc -l)
 		for try in 1 2 3; do
 			if go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" >"$log" 2>&1; then
 				result=pass
@@ -81,7 +118,11 @@ for pkg in $(go list ./...); do
 				break
 			fi
 			result=FAIL
-			if grep -q 'context deadline exceeded' "$log" && ! grep -qE 'Failing input|panic:|_test\.go:[0-9]+:' "$log"; then
+			after=$(find "$corpus" -type f 2>/dev/null | wc -l)
+			if [ "$deadlinerace" = yes ] && [ "$after" = "$before" ] &&
+				grep -qx -- "--- FAIL: $target ([0-9.]*s)" "$log" &&
+				[ "$(grep -A1 -x -- "--- FAIL: $target ([0-9.]*s)" "$log" | tail -1)" = "    context deadline exceeded" ] &&
+				! grep -qE 'Failing input|panic:|\.go:[0-9]+:' "$log"; then
 				continue
 			fi
 			break
@@ -99,7 +140,7 @@ done
 step "summary"
 row() { printf '  %-78s %8s  %s\n' "$1" "$2" "$3"; }
 row "gate" "count" "result"
-for gate in browser axe html links large payloads broken privacy kill-publish kill-pipeline disk-full import county-links county-html county-axe; do
+for gate in browser axe html links large payloads broken hostile-reports privacy kill-publish kill-pipeline disk-full import ownership reading preview wine release county-links county-html county-axe; do
 	if [ -f "$counts/$gate" ]; then
 		IFS=$'\t' read -r label n result <"$counts/$gate"
 		row "$label" "$n" "$result"

@@ -115,6 +115,7 @@ func Parse(name string, data []byte) (*Config, source.Problems) {
 		ps.Add(at.Of("org.area_code"), areaCodeFix.S(), areaCodeBad.S(c.Org.AreaCode))
 	}
 	c.validateDepartments(at, &ps)
+	c.validateTheme(at, &ps)
 	c.Reports.validate(c, at, &ps)
 	c.Pipeline.validate(c, at, &ps)
 	return c, ps

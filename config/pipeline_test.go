@@ -5,7 +5,10 @@ import "testing"
 func TestPipelineConfig(t *testing.T) {
 	checkProblems(t, []problemCase{
 		{"none", "", ""},
-		{"full", `[pipeline]
+		{"full", `[reports]
+contact = "孙某"
+phone = "0319-7631779"
+[pipeline]
 first_period = "2025H2"
 retry_backoff = "1m"
 retry_backoff_max = "2h"

@@ -57,6 +57,8 @@ func TestProblemsChinese(t *testing.T) {
 		{"bad backoff", minimal + "[pipeline]\nretry_backoff = \"often\"\n", "site.toml:6:17: 错误：retry_backoff \"often\" 不是时间长度"},
 		{"smtp no recipients", minimal + "[pipeline.smtp]\nhost = \"m\"\nfrom = \"a@b.cn\"\n", "site.toml:5:1: 错误：pipeline.smtp 没有收件人\n  提示：加上 to = [\"fzb@weixian.gov.cn\"]"},
 		{"unknown key", minimal + "titel = \"x\"\n", "site.toml:5:1: 错误：\"titel\" 不是 [org] 里能写的名称"},
+		{"major amount nan", minimal + "[reports]\nmajor_amount = nan\n", "site.toml:6:16: 错误：major_amount NaN 不是数字\n  提示：按元填写金额"},
+		{"empty contact", minimal + "[reports]\ncontact = \"\"\n", "site.toml:6:11: 警告：[reports] contact 为空：备案报告的附注中联系人和联系电话将留空白"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, ps := Parse("site.toml", []byte(tt.toml))

@@ -1,7 +1,9 @@
 package config
 
 import (
+	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"qingdan/source"
@@ -12,6 +14,9 @@ import (
 type Reports struct {
 	CaseFiles        string   `toml:"casefiles"`         // folder of case files; never under content/
 	Font             string   `toml:"font"`              // TrueType font (.ttf, or a .ttc collection) for the PDFs; empty: well-known system paths
+	Fonts            []string `toml:"fonts"`             // font chain: each character is drawn from the first that has it; empty: font, then Debian's fallbacks
+	FontBody         string   `toml:"font_body"`         // 仿宋 face of the body text (GB/T 9704); empty: well-known paths
+	FontTitle        string   `toml:"font_title"`        // 小标宋 face of titles (GB/T 9704); empty: well-known paths
 	Excellent        int      `toml:"excellent"`         // 优秀: score at or above, default 90
 	Pass             int      `toml:"pass"`              // 合格: score at or above, default 70; below is 不合格
 	MajorAmount      float64  `toml:"major_amount"`      // a decision of this many yuan or more is major (重大), default 50000
@@ -31,6 +36,12 @@ const (
 	DefaultLitigationMonths = 6
 	DefaultLegalOffice      = "威县人民政府法制办公室"
 )
+
+// MaxAmount is the largest amount, in yuan, a case file or site.toml may
+// hold: 100,000,000,000 (1000亿元), five times the largest fine ever
+// imposed in China (182.28亿元, 2021). Anything above it is a slip (extra
+// zeros, fen typed as yuan), not a real fine or fee.
+const MaxAmount = 1e11
 
 func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems) {
 	if r.CaseFiles == "" {
@@ -63,18 +74,30 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	if r.Excellent > 100 || r.Pass < 1 || r.Pass >= r.Excellent {
 		ps.Add(at.Of("reports"), "write 0 < pass < excellent <= 100, such as excellent = 90 and pass = 70", "grade thresholds excellent = %d and pass = %d are out of order", r.Excellent, r.Pass)
 	}
-	if r.MajorAmount < 0 {
+	switch m := r.MajorAmount; {
+	case math.IsNaN(m) || math.IsInf(m, 0):
+		ps.Add(at.Of("reports.major_amount"), amountHint.S(), "%s", majorAmountNotNumber.S(m))
+	case m > MaxAmount:
+		ps.Add(at.Of("reports.major_amount"), amountHint.S(), "%s", majorAmountTooLarge.S(m, strconv.FormatFloat(MaxAmount, 'f', 0, 64)))
+	case m < 0:
 		ps.Add(at.Of("reports.major_amount"), "write the amount in yuan, such as 50000", "major_amount %v is negative", r.MajorAmount)
 	}
+	r.warnContact(c, at, ps)
 	if r.LitigationMonths < 1 || r.LitigationMonths > 60 {
 		ps.Add(at.Of("reports.litigation_months"), "the 行政诉讼法 gives six months: litigation_months = 6", "litigation_months %d is not a number of months from 1 to 60", r.LitigationMonths)
 	}
 }
 
-// CaseFilesOverlap reports whether a folder a build writes or publishes
-// (such as the -out of a build) holds the case files or lies inside them.
-func (c *Config) CaseFilesOverlap(dir string) bool {
-	return overlaps(c.Path(c.Reports.CaseFiles), dir)
+// warnContact warns of an empty contact or phone, which the filing's cover
+// letter names (its 附注), when the filing is scheduled or site.toml
+// writes the key.
+func (r *Reports) warnContact(c *Config, at *source.Positions, ps *source.Problems) {
+	for _, f := range []struct{ key, value string }{{"contact", r.Contact}, {"phone", r.Phone}} {
+		written := at.Of("reports."+f.key) != at.Of("reports")
+		if strings.TrimSpace(f.value) == "" && (written || c.Pipeline.Schedule.Filing != "") {
+			ps.Warn(at.Of("reports."+f.key), contactHint.S(), "%s", contactEmpty.S(f.key))
+		}
+	}
 }
 
 // overlaps reports whether one of the folders a and b lies in the other.

@@ -19,6 +19,14 @@ func TestReportsConfig(t *testing.T) {
 		{"litigation months", "[reports]\nlitigation_months = 100\n", "site.toml:6:21: litigation_months 100"},
 		{"negative major amount", "[reports]\nmajor_amount = -1\n", "major_amount -1 is negative"},
 		{"unknown key", "[reports]\ncasefile = \"x\"\n", `did you mean "casefiles"?`},
+		{"major amount nan", "[reports]\nmajor_amount = nan\n", "site.toml:6:16: major_amount NaN is not a number"},
+		{"major amount inf", "[reports]\nmajor_amount = inf\n", "site.toml:6:16: major_amount +Inf is not a number"},
+		{"major amount -inf", "[reports]\nmajor_amount = -inf\n", "major_amount -Inf is not a number"},
+		{"major amount absurd", "[reports]\nmajor_amount = 1e300\n", "site.toml:6:16: major_amount 1e+300 yuan is over 100000000000 yuan"},
+		{"empty contact", "[reports]\ncontact = \"\"\nphone = \"0319-7631779\"\n", "site.toml:6:11: [reports] contact is empty"},
+		{"empty phone", "[reports]\ncontact = \"孙某\"\nphone = \" \"\n", "site.toml:7:9: [reports] phone is empty"},
+		{"contact unset while the filing is scheduled", "[reports]\n[pipeline]\nfirst_period = \"2026H1\"\n[pipeline.schedule]\nfiling = \"0 9 5 1,7 *\"\n", "site.toml:5:1: [reports] contact is empty"},
+		{"major amount at the ceiling", "[reports]\nmajor_amount = 100_000_000_000\n", ""},
 	})
 }
 

@@ -155,7 +155,7 @@ func generatedCases(t *testing.T) []brokenCase {
 	for i := range garbage {
 		garbage[i] = byte(i*131 + i/7)
 	}
-	return []brokenCase{
+	return append([]brokenCase{
 		{name: "gen/bad-utf8-toml", files: []caseFile{{name: "duties.toml", data: bytes.Replace(duties, []byte("组织对人口"), []byte("组织\xff\xfe对人口"), 1)}}, want: []string{"content/duties.toml:17:11:"}},
 		{name: "gen/bad-utf8-markdown", files: []caseFile{{name: "supervision/01-zzrs.md", data: bytes.Replace(md, []byte("监督检查对象"), []byte("监督\xe7\x9b检查对象"), 1)}}, want: []string{"content/supervision/01-zzrs.md:10:8:"}},
 		{name: "gen/nul-byte", files: []caseFile{{name: "units.toml", data: bytes.Replace(units, []byte(`name = "人秘股"`), []byte("name = \"人秘\x00股\""), 1)}}, want: []string{"content/units.toml:8:"}},
@@ -170,7 +170,7 @@ func generatedCases(t *testing.T) []brokenCase {
 		{name: "gen/empty-markdown", files: []caseFile{{name: "supervision/02-zsy.md", data: []byte{}}}, want: []string{"content/supervision/02-zsy.md:1:1:"}},
 		{name: "gen/huge-value-5MB", files: []caseFile{{name: "duties.toml", data: bytes.Replace(duties, []byte("text = \"组织对人口"), []byte("text = \""+strings.Repeat("很长的文字", 5<<20/15)+"组织对人口"), 1)}}, want: []string{"content/duties.toml:17:"}},
 		{name: "gen/huge-file-200k-lines", files: []caseFile{{name: "units.toml", data: lines.Bytes()}}, want: []string{"content/units.toml:200083:10: 错误：值后面多了 name"}},
-	}
+	}, hostileCases(real)...)
 }
 
 // apply makes the case's changes to the site in dir.

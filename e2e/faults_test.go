@@ -1,3 +1,5 @@
+//go:build linux
+
 package e2e
 
 import (
@@ -13,36 +15,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 )
-
-// contentHashes maps every file under dir (relative path) to its SHA-256;
-// it describes a published site by content alone.
-func contentHashes(t testing.TB, dir string) string {
-	t.Helper()
-	var lines []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		lines = append(lines, fmt.Sprintf("%s %x", rel, sha256.Sum256(data)))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	sort.Strings(lines)
-	return strings.Join(lines, "\n")
-}
 
 // startGroup starts cmd in a process group of its own, so that the whole
 // run (the script and the programs it starts) can be killed at once, as a

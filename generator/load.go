@@ -125,7 +125,7 @@ type (
 // is an error. Problems name files as cfg.Content does ("content/duties.toml"),
 // relative to site.toml. Load reads nothing but fsys.
 func Load(fsys fs.FS, cfg *config.Config) (*Site, source.Problems) {
-	l := &loader{fsys: fsys, prefix: filepath.ToSlash(cfg.Content)}
+	l := &loader{fsys: source.Guard(fsys), prefix: filepath.ToSlash(cfg.Content)}
 	return l.load(cfg)
 }
 
@@ -140,7 +140,7 @@ type Loader struct {
 
 // Load is the package's Load, reusing what earlier loads decoded.
 func (ld *Loader) Load(fsys fs.FS, cfg *config.Config) (*Site, source.Problems) {
-	l := &loader{fsys: fsys, prefix: filepath.ToSlash(cfg.Content), cache: &ld.cache}
+	l := &loader{fsys: source.Guard(fsys), prefix: filepath.ToSlash(cfg.Content), cache: &ld.cache}
 	return l.load(cfg)
 }
 
@@ -195,6 +195,7 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 		v.changeLinks(changes.Changes, chAt)
 	}
 	l.ps.Sort()
+	l.ps = l.ps.Folded()
 	if l.ps.HasErrors() {
 		return nil, l.ps
 	}

@@ -49,14 +49,14 @@ func TestLoaderMatchesLoad(t *testing.T) {
 			t.Errorf("case %d: problems\n%s\nwant\n%s", i, gotPs, wantPs)
 		}
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("case %d: the Loader's site differs from LoadFS's", i)
+			t.Errorf("case %d: the Loader's site differs from Load's", i)
 		}
 	}
 }
 
 // TestLoaderEdit edits the first item of duties.toml and adds a line at
 // the top of services.toml, which moves every service a line down, and
-// checks that the Loader's site shows both as LoadFS's does.
+// checks that the Loader's site shows both as Load's does.
 func TestLoaderEdit(t *testing.T) {
 	cfg, _ := fixtureConfig(t, nil)
 	fsys := fixtureFS(t)
@@ -87,6 +87,6 @@ func TestLoaderEdit(t *testing.T) {
 	}
 	want, _ := Load(fsys, cfg)
 	if !reflect.DeepEqual(after, want) {
-		t.Errorf("the Loader's site differs from LoadFS's")
+		t.Errorf("the Loader's site differs from Load's")
 	}
 }

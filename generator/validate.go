@@ -78,6 +78,10 @@ func (v *validator) unique(seen seenIDs, kind, id string, w where) bool {
 
 // id checks an id against its pattern; example shows a good one.
 func (v *validator) id(pattern *regexp.Regexp, example func() string, kind, id string, w where) {
+	if len(id) > MaxID {
+		v.ps.Add(w.pos(), idTooLongHint.S(example()), "%s", idTooLong.S(kind, len(id), MaxID))
+		return
+	}
 	if id != "" && !pattern.MatchString(id) {
 		v.ps.Add(w.pos(), idInvalidFix.S(example()), idInvalid.S(entryKind(kind), id))
 	}

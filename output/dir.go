@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 )
 
@@ -61,23 +60,38 @@ var errClosed = errors.New("output already committed or aborted")
 
 // NewDir starts a new site for the directory target, which need not exist
 // yet. It removes temporary directories left beside target by killed runs.
-func NewDir(target string) (*Dir, error) {
+// It refuses, touching nothing, a target that is not qingdan's to replace
+// or that would move away a place of keep (see claimPlace, claimSite).
+func NewDir(target string, keep ...Keep) (*Dir, error) {
 	abs, err := filepath.Abs(target)
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", target, err)
 	}
+	if err := claimPlace(abs, keep); err != nil {
+		return nil, err
+	}
 	if err := checkTarget(abs); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", target, err)
+	}
+	if err := claimSite(abs); err != nil {
+		return nil, err
 	}
 	parent, base := filepath.Split(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", target, err)
 	}
-	lock, err := lockFile(filepath.Join(parent, "."+base+".lock"))
+	lock, err := LockFile(filepath.Join(parent, "."+base+".lock"))
+	if errors.Is(err, ErrLocked) {
+		err = errors.New("another qingdan run is writing it; wait for it to finish")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("output folder %s: %w", target, err)
 	}
 	d := &Dir{target: abs, shown: target, lock: lock, files: map[string]bool{}, dirs: map[string]*folder{}}
+	if err := restoreAside(abs, asideName(parent, base)); err != nil {
+		d.Abort()
+		return nil, fmt.Errorf("output folder %s: %s", target, msgRestoreAside.S(asideName(parent, base), err))
+	}
 	if err := removeLeftovers(parent, base); err != nil {
 		d.Abort()
 		return nil, fmt.Errorf("output folder %s: removing a killed run's leftovers: %w", target, err)
@@ -137,6 +151,10 @@ func spareName(base string) string { return "." + base + ".spare" }
 // named base: ".public.tmp-".
 func tmpPrefix(base string) string { return "." + base + ".tmp-" }
 
+// asideName is where swapByRenames moves the old site of a target named
+// base: ".public.tmp-old".
+func asideName(parent, base string) string { return filepath.Join(parent, tmpPrefix(base)+"old") }
+
 // checkTarget refuses targets whose replacement would destroy more than a
 // site: a filesystem root, the current folder or one holding it, or a path
 // that exists and is not a directory.
@@ -159,23 +177,6 @@ func checkTarget(abs string) error {
 		return errors.New("exists and is not a directory")
 	}
 	return nil
-}
-
-// lockFile takes an exclusive lock on path, creating it. The lock goes away
-// when the file is closed or the process dies.
-func lockFile(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return nil, err
-	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, errors.New("another qingdan run is writing it; wait for it to finish")
-		}
-		return nil, fmt.Errorf("locking %s: %w", path, err)
-	}
-	return f, nil
 }
 
 // removeLeftovers deletes the temporary directories of earlier runs that were
@@ -293,7 +294,7 @@ func (d *Dir) write(name string, data []byte, again bool) (changed bool, err err
 			return false, err
 		}
 	}
-	if same && syscall.Link(old, file) == nil {
+	if same && linkFile(old, file) == nil {
 		return false, nil
 	}
 	if err := createFile(file, data); err != nil {
@@ -387,6 +388,9 @@ func (d *Dir) commit() (Stats, error) {
 		return Stats{}, err
 	}
 	st.Removed = removed
+	if err := writeManifest(d.work, d.files); err != nil {
+		return Stats{}, err
+	}
 	if err := syncAll(d.work); err != nil {
 		return Stats{}, err
 	}
@@ -401,7 +405,7 @@ func (d *Dir) commit() (Stats, error) {
 		}
 		return st, SyncPath(parent)
 	}
-	old, err := swap(d.work, d.target, filepath.Join(parent, tmpPrefix(base)+"old"))
+	old, err := swap(d.work, d.target, asideName(parent, base))
 	if err != nil {
 		return Stats{}, err
 	}
@@ -437,6 +441,7 @@ func (d *Dir) removeStale(abs, rel string) error {
 		case isFolder && e.IsDir():
 			err = d.removeStale(p, name)
 		case isFile && !e.IsDir():
+		case name == manifestName:
 		default:
 			err = removeName(p)
 		}
@@ -465,7 +470,7 @@ func (d *Dir) countRemoved() (int, error) {
 		if err != nil {
 			return err
 		}
-		if _, ok := d.files[filepath.ToSlash(rel)]; !ok {
+		if _, ok := d.files[filepath.ToSlash(rel)]; !ok && rel != manifestName {
 			n++
 		}
 		return nil
@@ -474,10 +479,8 @@ func (d *Dir) countRemoved() (int, error) {
 }
 
 // swap exchanges the directories work and target and returns where the old
-// site now is. Where the kernel or file system cannot exchange two names
-// atomically it falls back to two renames, moving the old site to aside
-// first; between them the target is briefly missing, and a kill there leaves
-// the old site beside it.
+// site now is. Where the system or file system cannot exchange two names
+// atomically (Windows; HFS+ on macOS) it falls back to swapByRenames.
 func swap(work, target, aside string) (old string, err error) {
 	err = exchange(work, target)
 	if err == nil {
@@ -486,14 +489,38 @@ func swap(work, target, aside string) (old string, err error) {
 	if !errors.Is(err, errors.ErrUnsupported) {
 		return "", err
 	}
+	return aside, swapByRenames(work, target, aside)
+}
+
+// swapByRenames puts work in target's place with two renames: the old site
+// to aside, then work to target. Between them the target is briefly
+// missing, never half written: a failed second rename moves the old site
+// back, and a kill between the two leaves it at aside, where the next
+// NewDir finds it and puts it back (restoreAside) before anything else.
+func swapByRenames(work, target, aside string) error {
 	if err := os.Rename(target, aside); err != nil {
-		return "", err
+		return err
 	}
 	if err := os.Rename(work, target); err != nil {
-		os.Rename(aside, target)
-		return "", err
+		if rerr := os.Rename(aside, target); rerr != nil {
+			return msgRollback.Error(err, rerr, aside)
+		}
+		return err
 	}
-	return aside, nil
+	return nil
+}
+
+// restoreAside puts the old site back in the target's place when a run was
+// killed between the two renames of swapByRenames: the target is missing
+// and the old site lies at aside.
+func restoreAside(target, aside string) error {
+	if _, err := os.Lstat(target); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if fi, err := os.Lstat(aside); err != nil || !fi.IsDir() {
+		return nil
+	}
+	return os.Rename(aside, target)
 }
 
 // Abort throws the new site away and leaves the target as it was. A reused

@@ -32,12 +32,27 @@ func writeTree(t *testing.T, root string, files map[string]string) {
 	}
 }
 
-// readTree returns every file under root (slash name -> content).
+// writeSite writes files as writeTree does, as a site that qingdan wrote:
+// with its manifest.
+func writeSite(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	writeTree(t, root, files)
+	names := map[string]bool{}
+	for name := range files {
+		names[name] = true
+	}
+	if err := writeManifest(root, names); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readTree returns every file under root (slash name -> content), but for
+// the manifest that marks a site qingdan wrote.
 func readTree(t *testing.T, root string) map[string]string {
 	t.Helper()
 	files := map[string]string{}
 	err := filepath.WalkDir(root, func(p string, e os.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
+		if err != nil || e.IsDir() || e.Name() == manifestName {
 			return err
 		}
 		data, err := os.ReadFile(p)
@@ -112,7 +127,7 @@ func TestDirCommit(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			target := filepath.Join(t.TempDir(), "public")
 			if tt.old != nil {
-				writeTree(t, target, tt.old)
+				writeSite(t, target, tt.old)
 			}
 			d, err := NewDir(target)
 			if err != nil {
@@ -179,7 +194,7 @@ func TestDirAbortLeavesTarget(t *testing.T) {
 		target := filepath.Join(t.TempDir(), "public")
 		before := map[string]string{"index.html": "旧首页"}
 		if !first {
-			writeTree(t, target, before)
+			writeSite(t, target, before)
 		}
 		d, err := NewDir(target)
 		if err != nil {
@@ -211,7 +226,7 @@ func TestDirAbortLeavesTarget(t *testing.T) {
 
 func TestDirWriteTwiceKeepsOldFile(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
-	writeTree(t, target, map[string]string{"a.html": "same"})
+	writeSite(t, target, map[string]string{"a.html": "same"})
 	d, err := NewDir(target)
 	if err != nil {
 		t.Fatal(err)
@@ -257,7 +272,7 @@ func TestDirBadNames(t *testing.T) {
 func TestDirWriteErrorAborts(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
 	before := map[string]string{"index.html": "旧"}
-	writeTree(t, target, before)
+	writeSite(t, target, before)
 	d, err := NewDir(target)
 	if err != nil {
 		t.Fatal(err)
@@ -312,7 +327,7 @@ func TestNewDirRefuses(t *testing.T) {
 
 func TestNewDirLockAndLeftovers(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
-	writeTree(t, target, map[string]string{"index.html": "首页"})
+	writeSite(t, target, map[string]string{"index.html": "首页"})
 	leftover := filepath.Join(filepath.Dir(target), ".public.tmp-123456")
 	writeTree(t, leftover, map[string]string{"half.html": "半"})
 	other := filepath.Join(filepath.Dir(target), ".other.tmp-1")
@@ -398,7 +413,7 @@ func TestDirConcurrentWrites(t *testing.T) {
 	for i := 0; i < 200; i += 2 {
 		oldFiles[fmt.Sprintf("d%02d/%03d.html", i%7, i)] = fmt.Sprint("页", i)
 	}
-	writeTree(t, target, oldFiles)
+	writeSite(t, target, oldFiles)
 	d, err := NewDir(target)
 	if err != nil {
 		t.Fatal(err)

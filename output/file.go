@@ -54,8 +54,8 @@ func fillFile(f *os.File, data []byte, perm fs.FileMode) error {
 // SyncPath flushes a directory's entries (new names, renames) or a file's
 // bytes to disk.
 func SyncPath(name string) error {
-	d, err := os.Open(name)
-	if err != nil {
+	d, err := openSync(name)
+	if err != nil || d == nil {
 		return err
 	}
 	err = d.Sync()

@@ -75,7 +75,7 @@ func TestDirFullDisk(t *testing.T) {
 	disk := mountTmpfs(t, "256k")
 	target := filepath.Join(disk, "public")
 	before := map[string]string{"index.html": "旧首页", "duties/01/index.html": "旧职责"}
-	writeTree(t, target, before)
+	writeSite(t, target, before)
 
 	d, err := NewDir(target)
 	if err != nil {

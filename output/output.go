@@ -2,7 +2,12 @@
 //
 // Dir builds a whole site in a temporary directory beside the target and
 // swaps it into place in one step when Commit is called: a failed, aborted or
-// killed run leaves the previous site exactly as it was. Files whose bytes did
+// killed run leaves the previous site exactly as it was. The swap is
+// renameat2(RENAME_EXCHANGE) on Linux and renamex_np(RENAME_SWAP) on macOS;
+// where there is no such call (Windows) it is two renames that never leave a
+// half-written site in the target's place (swapByRenames). LockFile is the
+// one file lock of qingdan (flock, or LockFileEx on Windows), used by Dir and
+// by the report pipeline. Files whose bytes did
 // not change keep their old modification time, so rsync and CDN uploads only
 // carry what changed. Files are not synced one by one as they are written:
 // Commit syncs the whole new site with one call (syncfs(2) on Linux) before

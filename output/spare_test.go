@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -28,16 +27,6 @@ func build(t testing.TB, target string, files map[string]string) Stats {
 		t.Fatal(err)
 	}
 	return st
-}
-
-// inode returns the inode number of the file at p.
-func inode(t *testing.T, p string) uint64 {
-	t.Helper()
-	var st syscall.Stat_t
-	if err := syscall.Lstat(p, &st); err != nil {
-		t.Fatal(err)
-	}
-	return uint64(st.Ino)
 }
 
 // TestDirReusesSpare builds three versions of a site; the third is written
@@ -91,7 +80,7 @@ func TestDirReusesSpare(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			target := filepath.Join(t.TempDir(), "public")
 			spare := filepath.Join(filepath.Dir(target), ".public.spare")
-			writeTree(t, target, v1)
+			writeSite(t, target, v1)
 			folderA := inode(t, filepath.Join(target, "a"))
 			build(t, target, v2)
 			if got := readTree(t, spare); !reflect.DeepEqual(got, v1) {
@@ -130,7 +119,7 @@ func TestDirReusesSpare(t *testing.T) {
 func TestDirSpareNeverWritesThrough(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
 	site := map[string]string{"index.html": "首页", "a/b.html": "页"}
-	writeTree(t, target, site)
+	writeSite(t, target, site)
 	build(t, target, site)
 	build(t, target, site)
 	p := filepath.Join(target, "a", "b.html")
@@ -162,7 +151,7 @@ func TestDirSpareNeverWritesThrough(t *testing.T) {
 func TestDirSpareWithoutTarget(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
 	site := map[string]string{"index.html": "首页", "a/b.html": "页", "a/c.html": "旧"}
-	writeTree(t, target, site)
+	writeSite(t, target, site)
 	build(t, target, site)
 	spare := filepath.Join(filepath.Dir(target), ".public.spare")
 	kept := inode(t, filepath.Join(spare, "index.html"))
@@ -196,7 +185,7 @@ func TestDirNameConflict(t *testing.T) {
 	}
 	for _, tt := range tests {
 		target := filepath.Join(t.TempDir(), "public")
-		writeTree(t, target, map[string]string{"index.html": "旧"})
+		writeSite(t, target, map[string]string{"index.html": "旧"})
 		d, err := NewDir(target)
 		if err != nil {
 			t.Fatal(err)

@@ -1,11 +1,10 @@
-//go:build linux && (amd64 || arm64)
-
 package output
 
 import (
 	"fmt"
 	"os"
-	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // syncAll flushes everything written under root to disk with one syncfs(2)
@@ -17,8 +16,8 @@ func syncAll(root string) error {
 		return err
 	}
 	defer f.Close()
-	if _, _, errno := syscall.Syscall(sysSyncfs, f.Fd(), 0, 0); errno != 0 {
-		return fmt.Errorf("syncing the new site to disk: %w", errno)
+	if err := unix.Syncfs(int(f.Fd())); err != nil {
+		return fmt.Errorf("syncing the new site to disk: %w", err)
 	}
 	return nil
 }

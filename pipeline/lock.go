@@ -6,7 +6,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
+
+	"qingdan/output"
 )
 
 // ErrLocked is returned (wrapped, with the holder's PID) when another
@@ -17,15 +18,11 @@ var ErrLocked = errors.New("another qingdan pipeline is running")
 // writes this process's PID into it. The kernel drops the lock when the
 // process exits, however it exits, so a crash never leaves a stale lock.
 func lock(path string) (*os.File, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("opening lock file: %w", err)
+	f, err := output.LockFile(path)
+	if errors.Is(err, output.ErrLocked) {
+		return nil, fmt.Errorf("%w (PID %s holds %s); stop it first, or let it file the reports", ErrLocked, holder(path), path)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("%w (PID %s holds %s); stop it first, or let it file the reports", ErrLocked, holder(path), path)
-		}
+	if err != nil {
 		return nil, fmt.Errorf("locking %s: %w", path, err)
 	}
 	if err := f.Truncate(0); err == nil {

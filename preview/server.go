@@ -193,20 +193,23 @@ func (s *Server) state() (root string, built bool, failure string) {
 // a watched file changes. It then shuts the server down, ending open event
 // streams, and returns nil.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
+	w := s.startWatch() // before the first build reads a file
+	defer w.notify.close()
 	s.Build()
 	root, _, _ := s.state()
 	fmt.Fprintln(s.log, logServing.S(ln.Addr(), root))
 
 	hs := &http.Server{
-		Handler:           s,
+		Handler:           checkHost(s, ln.Addr()),
 		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
 		// Requests end with ctx, so that event streams let Shutdown finish.
 		BaseContext: func(net.Listener) context.Context { return ctx },
 	}
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 
-	s.watch(ctx)
+	s.watch(ctx, w)
 
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -217,47 +220,4 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("preview server: %w", err)
 	}
 	return nil
-}
-
-// watch rebuilds whenever the watched files change, until ctx is done. The
-// search index and open data of a build are made at the next tick without
-// a change, so that a quick series of saves is served page by page.
-func (s *Server) watch(ctx context.Context) {
-	notify := newNotifier()
-	defer notify.close()
-	notify.add(s.watchList())
-	seen := fingerprint(s.watchList())
-	tick := time.NewTicker(pollInterval)
-	defer tick.Stop()
-	var rest func()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		case <-notify.events():
-		}
-		switch now := fingerprint(s.watchList()); {
-		case now != seen:
-			// An edit saved during the build differs from now and brings
-			// another build at the next tick.
-			seen = now
-			r := s.build()
-			notify.add(s.watchList()) // new folders, or another content folder
-			if _, _, failure := s.state(); failure == "" {
-				// A failed build leaves the last good site served, and
-				// what is left of its build still to do.
-				rest = r
-			}
-		case rest != nil:
-			rest()
-			rest = nil
-		}
-	}
-}
-
-func (s *Server) watchList() []string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.watched
 }

@@ -1,11 +1,72 @@
 package preview
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"time"
 )
+
+// watching is what the watch loop compares against: the notifier and the
+// fingerprint of the watched files as they were when it started.
+type watching struct {
+	notify *notifier
+	seen   [sha256.Size]byte
+}
+
+// startWatch arms the notifier and takes the fingerprint of the watched
+// files. Run calls it before the first build reads a file: an edit saved
+// while that build runs then differs from the fingerprint and brings a
+// rebuild, where a fingerprint taken after the build would already hold
+// it and the preview would show the old text until the next save.
+func (s *Server) startWatch() *watching {
+	w := &watching{notify: newNotifier()}
+	w.notify.add(s.watchList())
+	w.seen = fingerprint(s.watchList())
+	return w
+}
+
+// watch rebuilds whenever the watched files change, until ctx is done. The
+// search index and open data of a build are made at the next tick without
+// a change, so that a quick series of saves is served page by page.
+func (s *Server) watch(ctx context.Context, w *watching) {
+	tick := time.NewTicker(pollInterval)
+	defer tick.Stop()
+	var rest func()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		case <-w.notify.events():
+		}
+		switch now := fingerprint(s.watchList()); {
+		case now != w.seen:
+			// The fingerprint is taken before the build reads the files:
+			// an edit saved during the build differs from it and brings
+			// another build at the next tick.
+			w.seen = now
+			r := s.build()
+			w.notify.add(s.watchList()) // new folders, or another content folder
+			if _, _, failure := s.state(); failure == "" {
+				// A failed build leaves the last good site served, and
+				// what is left of its build still to do.
+				rest = r
+			}
+		case rest != nil:
+			rest()
+			rest = nil
+		}
+	}
+}
+
+func (s *Server) watchList() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.watched
+}
 
 // fingerprint sums the names, sizes, modes and modification times of the
 // files under each path (a file or a folder, which may not exist). It changes

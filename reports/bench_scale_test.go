@@ -39,7 +39,7 @@ func scaledDocument(b *testing.B, n int) *Document {
 	if e.Total.Cases != n {
 		b.Fatalf("%d cases evaluated, want %d", e.Total.Cases, n)
 	}
-	return EvaluationDocument(e)
+	return EvaluationDocument(e, Issue{})
 }
 
 // keepOutput writes a benchmark's output into the folder named by

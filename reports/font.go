@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -22,12 +23,36 @@ var systemFonts = []string{
 	"/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",             // Debian: fonts-wqy-zenhei
 }
 
-// Font is a single-face TrueType font the PDFs embed, with the characters
-// it has glyphs for.
+// Font is a single-face TrueType font the PDFs embed, with the glyph of
+// each character it has.
 type Font struct {
-	Path  string
-	Data  []byte // a standalone TrueType font (face 0 of a collection)
-	runes map[rune]bool
+	Path   string
+	Data   []byte // a standalone TrueType font (face 0 of a collection)
+	glyphs map[rune]uint16
+	tables []tableRecord // of Data
+
+	// lazy is set for a fallback font that is read on first use: most
+	// reports need none of them, and CJK fallbacks are tens of megabytes.
+	lazy *sync.Once
+}
+
+// lazyFont is a font read from path when first asked for a glyph; one that
+// cannot be read then has none.
+func lazyFont(path string) *Font {
+	return &Font{Path: path, lazy: &sync.Once{}}
+}
+
+// Has reports whether the font has a glyph for r.
+func (f *Font) Has(r rune) bool {
+	if f.lazy != nil {
+		f.lazy.Do(func() {
+			if loaded, err := LoadFont(f.Path); err == nil {
+				f.Data, f.glyphs, f.tables = loaded.Data, loaded.glyphs, loaded.tables
+			}
+		})
+	}
+	_, ok := f.glyphs[r]
+	return ok
 }
 
 // FindFont loads the font named in site.toml, or else the first of the
@@ -56,44 +81,28 @@ func LoadFont(path string) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", path, err)
 	}
-	runes, err := cmapRunes(ttf)
+	glyphs, err := cmapGlyphs(ttf)
 	if err != nil {
 		return nil, fmt.Errorf("font %s: %w", path, err)
 	}
-	return &Font{Path: path, Data: ttf, runes: runes}, nil
+	tables, _ := readDirectory(ttf, 0)
+	return &Font{Path: path, Data: ttf, glyphs: glyphs, tables: tables}, nil
 }
 
 // Missing returns the characters of text the font has no glyph for,
-// each once, in order; white space is not drawn and never missing.
+// each once, in order; white space and invisible marks (notDrawn) are
+// never missing.
 func (f *Font) Missing(text string) []rune {
 	var missing []rune
 	seen := map[rune]bool{}
 	for _, r := range text {
-		if unicode.IsSpace(r) || f.runes[r] || seen[r] {
+		if notDrawn(r) || f.Has(r) || seen[r] {
 			continue
 		}
 		seen[r] = true
 		missing = append(missing, r)
 	}
 	return missing
-}
-
-// CheckText returns an error naming the characters of text the font cannot
-// draw, which would otherwise print as empty boxes.
-func (f *Font) CheckText(text string) error {
-	missing := f.Missing(text)
-	if len(missing) == 0 {
-		return nil
-	}
-	var names []string
-	for i, r := range missing {
-		if i == 10 {
-			names = append(names, fmt.Sprintf("and %d more", len(missing)-10))
-			break
-		}
-		names = append(names, fmt.Sprintf("%q (U+%04X)", r, r))
-	}
-	return fmt.Errorf("font %s has no glyph for %s; install %s (\"apt-get install %s\") or set [reports] font in site.toml to a TrueType font that has them", f.Path, strings.Join(names, ", "), fontPackage, fontPackage)
 }
 
 var errCFF = errors.New("it has CFF (PostScript) outlines, which the PDF library cannot embed; install " + fontPackage + " (\"apt-get install " + fontPackage + "\") or name a TrueType font in [reports] font")
@@ -123,7 +132,7 @@ func singleFace(data []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return buildFont(data, tables)
+		return buildFont(bodies(data, tables))
 	case "\x00\x01\x00\x00", "true":
 		_, err := readDirectory(data, 0)
 		if err != nil {
@@ -174,11 +183,26 @@ func readDirectory(data []byte, offset uint32) ([]tableRecord, error) {
 	return tables, nil
 }
 
+// fontTable is one table of a font being written.
+type fontTable struct {
+	tag  string
+	body []byte
+}
+
+// bodies copies the tables out of a font file.
+func bodies(src []byte, tables []tableRecord) []fontTable {
+	out := make([]fontTable, len(tables))
+	for i, t := range tables {
+		out[i] = fontTable{t.tag, append([]byte(nil), src[t.offset:t.offset+t.length]...)}
+	}
+	return out
+}
+
 // buildFont writes the tables as a standalone TrueType font: a new table
 // directory sorted by tag, each table at a new 4-byte aligned offset with
 // its checksum recomputed, and head's checkSumAdjustment set for the
 // whole file.
-func buildFont(src []byte, tables []tableRecord) ([]byte, error) {
+func buildFont(tables []fontTable) ([]byte, error) {
 	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
 	n := len(tables)
 	entrySelector := 0
@@ -188,7 +212,7 @@ func buildFont(src []byte, tables []tableRecord) ([]byte, error) {
 	searchRange := 16 << entrySelector
 	size := 12 + 16*n
 	for _, t := range tables {
-		size += int(t.length+3) &^ 3
+		size += (len(t.body) + 3) &^ 3
 	}
 	out := make([]byte, 12+16*n, size)
 	binary.BigEndian.PutUint32(out[0:], 0x00010000)
@@ -198,7 +222,7 @@ func buildFont(src []byte, tables []tableRecord) ([]byte, error) {
 	binary.BigEndian.PutUint16(out[10:], uint16(16*n-searchRange))
 	headAt := -1
 	for i, t := range tables {
-		body := append([]byte(nil), src[t.offset:t.offset+t.length]...)
+		body := t.body
 		if t.tag == "head" {
 			if len(body) < 12 {
 				return nil, errors.New("the font's head table is too short")
@@ -210,11 +234,14 @@ func buildFont(src []byte, tables []tableRecord) ([]byte, error) {
 		copy(rec[0:4], t.tag)
 		binary.BigEndian.PutUint32(rec[4:], checksum(body))
 		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
-		binary.BigEndian.PutUint32(rec[12:], t.length)
+		binary.BigEndian.PutUint32(rec[12:], uint32(len(body)))
 		out = append(out, body...)
 		for len(out)%4 != 0 {
 			out = append(out, 0)
 		}
+	}
+	if headAt < 0 {
+		return nil, errors.New("the font has no head table")
 	}
 	binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
 	return out, nil
@@ -232,9 +259,10 @@ func checksum(b []byte) uint32 {
 	return sum
 }
 
-// cmapRunes reads the characters a TrueType font maps to a glyph, from its
-// Unicode cmap subtable (format 12 when present, else format 4).
-func cmapRunes(ttf []byte) (map[rune]bool, error) {
+// cmapGlyphs reads the characters a TrueType font maps to a glyph, and
+// the glyph of each, from its Unicode cmap subtable (format 12 when
+// present, else format 4).
+func cmapGlyphs(ttf []byte) (map[rune]uint16, error) {
 	tables, err := readDirectory(ttf, 0)
 	if err != nil {
 		return nil, err
@@ -249,7 +277,7 @@ func cmapRunes(ttf []byte) (map[rune]bool, error) {
 		return nil, errors.New("the font's cmap table is too short")
 	}
 	var best []byte
-	bestFormat := 0
+	bestFormat, has4 := 0, false
 	n := int(binary.BigEndian.Uint16(cmap[2:]))
 	for i := 0; i < n && 4+8*i+8 <= len(cmap); i++ {
 		rec := cmap[4+8*i:]
@@ -268,6 +296,10 @@ func cmapRunes(ttf []byte) (map[rune]bool, error) {
 		case format == 4 && bestFormat != 12:
 			best, bestFormat = sub, 4
 		}
+		has4 = has4 || (binary.BigEndian.Uint16(sub) == 4 && (platform == 0 || encoding == 1))
+	}
+	if bestFormat != 0 && !has4 {
+		return nil, errNoBMPMap
 	}
 	switch bestFormat {
 	case 12:
@@ -280,7 +312,11 @@ func cmapRunes(ttf []byte) (map[rune]bool, error) {
 
 var errCmap = errors.New("the font's character map is damaged")
 
-func cmap4(sub []byte) (map[rune]bool, error) {
+// errNoBMPMap refuses a font the PDF library cannot draw from: it reads
+// only a format 4 (16-bit) Unicode character map.
+var errNoBMPMap = errors.New("the font has no format 4 (16-bit) Unicode character map, which the PDF library needs")
+
+func cmap4(sub []byte) (map[rune]uint16, error) {
 	if len(sub) < 14 {
 		return nil, errCmap
 	}
@@ -291,7 +327,7 @@ func cmap4(sub []byte) (map[rune]bool, error) {
 		return nil, errCmap
 	}
 	u16 := func(at int) int { return int(binary.BigEndian.Uint16(sub[at:])) }
-	runes := map[rune]bool{}
+	runes := map[rune]uint16{}
 	for i := 0; i < segs; i++ {
 		end, start := u16(ends+2*i), u16(starts+2*i)
 		delta, rangeOff := u16(deltas+2*i), u16(ranges+2*i)
@@ -309,14 +345,14 @@ func cmap4(sub []byte) (map[rune]bool, error) {
 				}
 			}
 			if glyph != 0 {
-				runes[rune(c)] = true
+				runes[rune(c)] = uint16(glyph)
 			}
 		}
 	}
 	return runes, nil
 }
 
-func cmap12(sub []byte) (map[rune]bool, error) {
+func cmap12(sub []byte) (map[rune]uint16, error) {
 	if len(sub) < 16 {
 		return nil, errCmap
 	}
@@ -324,7 +360,7 @@ func cmap12(sub []byte) (map[rune]bool, error) {
 	if n < 0 || 16+12*n > len(sub) {
 		return nil, errCmap
 	}
-	runes := map[rune]bool{}
+	runes := map[rune]uint16{}
 	for i := 0; i < n; i++ {
 		g := sub[16+12*i:]
 		start, end := binary.BigEndian.Uint32(g), binary.BigEndian.Uint32(g[4:])
@@ -332,9 +368,12 @@ func cmap12(sub []byte) (map[rune]bool, error) {
 		if end > unicode.MaxRune || end < start {
 			return nil, errCmap
 		}
+		if end-start > 0x10FFFF || glyph+(end-start) > 0xFFFF {
+			return nil, errCmap
+		}
 		for c := start; c <= end; c++ {
-			if glyph+(c-start) != 0 {
-				runes[rune(c)] = true
+			if g := glyph + (c - start); g != 0 {
+				runes[rune(c)] = uint16(g)
 			}
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // TestFontFromCollection checks face 0 of the system's .ttc comes out as a
 // valid standalone TrueType font with the characters the reports need.
 func TestFontFromCollection(t *testing.T) {
-	f := testFont(t)
+	f := testFont(t).Chain[0]
 	if !strings.HasSuffix(f.Path, ".ttc") {
 		t.Skipf("font %s is not a collection", f.Path)
 	}
@@ -95,22 +95,19 @@ func TestFindFontConfigured(t *testing.T) {
 	}
 }
 
-func TestCheckText(t *testing.T) {
-	f := &Font{Path: "droid.ttf", runes: map[rune]bool{'威': true, '县': true}}
-	err := f.CheckText("威县洺州镇 2026")
-	if err == nil {
-		t.Fatal("no error for characters the font lacks")
+func TestFontsMissing(t *testing.T) {
+	a := &Font{Path: "a.ttf", glyphs: map[rune]uint16{'威': 1, '县': 2}}
+	b := &Font{Path: "b.ttf", glyphs: map[rune]uint16{'洺': 1, '𠀀': 2}}
+	fs := &Fonts{Chain: []*Font{a, b}}
+	if got := string(fs.Missing("威县洺州镇 𠀀‍2026")); got != "州镇206" {
+		t.Errorf("Missing = %q, want 州镇2 0 6 once each, never a space or a joiner", got)
 	}
-	for _, want := range []string{`'洺' (U+6D3A)`, `'2' (U+0032)`, fontPackage} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("error %q does not name %s", err, want)
-		}
+	if got := fs.faces(roleBody); len(got) != 2 {
+		t.Errorf("body faces without a body font: %d, want the chain", len(got))
 	}
-	if strings.Contains(err.Error(), "U+0020") {
-		t.Errorf("a space is never missing: %v", err)
-	}
-	if err := f.CheckText("威县 县"); err != nil {
-		t.Errorf("CheckText of covered text: %v", err)
+	fs.Body = b
+	if got := fs.faces(roleBody); len(got) != 3 || got[0] != b {
+		t.Errorf("body faces: %v, want the body font first", got)
 	}
 }
 
@@ -122,6 +119,102 @@ func FuzzLoadFont(f *testing.F) {
 		if err != nil {
 			return
 		}
-		cmapRunes(ttf)
+		cmapGlyphs(ttf)
 	})
+}
+
+// TestGlyphProblems checks report check's warning for a character no font
+// has: the field, its position and the code point, before any filing.
+func TestGlyphProblems(t *testing.T) {
+	fonts := testFont(t)
+	data := edit(t, `name = "张某某"`, "name = \"张\U000F0001某\"")
+	c, ps := ParseCase("case.toml", data)
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	got := GlyphProblems([]*Case{c}, fonts).String()
+	want := "case.toml:8:8: 警告：party.name 中的字符“\U000F0001”（U+F0001）没有任何字体能显示"
+	if !strings.Contains(got, want) || strings.Count(got, "警告：") != 1 {
+		t.Fatalf("problems:\n%s\nwant one: %s", got, want)
+	}
+	c.Party.Name = "阿依古丽·买买提"
+	if ps := GlyphProblems([]*Case{c}, fonts); len(ps) != 0 {
+		t.Errorf("a name every font draws: %s", ps)
+	}
+}
+
+// TestFontRoles checks the faces of GB/T 9704's roles: a configured 仿宋
+// face draws the body and tables before the chain, titles without a
+// 小标宋 face fall back to the chain with a warning, and a configured font
+// that cannot be loaded is left out with a warning naming it.
+func TestFontRoles(t *testing.T) {
+	testFont(t)
+	body := "/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"
+	if _, err := os.Stat(body); err != nil {
+		t.Skipf("%s not installed (fonts-hanazono)", body)
+	}
+	missing := filepath.Join(t.TempDir(), "simfang.ttf")
+	fonts, err := LoadFonts(FontSettings{Body: body, Title: missing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fonts.Body == nil || fonts.Body.Path != body || fonts.Title != nil {
+		t.Fatalf("body %v title %v, want the body face loaded and no title face", fonts.Body, fonts.Title)
+	}
+	if w := strings.Join(fonts.Warnings, "\n"); !strings.Contains(w, "小标宋字体 "+missing+" 不能使用") || strings.Contains(w, "仿宋") {
+		t.Errorf("warnings:\n%s\nwant one for the 小标宋 face only", w)
+	}
+	fc := newFaces(fonts, "")
+	if run := fc.pick(roleBody, '威'); fc.list[run.face] != fonts.Body {
+		t.Errorf("body text drawn from %s, want the 仿宋 face", fc.list[run.face].Path)
+	}
+	if run := fc.pick(roleTitle, '威'); fc.list[run.face] != fonts.Chain[0] {
+		t.Errorf("a title drawn from %s, want the chain's first font", fc.list[run.face].Path)
+	}
+	chain, err := LoadFonts(FontSettings{Chain: []string{missing, fonts.Chain[0].Path}})
+	if err != nil || len(chain.Chain) != 1 || !strings.Contains(strings.Join(chain.Warnings, "\n"), missing) {
+		t.Errorf("a chain with a missing font: %v, %d fonts, warnings %q", err, len(chain.Chain), chain.Warnings)
+	}
+	if _, err := LoadFonts(FontSettings{Chain: []string{missing}}); err == nil {
+		t.Error("a chain with no usable font loaded")
+	}
+}
+
+// TestFontWithoutBMPMap loads a font whose only character map is a
+// format 12 table, which the PDF library cannot read (it draws nothing
+// from it, silently): the font is refused, and left out of a chain with a
+// warning.
+func TestFontWithoutBMPMap(t *testing.T) {
+	first := testFont(t).Chain[0]
+	sub := make([]byte, 16+12)
+	binary.BigEndian.PutUint16(sub[0:], 12)
+	binary.BigEndian.PutUint32(sub[4:], uint32(len(sub)))
+	binary.BigEndian.PutUint32(sub[12:], 1)
+	binary.BigEndian.PutUint32(sub[16:], '威')
+	binary.BigEndian.PutUint32(sub[20:], '威')
+	binary.BigEndian.PutUint32(sub[24:], uint32(first.glyphs['威']))
+	cmap := make([]byte, 12, 12+len(sub))
+	binary.BigEndian.PutUint16(cmap[2:], 1)
+	binary.BigEndian.PutUint16(cmap[4:], 3)
+	binary.BigEndian.PutUint16(cmap[6:], 10)
+	binary.BigEndian.PutUint32(cmap[8:], 12)
+	cmap = append(cmap, sub...)
+	tables := bodies(first.Data, first.tables)
+	for i := range tables {
+		if tables[i].tag == "cmap" {
+			tables[i].body = cmap
+		}
+	}
+	data, err := buildFont(tables)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeTemp(t, "format12.ttf", data)
+	if _, err := LoadFont(path); !errors.Is(err, errNoBMPMap) {
+		t.Fatalf("err = %v, want %v", err, errNoBMPMap)
+	}
+	fonts, err := LoadFonts(FontSettings{Chain: []string{path, first.Path}})
+	if err != nil || len(fonts.Chain) != 1 || !strings.Contains(strings.Join(fonts.Warnings, ""), "format 4") {
+		t.Fatalf("chain %v, %d fonts, warnings %q: want the font left out with a warning", err, len(fonts.Chain), fonts.Warnings)
+	}
 }

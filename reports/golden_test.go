@@ -57,8 +57,8 @@ func TestGoldenReports(t *testing.T) {
 	f := BuildFiling(all, testSettings, p)
 	golden(t, "evaluation-2026H1.json", e)
 	golden(t, "filing-2026H1.json", f)
-	golden(t, "evaluation-2026H1.doc.json", EvaluationDocument(e))
-	golden(t, "filing-2026H1.doc.json", FilingDocument(f))
+	golden(t, "evaluation-2026H1.doc.json", EvaluationDocument(e, Issue{}))
+	golden(t, "filing-2026H1.doc.json", FilingDocument(f, Issue{}))
 }
 
 // TestReportsMaskIDs checks no full ID number of any case reaches a report.
@@ -68,7 +68,7 @@ func TestReportsMaskIDs(t *testing.T) {
 		e := Evaluate(all, testSettings, p)
 		f := BuildFiling(all, testSettings, p)
 		var text strings.Builder
-		for _, v := range []any{e, f, EvaluationDocument(e), FilingDocument(f)} {
+		for _, v := range []any{e, f, EvaluationDocument(e, Issue{}), FilingDocument(f, Issue{})} {
 			js, _ := json.Marshal(v)
 			text.Write(js)
 		}

@@ -11,13 +11,15 @@ import (
 // RenderHTML writes the document as one self-contained HTML page laid out
 // for printing on A4 by a browser, as a comparison with RenderPDF (see the
 // Reports section of BENCHMARKS.md); reports are filed as RenderPDF draws
-// them. The page has the same geometry as the PDF: its margins, type sizes
-// and running header, and "第 N 页 共 M 页" in the page's bottom margin,
-// set with CSS @page margin boxes, which Chromium prints from version 131
-// on (older versions print neither). The cover has neither, as in the PDF.
-// Tables repeat their header row on every page they run onto; the chart is
-// inline SVG. Text is escaped by html/template and kept as it is, line
-// breaks included; the fonts are the system's, WenQuanYi Micro Hei first.
+// them. The page has the same 公文 geometry as the PDF: its margins, 版头,
+// type sizes and 落款, and "— N —" in the page's bottom margin, outside
+// edge, set with CSS @page margin boxes, which Chromium prints from
+// version 131 on (older versions print no number). A draft is marked 草稿
+// on every page. Tables repeat their header row on every page they run
+// onto; the chart is inline SVG. Text is escaped by html/template and kept
+// as it is, line breaks included; the fonts are the system's: a 仿宋 face
+// for the body, a 小标宋 face for titles and a 黑体 for headings where
+// installed, WenQuanYi Micro Hei otherwise.
 func RenderHTML(doc *Document, w io.Writer) error {
 	if err := htmlReport.Execute(w, newHTMLPage(doc)); err != nil {
 		return fmt.Errorf("writing %s as HTML: %w", doc.Title, err)
@@ -31,13 +33,15 @@ type htmlPage struct {
 	*Document
 	Sections []htmlSection
 
-	MarginTop, MarginX, MarginBottom float64 // mm
-	Body, Table, Small, Signature    float64 // pt
-	Leading                          float64 // line height
-	CellPadX, CellPadY               float64 // mm
+	MarginTop, MarginLeft, MarginRight, MarginBottom      float64 // mm
+	BodySize, TitleSize, HeadSize, TableSize, PageNumSize float64 // pt
+	Leading, TableLeading                                 float64 // line height
+	CellPadX, CellPadY, MarkFromTop, PageNumGap           float64 // mm
+	Red                                                   string
+	DraftMark                                             string
 
-	// the page number, around counter(page) and counter(pages)
-	NumberBefore, NumberMiddle, NumberAfter string
+	// the page number, around counter(page)
+	NumberBefore, NumberAfter string
 }
 
 // htmlSection is the blocks between two page breaks.
@@ -99,14 +103,16 @@ const (
 var chartColors = []string{"#2e7d32", "#2166ac", "#c62828"}
 
 func newHTMLPage(doc *Document) htmlPage {
-	before, rest, _ := strings.Cut(pageNumberText, "%d")
-	middle, after, _ := strings.Cut(rest, "%s")
+	before, after, _ := strings.Cut(pageNumFormat, "%d")
 	p := htmlPage{
 		Document:  doc,
-		MarginTop: marginTop, MarginX: marginX, MarginBottom: marginBottom,
-		Body: bodySize, Table: tableSize, Small: smallSize, Signature: bodySize + 1, Leading: leading,
-		CellPadX: cellPadX, CellPadY: cellPadY,
-		NumberBefore: before, NumberMiddle: middle, NumberAfter: after,
+		MarginTop: marginTop, MarginLeft: marginLeft, MarginRight: 210 - marginLeft - textWidth, MarginBottom: 297 - marginTop - textHeight,
+		BodySize: bodySize, TitleSize: titleSize, HeadSize: headSize, TableSize: tableSize, PageNumSize: pageNumSize,
+		Leading: round2(bodyLeading), TableLeading: tableLeading,
+		CellPadX: cellPadX, CellPadY: cellPadY, MarkFromTop: markFromTop, PageNumGap: pageNumGap,
+		Red:          fmt.Sprintf("#%02x%02x%02x", red[0], red[1], red[2]),
+		DraftMark:    draftWatermark,
+		NumberBefore: before, NumberAfter: after,
 	}
 	sec := htmlSection{}
 	for _, b := range doc.Blocks {
@@ -156,13 +162,13 @@ func newHTMLTable(t *Table) *htmlTable {
 // before the bars, each bar as long as its share of the longest, its note
 // after it.
 func newHTMLChart(c *Chart) *htmlChart {
-	width := 210 - 2*marginX
+	width := textWidth
 	most := 1
 	for _, b := range c.Bars {
 		most = max(most, b.Value)
 	}
 	barMax := width - chartLabelW - chartNoteW - 4
-	size := bodySize * ptToMM
+	size := (tableSize + 1.5) * ptToMM
 	hc := &htmlChart{Title: c.Title, Width: width, FontSize: round2(size), LabelX: chartLabelW - 2, Axis: chartLabelW, BarH: chartBarH}
 	for i, b := range c.Bars {
 		y := float64(i) * (chartBarH + chartGap)
@@ -190,76 +196,78 @@ var htmlReport = template.Must(template.New("report").Parse(`<!DOCTYPE html>
 <style>
 @page {
 	size: A4;
-	margin: {{.MarginTop}}mm {{.MarginX}}mm {{.MarginBottom}}mm;
-	@top-center {
-		content: "{{.Header}}";
-		font: {{.Small}}pt var(--cjk);
-		color: #5a5a5a;
-		border-bottom: 0.2mm solid #787878;
-		margin-bottom: 8mm;
-	}
-	@bottom-center {
-		content: "{{.NumberBefore}}" counter(page) "{{.NumberMiddle}}" counter(pages) "{{.NumberAfter}}";
-		font: {{.Small}}pt var(--cjk);
-		margin-top: 5mm;
+	margin: {{.MarginTop}}mm {{.MarginRight}}mm {{.MarginBottom}}mm {{.MarginLeft}}mm;
+}
+@page :right {
+	@bottom-right {
+		content: "{{.NumberBefore}}" counter(page) "{{.NumberAfter}}";
+		font: {{.PageNumSize}}pt var(--song);
+		margin: {{.PageNumGap}}mm 1em 0 0;
 		vertical-align: top;
 	}
 }
-@page cover {
-	@top-center { content: none; border: none; }
-	@bottom-center { content: none; }
+@page :left {
+	@bottom-left {
+		content: "{{.NumberBefore}}" counter(page) "{{.NumberAfter}}";
+		font: {{.PageNumSize}}pt var(--song);
+		margin: {{.PageNumGap}}mm 0 0 1em;
+		vertical-align: top;
+	}
 }
-@page landscape { size: A4 landscape; }
+@page landscape { size: A4 landscape; margin: {{.MarginLeft}}mm {{.MarginBottom}}mm {{.MarginRight}}mm {{.MarginTop}}mm; }
 :root {
-	--cjk: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", sans-serif;
+	--fangsong: "FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "STFangsong", "WenQuanYi Micro Hei", serif;
+	--xbs: "FZXiaoBiaoSong-B05S", "方正小标宋简体", "FZXBSJW--GB1-0", "SimSun", "WenQuanYi Micro Hei", serif;
+	--hei: "SimHei", "黑体", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif;
+	--song: "SimSun", "宋体", "WenQuanYi Micro Hei", serif;
 }
-html { font: {{.Body}}pt/{{.Leading}} var(--cjk); color: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+html { font: {{.BodySize}}pt/{{.Leading}} var(--fangsong); color: #000; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 body { margin: 0; }
 h1, h2, h3, p, th, td, figcaption { white-space: pre-wrap; line-break: strict; overflow-wrap: anywhere; margin: 0; }
-h1, h2, h3 { break-after: avoid; }
-h1 { font-size: 16pt; text-align: center; margin: 2mm 0 4mm; }
-h2 { font-size: 14pt; margin: 2mm 0 1mm; }
-h3 { font-size: 12pt; margin: 2mm 0 1mm; }
-p { margin-bottom: 1.5mm; }
+h1, h2, h3 { break-after: avoid; font-weight: normal; }
+.mark { font: {{.TitleSize}}pt/1.2 var(--xbs); color: {{.Red}}; text-align: center; margin-top: {{.MarkFromTop}}mm; font-size: 30pt; }
+.number { text-align: center; margin-top: 2lh; }
+.separator { border: 0; border-top: 0.5mm solid {{.Red}}; margin: 4mm 0 2lh; }
+h1 { font: {{.TitleSize}}pt/1.5 var(--xbs); text-align: center; margin: 0 0 1lh; }
+h2 { font: {{.HeadSize}}pt/{{.Leading}} var(--hei); text-indent: 2em; }
+h3 { font-size: {{.HeadSize}}pt; text-indent: 2em; }
+h2.flush { text-indent: 0; }
 p.text { text-indent: 2em; }
-.cover { page: cover; break-after: page; position: relative; height: 240mm; text-align: center; }
-.cover h1 { font-size: 24pt; padding-top: 45mm; margin: 0 0 12mm; }
-.cover p { font-size: 16pt; margin-bottom: 2mm; }
-.cover .org { position: absolute; top: 175mm; left: 0; right: 0; }
 .page { break-before: page; }
 .landscape { page: landscape; }
-table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: {{.Table}}pt; margin-bottom: 4mm; }
+table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: {{.TableSize}}pt; line-height: {{.TableLeading}}; margin-bottom: 0.5lh; }
 th, td { border: 0.2mm solid #000; padding: {{.CellPadY}}mm {{.CellPadX}}mm; vertical-align: top; }
 th { background: #e8ecf2; font-weight: normal; text-align: center; }
 tr { break-inside: avoid; } /* as the PDF: a row moves to the next page whole, unless taller than a page */
 .l { text-align: left; } .c { text-align: center; } .r { text-align: right; }
 figure { margin: 2mm 0 3mm; break-inside: avoid; }
 figcaption { text-align: center; font-weight: bold; margin-bottom: 1mm; }
-svg { display: block; width: 100%; height: auto; font-family: var(--cjk); }
-.signature { margin: 2lh 10mm 0 0; text-align: right; font-size: {{.Signature}}pt; break-inside: avoid; }
+svg { display: block; width: 100%; height: auto; font-family: var(--fangsong); }
+.signature { margin: 1lh 2em 0 auto; width: max-content; break-inside: avoid; }
 .signature p { margin: 0; }
+.signature p + p { padding-left: 2em; }
+.imprint { display: flex; justify-content: space-between; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; padding: 0 1em; margin-top: 2lh; font-size: {{.PageNumSize}}pt; break-inside: avoid; }
+.draft { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font: 110pt var(--xbs); color: #d7d7d7; transform: rotate(-35deg); z-index: -1; }
 </style>
 </head>
 <body>
-{{- with .Cover}}
-<section class="cover">
-<h1>{{.Title}}</h1>
-{{- range .Lines}}
-<p>{{.}}</p>
+{{- if .Draft}}
+<div class="draft" aria-hidden="true">{{.DraftMark}}</div>
 {{- end}}
-<div class="org">
-<p>{{.Org}}</p>
-<p>{{.Date}}</p>
-</div>
-</section>
-{{- end}}
+<header>
+<p class="mark">{{.Org}}</p>
+<p class="number">{{.Number}}</p>
+<hr class="separator">
+</header>
 {{- range .Sections}}
 <section class="{{if .Break}}page{{end}}{{if .Landscape}} landscape{{end}}">
 {{- range .Blocks}}
 {{- if eq .Kind "title"}}
 <h1>{{.Text}}</h1>
 {{- else if eq .Kind "heading"}}
-{{- if eq .Level 1}}
+{{- if eq .Level 0}}
+<h2 class="flush">{{.Text}}</h2>
+{{- else if eq .Level 1}}
 <h2>{{.Text}}</h2>
 {{- else}}
 <h3>{{.Text}}</h3>
@@ -268,6 +276,8 @@ svg { display: block; width: 100%; height: auto; font-family: var(--cjk); }
 <p class="text">{{.Text}}</p>
 {{- else if eq .Kind "plain"}}
 <p>{{.Text}}</p>
+{{- else if eq .Kind "imprint"}}
+<footer class="imprint">{{range .Lines}}<span>{{.}}</span>{{end}}</footer>
 {{- else if eq .Kind "signature"}}
 <div class="signature">
 {{- range .Lines}}

@@ -31,15 +31,15 @@ func exampleDocuments(t *testing.T) map[string]*Document {
 	all := exampleCases(t)
 	p := period.Period{Year: 2026, Half: 1}
 	return map[string]*Document{
-		"evaluation-2026H1": EvaluationDocument(Evaluate(all, testSettings, p)),
-		"filing-2026H1":     FilingDocument(BuildFiling(all, testSettings, p)),
+		"evaluation-2026H1": EvaluationDocument(Evaluate(all, testSettings, p), Issue{}),
+		"filing-2026H1":     FilingDocument(BuildFiling(all, testSettings, p), Issue{}),
 	}
 }
 
 // longCellDocument has a table cell taller than a page.
 func longCellDocument() *Document {
 	long := strings.Repeat("七级镇、常庄镇、固献乡的案卷（第一卷至第三卷）均已“立卷归档”；", 200)
-	return &Document{Title: "测试", Header: "威县人口和计划生育局　长表格", Created: "2026年7月1日", Blocks: []Block{
+	return &Document{Title: "测试", Org: "威县人口和计划生育局", Created: "2026年7月1日", Blocks: []Block{
 		{Kind: BlockHeading, Level: 1, Text: "一、长表格"},
 		{Kind: BlockTable, Table: &Table{Columns: []Column{{"序号", 1, "C"}, {"内容", 8, "L"}}, Rows: [][]string{{"1", long}, {"2", "洺州镇"}}}},
 	}}
@@ -71,14 +71,16 @@ func TestHTMLHasEveryText(t *testing.T) {
 	docs["long"] = longCellDocument()
 	docs["markup"] = &Document{
 		Title:  "</title><script>alert(1)</script>",
-		Header: `"; } </style><script>alert(2)</script>`,
-		Cover:  &Cover{Title: "<b>封面</b>", Lines: []string{"a & b", "第一行\n第二行"}, Org: `"引号" 'x'`, Date: "2026年7月1日"},
+		Org:    `"; } </style><script>alert(2)</script>`,
+		Number: `<b>文号</b> a & b 'x'`,
+		Draft:  true,
 		Blocks: []Block{
+			{Kind: BlockTitle, Text: "第一行\n第二行"},
 			{Kind: BlockText, Text: "<img src=x onerror=alert(3)>　两个  空格"},
 			{Kind: BlockTable, Table: &Table{Columns: []Column{{"<th>", 1, "X"}}, Rows: [][]string{{"</table>"}, {}}}},
 			{Kind: BlockChart, Chart: &Chart{Title: "</svg>", Bars: []Bar{{"<text>", 3, "&lt;"}, {"零", 0, ""}}}},
 			{Kind: BlockBreak, Landscape: true},
-			{Kind: BlockSignature, Lines: []string{"</div>"}},
+			{Kind: BlockSignature, Lines: []string{"</div>", "2026年7月1日"}},
 		},
 	}
 	for name, doc := range docs {
@@ -103,21 +105,24 @@ func TestHTMLHasEveryText(t *testing.T) {
 	}
 }
 
-// TestHTMLSections checks the page breaks: the cover on its own page
-// without header or number, and a landscape break starting a landscape page.
+// TestHTMLSections checks the page breaks and the 公文 page: a landscape
+// break starting a landscape page, page numbers on the outer edges, the
+// 版头, and the draft mark only on a draft.
 func TestHTMLSections(t *testing.T) {
 	page := string(renderHTML(t, exampleDocuments(t)["filing-2026H1"]))
-	for _, want := range []string{`@page landscape { size: A4 landscape; }`, `<section class="page landscape">`, `counter(page)`, `counter(pages)`} {
+	for _, want := range []string{`@page landscape { size: A4 landscape;`, `<section class="page landscape">`, `@page :right {`, `@bottom-right {`, `@bottom-left {`, `counter(page)`, `<p class="mark">`, `margin: 37mm 26mm 35mm 28mm;`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("filing page lacks %q", want)
 		}
 	}
-	if strings.Contains(page, `class="cover"`) {
-		t.Error("filing page has a cover, its document has none")
+	if strings.Contains(page, `class="draft"`) {
+		t.Error("a filed report is marked as a draft")
 	}
-	page = string(renderHTML(t, exampleDocuments(t)["evaluation-2026H1"]))
-	if strings.Count(page, `<section class="cover">`) != 1 || strings.Contains(page, "landscape\">") {
-		t.Error("evaluation page wants one cover and no landscape section")
+	doc := exampleDocuments(t)["evaluation-2026H1"]
+	doc.Draft = true
+	page = string(renderHTML(t, doc))
+	if !strings.Contains(page, `<div class="draft" aria-hidden="true">草稿</div>`) || strings.Contains(page, "landscape\">") {
+		t.Error("draft evaluation page wants the 草稿 mark and no landscape section")
 	}
 }
 
@@ -188,8 +193,7 @@ func landscapePages(t *testing.T, pdf []byte) []string {
 
 // TestHTMLPrintedByChromium prints the HTML reports with Chromium and
 // checks the PDF as the fpdf one is checked: every character of the
-// document comes back, nothing else, and every page after the cover has
-// the running header and "第 N 页 共 M 页".
+// document comes back, nothing else, and every page has its number.
 func TestHTMLPrintedByChromium(t *testing.T) {
 	docs := exampleDocuments(t)
 	for _, tc := range []struct {

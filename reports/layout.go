@@ -66,22 +66,17 @@ func percent(part, whole int) string {
 
 func score(x float64) string { return strconv.FormatFloat(x, 'f', 1, 64) }
 
-// EvaluationDocument lays out the 案卷评查报告.
-func EvaluationDocument(e *Evaluation) *Document {
+// EvaluationDocument lays out the 案卷评查报告 as a 公文 issued as is says.
+func EvaluationDocument(e *Evaluation, is Issue) *Document {
 	half := halfName(e.Period)
 	s := e.Settings
-	doc := &Document{
-		Title:   EvaluationTitle,
-		Header:  e.Org + "　" + half + EvaluationTitle,
-		Created: e.Date,
-		Cover: &Cover{
-			Title: "行政处罚和社会抚养费" + EvaluationTitle,
-			Lines: []string{half, fmt.Sprintf("（%s至%s）", chineseDay(e.From), chineseDay(e.To))},
-			Org:   e.Org,
-			Date:  e.Date,
-		},
-	}
+	date := issueDate(is, e.Date)
+	doc := &Document{Title: EvaluationTitle, Org: e.Org, Number: is.Number, Created: date, Draft: is.Draft}
+	p, _ := period.Parse(e.Period)
 	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
+	add(Block{Kind: BlockTitle, Text: e.Org + "\n关于" + half + "行政处罚和社会抚养费\n案卷评查情况的报告" + titleMarks(is)},
+		plain(evaluationAddressee+"："))
+	add(opening(is, EvaluationTitle, half, p)...)
 
 	var cats []string
 	for _, c := range e.ByCategory {
@@ -148,7 +143,7 @@ func EvaluationDocument(e *Evaluation) *Document {
 	if len(e.Cases) == 0 {
 		add(text("无。"))
 	} else {
-		ct := &Table{Columns: []Column{{"序号", 1.1, "C"}, {"案号", 4.6, "L"}, {"乡镇和类型", 3.2, "L"}, {"当事人", 4.6, "L"}, {"决定金额（元）", 2.5, "R"}, {"得分", 1.2, "R"}, {"等次", 1.6, "C"}}}
+		ct := &Table{Columns: []Column{{"序号", 1, "C"}, {"案号", 5.2, "L"}, {"乡镇和类型", 3, "L"}, {"当事人", 4.8, "L"}, {"决定金额（元）", 2.4, "R"}, {"得分", 1.1, "R"}, {"等次", 1.3, "C"}}}
 		for i, c := range e.Cases {
 			amount := c.Amount
 			if amount == "" {
@@ -157,7 +152,7 @@ func EvaluationDocument(e *Evaluation) *Document {
 			ct.Rows = append(ct.Rows, []string{strconv.Itoa(i + 1), c.Number, c.Township + "\n" + c.Kind, c.Party + "\n" + c.PartyID, amount, strconv.Itoa(c.Score), c.Grade})
 		}
 		add(heading(2, "（一）得分一览"), Block{Kind: BlockTable, Table: ct})
-		dt := &Table{Columns: []Column{{"案号", 3.6, "L"}, {"规则", 1.3, "C"}, {"扣分", 1.3, "R"}, {"发现的问题", 6.5, "L"}, {"违反的条款", 7, "L"}}}
+		dt := &Table{Columns: []Column{{"案号", 5.2, "L"}, {"规则", 1.2, "C"}, {"扣分", 1.3, "R"}, {"发现的问题", 6, "L"}, {"违反的条款", 6.3, "L"}}}
 		for _, c := range e.Cases {
 			for _, d := range c.Deductions {
 				lost := strconv.Itoa(d.Lost)
@@ -189,12 +184,7 @@ func EvaluationDocument(e *Evaluation) *Document {
 	}
 
 	reviewers := strings.Join(s.Reviewers, "、")
-	add(Block{Kind: BlockSignature, Lines: []string{
-		"评查人员：" + orBlank(reviewers),
-		"审核：" + orBlank(s.Approver),
-		e.Org,
-		e.Date,
-	}})
+	add(text("评查人员："+orBlank(reviewers)+"　　审核："+orBlank(s.Approver)), signature(e.Org, date), imprint(e.Org, date))
 	return doc
 }
 
@@ -218,21 +208,20 @@ func groupTable(name string, groups []Group, total Group) Block {
 	return Block{Kind: BlockTable, Table: t}
 }
 
-// FilingDocument lays out the 重大征收或处罚决定备案报告: the cover letter,
-// then the catalogue.
-func FilingDocument(f *Filing) *Document {
+// FilingDocument lays out the 重大征收或处罚决定备案报告 as a 公文 issued
+// as is says: the cover letter, then the catalogue as its 附件.
+func FilingDocument(f *Filing, is Issue) *Document {
 	half := halfName(f.Period)
 	catalogue := half + "重大征收或处罚决定目录"
-	doc := &Document{
-		Title:   FilingTitle,
-		Header:  f.Org + "　" + half + FilingTitle,
-		Created: f.Date,
-	}
+	date := issueDate(is, f.Date)
+	doc := &Document{Title: FilingTitle, Org: f.Org, Number: is.Number, Created: date, Draft: is.Draft}
+	p, _ := period.Parse(f.Period)
 	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
-	add(Block{Kind: BlockTitle, Text: f.Org + "\n关于报送" + catalogue + "的备案报告"},
-		plain(f.LegalOffice+"："),
-		text(fmt.Sprintf("根据本局责任清单“规范案件查处”制度关于“%s”的要求，现将本局%s至%s期间作出的重大征收或处罚决定目录报送备案。",
-			f.Clause, chineseDay(f.From), chineseDay(f.To))),
+	add(Block{Kind: BlockTitle, Text: f.Org + "\n关于报送" + half + "\n重大征收或处罚决定目录的备案报告" + titleMarks(is)},
+		plain(f.LegalOffice+"："))
+	add(opening(is, FilingTitle, half, p)...)
+	add(text(fmt.Sprintf("根据本局责任清单“规范案件查处”制度关于“%s”的要求，现将本局%s至%s期间作出的重大征收或处罚决定目录报送备案。",
+		f.Clause, chineseDay(f.From), chineseDay(f.To))),
 	)
 	if len(f.Decisions) == 0 {
 		add(text("本期本局未作出重大征收或处罚决定。"))
@@ -241,24 +230,24 @@ func FilingDocument(f *Filing) *Document {
 	}
 	add(text(fmt.Sprintf("重大决定的认定标准为：决定金额达到 %s 元，或经审查确定为重大案件。目录载明每一决定的案号、当事人、决定日期、金额、法律依据、集体讨论日期和执行情况。", f.Threshold)),
 		text("特此报告。"),
-		plain("附件："+catalogue),
+		attachments(catalogue),
+		signature(f.Org, date),
+		// 附注: GB/T 9704 7.3.6, 居左空二字加圆括号
+		text("（联系人："+orBlank(f.Contact)+"，联系电话："+orBlank(f.Phone)+"）"),
+		Block{Kind: BlockBreak, Landscape: true},
 	)
-	sig := []string{f.Org, f.Date}
-	if f.Contact != "" || f.Phone != "" {
-		sig = append(sig, "（联系人："+orBlank(f.Contact)+"，联系电话："+orBlank(f.Phone)+"）")
-	}
-	add(Block{Kind: BlockSignature, Lines: sig}, Block{Kind: BlockBreak, Landscape: true})
 
-	add(plain("附件"), Block{Kind: BlockTitle, Text: catalogue})
-	t := &Table{Columns: []Column{{"序号", 1.2, "C"}, {"案号和决定书文号", 5, "L"}, {"当事人", 4.4, "L"}, {"乡镇和类型", 2.8, "L"}, {"决定日期", 2.8, "C"}, {"金额（元）", 2.4, "R"}, {"法律依据", 5.2, "L"}, {"集体讨论日期", 2.8, "C"}, {"执行情况", 3.6, "L"}}}
+	add(Block{Kind: BlockHeading, Level: 0, Text: "附件"}, Block{Kind: BlockTitle, Text: catalogue})
+	t := &Table{Columns: []Column{{"序号", 1.1, "C"}, {"案号和决定书文号", 6.6, "L"}, {"当事人", 5.2, "L"}, {"乡镇和类型", 2.6, "L"}, {"决定日期", 2.8, "C"}, {"金额（元）", 2.7, "R"}, {"法律依据", 4.6, "L"}, {"集体讨论日期", 2.8, "C"}, {"执行情况", 3.4, "L"}}}
 	for _, d := range f.Decisions {
 		t.Rows = append(t.Rows, []string{strconv.Itoa(d.Seq), d.Case + "\n" + d.Decision, d.Party + "\n" + d.PartyID, d.Township + "\n" + d.Kind, d.Date, d.Amount, d.Basis, d.Discussion, d.Execution})
 	}
 	if len(t.Rows) == 0 {
 		add(text("本期无重大征收或处罚决定。"))
 	} else {
-		add(Block{Kind: BlockTable, Table: t})
+		// the note goes before the table, so that it is never left alone on a page after it
+		add(plain("注：公民身份号码和统一社会信用代码只显示前六位和后四位。"), Block{Kind: BlockTable, Table: t})
 	}
-	add(plain("注：当事人的公民身份号码和统一社会信用代码只显示前六位和后四位。"))
+	add(imprint(f.Org, date))
 	return doc
 }

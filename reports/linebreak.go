@@ -3,6 +3,7 @@ package reports
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // noStart are characters a line must not start with (行首禁则): closing
@@ -23,7 +24,8 @@ const noEnd = "（「『《〈【〔〖〘［｛〝‘“([{"
 // 禁则 hold: no line starts with closing punctuation such as ，。）」 or
 // ends with opening brackets such as （「, unless a line would otherwise be
 // left empty. Closing punctuation may hang one character past the width
-// rather than leave its character alone.
+// rather than leave its character alone. A 文号 or 案号 (docNumber) is kept
+// on one line like a word.
 func Wrap(text string, width, indent float64, measure func(rune) float64) []string {
 	var lines []string
 	for i, para := range strings.Split(text, "\n") {
@@ -93,9 +95,11 @@ func (w *wrapper) add(c cluster) {
 		w.line = append(w.line, c)
 		return
 	}
-	// No break is allowed in the line: let closing punctuation hang once,
-	// else break before the cluster all the same.
-	if startsBad(c) && lw <= w.avail() {
+	// No break is allowed in the line: let one closing punctuation mark
+	// hang once, else break before the cluster all the same. A word that
+	// merely starts with one (such as "!0") is wider than a mark and does
+	// not hang.
+	if startsBad(c) && oneCharacter(c) && lw <= w.avail() {
 		w.line = append(w.line, c)
 		return
 	}
@@ -127,6 +131,17 @@ func endsBad(c cluster) bool {
 	return strings.ContainsRune(noEnd, r[len(r)-1])
 }
 
+// oneCharacter reports whether c is a single character with the marks
+// that attach to it.
+func oneCharacter(c cluster) bool {
+	for i, r := range c.text {
+		if i > 0 && !attaches(r) {
+			return false
+		}
+	}
+	return true
+}
+
 func isSpace(c cluster) bool {
 	return unicode.IsSpace([]rune(c.text)[0])
 }
@@ -156,7 +171,7 @@ func attaches(r rune) bool {
 func (w *wrapper) clusters(para string) []cluster {
 	var out []cluster
 	var cur []rune
-	kind := 0 // of cur: 1 word, 2 space, 3 other
+	kind := 0 // of cur: 1 word, 2 space, 3 other, 4 a 文号
 	flush := func() {
 		if len(cur) == 0 {
 			return
@@ -165,14 +180,27 @@ func (w *wrapper) clusters(para string) []cluster {
 		for _, r := range cur {
 			c.width += w.measure(r)
 		}
-		if kind == 1 && c.width > w.width {
+		if (kind == 1 || kind == 4) && c.width > w.width {
 			out = append(out, w.split(cur)...)
 		} else {
 			out = append(out, c)
 		}
 		cur = cur[:0]
 	}
-	for _, r := range para {
+	whole := docNumber.FindAllStringIndex(para, -1)
+	for i, r := range para {
+		if len(whole) > 0 && i >= whole[0][0] {
+			if i == whole[0][0] {
+				flush()
+				kind = 4
+			}
+			cur = append(cur, r)
+			if i+utf8.RuneLen(r) == whole[0][1] {
+				flush()
+				kind, whole = 0, whole[1:]
+			}
+			continue
+		}
 		k := 3
 		switch {
 		case attaches(r) && len(cur) > 0:

@@ -36,11 +36,17 @@ func TestWrap(t *testing.T) {
 		{"number kept together", "金额25000.00元", 5, 0, []string{"金额", "25000.00元"}},
 		{"long word split", "ABCDEFGHIJKLMN", 3, 0, []string{"ABCDEF", "GHIJKL", "MN"}},
 		{"closer hangs when nothing else can move", "一，", 1, 0, []string{"一，"}},
+		{"a word starting with a closer does not hang", "0  !0", 1.75, 0, []string{"0  ", "!0"}},
 		{"newline forces a break", "一二\n三四", 5, 0, []string{"一二", "三四"}},
 		{"spaces stay at the line end", "ab cd ef", 2.5, 0, []string{"ab cd ", "ef"}},
 		{"ellipsis stays together", "一二三四……", 4, 0, []string{"一二三", "四……"}},
 		{"combining mark stays", "一二三e\u0301", 3, 0, []string{"一二三", "e\u0301"}},
 		{"洺州镇 kept", "威县洺州镇东街村", 4, 0, []string{"威县洺州", "镇东街村"}},
+		{"文号 kept whole", "一二三四五（威人口〔2026〕3号）", 10, 0, []string{"一二三四五", "（威人口〔2026〕3号）"}},
+		{"案号 with 第 kept whole", "案号：威人口征立〔2026〕第31号。", 13, 0, []string{"案号：", "威人口征立〔2026〕第31号。"}},
+		{"文号 with brackets typed", "见：威人口[2026]12号", 9, 0, []string{"见：", "威人口[2026]12号"}},
+		{"the characters before it go with it", "根据威人口〔2026〕3号", 11, 0, []string{"根据威人口〔2026〕3号"}},
+		{"文号 wider than a line is split", "威人口〔2026〕3号", 3, 0, []string{"威人口", "〔202", "6〕3号"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

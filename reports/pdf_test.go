@@ -6,17 +6,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 )
 
-// testFont finds the font the reports use; without it the PDF tests skip,
-// except on CI, which installs it.
-func testFont(t testing.TB) *Font {
+// testFont loads the default font chain; without a font the PDF tests
+// skip, except on CI, which installs them.
+func testFont(t testing.TB) *Fonts {
 	t.Helper()
-	f, err := FindFont("")
+	f, err := LoadFonts(FontSettings{})
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI must install %s: %v", fontPackage, err)
@@ -76,8 +75,8 @@ func runeCounts(s string) map[rune]int {
 
 // checkPDFText checks that the PDF shows every character of the document
 // (at least as often as the document has it), no character the document,
-// its running header, page numbers and table headers do not have, and the
-// running header and "第 N 页 共 M 页" on every page after the cover.
+// its page numbers, draft mark and table headers do not have, the 版头 on
+// the first page and "— N —" on every page.
 func checkPDFText(t *testing.T, doc *Document, pdf []byte) {
 	t.Helper()
 	pages := pdfText(t, pdf)
@@ -88,27 +87,17 @@ func checkPDFText(t *testing.T, doc *Document, pdf []byte) {
 			t.Errorf("PDF shows %q %d times, the document has it %d times", r, got[r], n)
 		}
 	}
-	allowed := runeCounts(doc.Text() + doc.Header + pageChars)
+	allowed := runeCounts(doc.Text() + pageChars)
 	for r := range got {
 		if allowed[r] == 0 {
 			t.Errorf("PDF shows %q, which the document does not have", r)
 		}
 	}
-	first := 0
-	if doc.Cover != nil {
-		first = 1
-		if !strings.Contains(noSpace(pages[0]), noSpace(doc.Cover.Title)) {
-			t.Errorf("cover does not show the title %q", doc.Cover.Title)
-		}
+	if len(pages) == 0 || !strings.Contains(noSpace(pages[0]), noSpace(doc.Org+doc.Number)) {
+		t.Errorf("the first page does not start with the 版头 %q %q", doc.Org, doc.Number)
 	}
-	for i := first; i < len(pages); i++ {
-		p := noSpace(pages[i])
-		for _, part := range strings.Fields(doc.Header) {
-			if !strings.Contains(p, part) {
-				t.Errorf("page %d has no running header %q", i+1, part)
-			}
-		}
-		if num := noSpace(fmt.Sprintf(pageNumberText, i+1, strconv.Itoa(len(pages)))); !strings.Contains(p, num) {
+	for i := range pages {
+		if num := noSpace(fmt.Sprintf(pageNumFormat, i+1)); !strings.Contains(noSpace(pages[i]), num) {
 			t.Errorf("page %d does not say %q", i+1, num)
 		}
 	}
@@ -122,7 +111,7 @@ func TestPDFText(t *testing.T) {
 	for _, p := range examplePeriods {
 		e := Evaluate(all, testSettings, p)
 		f := BuildFiling(all, testSettings, p)
-		for _, doc := range []*Document{EvaluationDocument(e), FilingDocument(f)} {
+		for _, doc := range []*Document{EvaluationDocument(e, Issue{}), FilingDocument(f, Issue{})} {
 			t.Run(p.String()+"/"+doc.Title, func(t *testing.T) {
 				var a, b bytes.Buffer
 				if err := RenderPDF(doc, font, &a); err != nil {
@@ -148,7 +137,7 @@ func TestPDFText(t *testing.T) {
 func TestPDFLongCell(t *testing.T) {
 	font := testFont(t)
 	long := strings.Repeat("威县洺州镇梨园屯镇章台镇侯贯镇七级镇，方家营乡常庄镇第什营乡（贺营镇）“固献乡”。", 120)
-	doc := &Document{Title: "测试", Header: "威县人口和计划生育局　测试", Created: "2026年7月1日", Blocks: []Block{
+	doc := &Document{Title: "测试", Org: "威县人口和计划生育局", Created: "2026年7月1日", Blocks: []Block{
 		{Kind: BlockTable, Table: &Table{Columns: []Column{{"序号", 1, "C"}, {"内容", 8, "L"}}, Rows: [][]string{{"1", long}, {"2", "短"}}}},
 	}}
 	var buf bytes.Buffer
@@ -167,11 +156,65 @@ func TestPDFLongCell(t *testing.T) {
 	checkPDFText(t, doc, buf.Bytes())
 }
 
-func TestPDFRefusesMissingGlyphs(t *testing.T) {
-	font := testFont(t)
-	doc := &Document{Title: "测试", Header: "测试", Created: "2026年7月1日", Blocks: []Block{{Kind: BlockText, Text: "一个不在字库里的字：\U0002A6A5"}}}
-	err := RenderPDF(doc, font, &bytes.Buffer{})
-	if err == nil || !strings.Contains(err.Error(), "U+2A6A5") || !strings.Contains(err.Error(), fontPackage) {
-		t.Fatalf("err = %v, want one naming U+2A6A5 and %s", err, fontPackage)
+// TestPDFRareCharacters draws characters the first font lacks: CJK
+// Extension B (beyond the 16-bit codes the PDF library maps), Uyghur and an
+// emoji come from the fallback fonts, a character no font has is drawn as
+// 〓, and the PDF's text keeps every one of them, as it keeps the middle
+// dot of 阿依古丽·买买提.
+func TestPDFRareCharacters(t *testing.T) {
+	fonts := testFont(t)
+	need := map[string]string{"Extension B": "𠀀𬌗", "Uyghur": "ئۇيغۇر", "emoji": "😀"}
+	for what, chars := range need {
+		if m := fonts.Missing(chars); len(m) > 0 {
+			if os.Getenv("CI") != "" {
+				t.Fatalf("CI must install the fallback fonts for %s (test.sh: fonts-hanazono fonts-dejavu-core fonts-symbola): %q missing", what, string(m))
+			}
+			t.Skipf("no installed font has %s %q", what, string(m))
+		}
 	}
+	if m := fonts.Chain[0].Missing("𠀀𬌗ئ😀"); len(m) != 4 {
+		t.Fatalf("the first font %s has %q: the test no longer tests fallbacks", fonts.Chain[0].Path, "𠀀𬌗ئ😀")
+	}
+	none := "\U000F0001" // a private-use character of plane 15, in no font
+	lines := []string{"阿依古丽·买买提", "张𠀀某、李𬌗", "ئۇيغۇر", "笑😀脸", "无字" + none + "可印"}
+	doc := &Document{Title: "测试", Org: "测试", Created: "2026年7月1日"}
+	for _, l := range lines {
+		doc.Blocks = append(doc.Blocks, Block{Kind: BlockText, Text: l}, Block{Kind: BlockTable, Table: &Table{Columns: []Column{{"当事人", 1, "L"}}, Rows: [][]string{{l}}}})
+	}
+	if m := fonts.Missing(doc.Text()); string(m) != none {
+		t.Fatalf("missing %q, want only %q", string(m), none)
+	}
+	var buf bytes.Buffer
+	if err := RenderPDF(doc, fonts, &buf); err != nil {
+		t.Fatal(err)
+	}
+	text := baseLetters(noSpace(strings.Join(pdfText(t, buf.Bytes()), "")))
+	for _, l := range lines {
+		if n := strings.Count(text, l); n != 2 {
+			t.Errorf("the PDF's text has %q %d times, want 2 (a paragraph and a cell):\n%s", l, n, text)
+		}
+	}
+}
+
+// baseLetters undoes Arabic shaping in text from pdftotext: presentation
+// forms become their letters, and the embedding marks around a right-to-left
+// run go.
+func baseLetters(s string) string {
+	base := map[rune]rune{}
+	for letter, forms := range arabicForms {
+		for _, f := range forms {
+			if f != 0 {
+				base[f] = letter
+			}
+		}
+	}
+	return strings.Map(func(r rune) rune {
+		if r == 0x202B || r == 0x202C {
+			return -1
+		}
+		if b, ok := base[r]; ok {
+			return b
+		}
+		return r
+	}, s)
 }

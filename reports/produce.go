@@ -32,15 +32,11 @@ func Produce(cfg *config.Config, kind string, p period.Period) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	fontPath := cfg.Reports.Font
-	if fontPath != "" {
-		fontPath = cfg.Path(fontPath)
-	}
-	font, err := FindFont(fontPath)
+	fonts, err := LoadFonts(FontSettingsOf(cfg))
 	if err != nil {
 		return nil, err
 	}
-	return Build(cases, SettingsOf(cfg), kind, p, font)
+	return Build(cases, SettingsOf(cfg), kind, p, fonts, Issue{})
 }
 
 // LoadConfigured loads the case files of site.toml's [reports] casefiles
@@ -58,35 +54,44 @@ func LoadConfigured(cfg *config.Config) ([]*Case, error) {
 // folder's name and their path inside it, such as casefiles/a.toml.
 func LoadFolder(dir string) ([]*Case, source.Problems) {
 	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	cases, ps := LoadCases(os.DirFS(parent), filepath.Base(dir))
+	cases, ps := LoadCases(os.DirFS(filepath.Dir(dir)), filepath.Base(dir))
+	return cases, OnDisk(dir, ps)
+}
+
+// OnDisk names the files of problems about the case files of the folder
+// dir (such as those of GlyphProblems) by their path on disk, as
+// LoadFolder's are.
+func OnDisk(dir string, ps source.Problems) source.Problems {
+	parent := filepath.Dir(filepath.Clean(dir))
 	for i := range ps {
 		ps[i].Pos.File = filepath.Join(parent, filepath.FromSlash(ps[i].Pos.File))
 	}
-	return cases, ps
+	return ps
 }
 
-// Build makes one report of a period from loaded case files: the PDF drawn
-// in the font and the report's data as JSON.
-func Build(cases []*Case, s Settings, kind string, p period.Period, font *Font) ([]File, error) {
+// Build makes one report of a period from loaded case files, issued as is
+// says: the PDF drawn in the fonts and the report's data as JSON.
+func Build(cases []*Case, s Settings, kind string, p period.Period, fonts *Fonts, is Issue) ([]File, error) {
 	var data any
 	var doc *Document
 	switch kind {
 	case KindEvaluation:
 		e := Evaluate(cases, s, p)
-		data, doc = e, EvaluationDocument(e)
+		data, doc = e, EvaluationDocument(e, is)
 	case KindFiling:
 		f := BuildFiling(cases, s, p)
-		data, doc = f, FilingDocument(f)
+		data, doc = f, FilingDocument(f, is)
 	default:
 		return nil, fmt.Errorf("unknown report %q: want %q or %q", kind, KindEvaluation, KindFiling)
 	}
+	MaskIDs(data) // every ID number in every text of every output
+	MaskIDs(doc)
 	js, err := json.MarshalIndent(data, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("encoding %s: %w", doc.Title, err)
 	}
 	var pdf bytes.Buffer
-	if err := RenderPDF(doc, font, &pdf); err != nil {
+	if err := RenderPDF(doc, fonts, &pdf); err != nil {
 		return nil, err
 	}
 	base := p.String() + "-" + doc.Title

@@ -2,35 +2,30 @@ package reports
 
 import "strings"
 
-// Document is a report laid out as plain data: a cover, a running header
-// and a list of blocks. pdf.go turns it into a PDF and nothing else does;
-// tests compare it as JSON and compare the PDF's text with Text.
+// Document is a report laid out as plain data, in the form of a 公文
+// (GB/T 9704-2012): the 版头 (the issuing organ and the 发文字号), then a
+// list of blocks. pdf.go turns it into a PDF and html.go into a page; tests
+// compare it as JSON and compare the PDF's text with Text.
 type Document struct {
-	Title   string  `json:"title"`   // 案卷评查报告
-	Header  string  `json:"header"`  // running header of every page after the cover
-	Created string  `json:"created"` // the PDF's creation date, 2026-07-01, fixed so bytes repeat
-	Cover   *Cover  `json:"cover,omitempty"`
+	Title   string  `json:"title"`           // 案卷评查报告, the PDF's title
+	Org     string  `json:"org"`             // 发文机关: the 版头's 发文机关标志 and the PDF's author
+	Number  string  `json:"number"`          // 发文字号 under the 发文机关标志; empty for an unnumbered report
+	Created string  `json:"created"`         // the PDF's creation date, 2026年7月1日, fixed so bytes repeat
+	Draft   bool    `json:"draft,omitempty"` // 草稿: a watermark on every page
 	Blocks  []Block `json:"blocks"`
-}
-
-// Cover is the first page of a report.
-type Cover struct {
-	Title string   `json:"title"`
-	Lines []string `json:"lines"` // under the title: the period
-	Org   string   `json:"org"`
-	Date  string   `json:"date"`
 }
 
 // Block kinds.
 const (
 	BlockTitle     = "title"     // a centred title
-	BlockHeading   = "heading"   // 一、… (level 1) or （一）… (level 2)
+	BlockHeading   = "heading"   // 一、… (level 1) or （一）… (level 2), indented two characters; 附件 (level 0) flush left
 	BlockText      = "text"      // a paragraph, first line indented two characters
 	BlockPlain     = "plain"     // a paragraph without indent
 	BlockTable     = "table"     // a table whose header repeats on every page
 	BlockChart     = "chart"     // a horizontal bar chart
-	BlockSignature = "signature" // lines set to the right, kept on one page
+	BlockSignature = "signature" // 落款: 发文机关署名 and 成文日期 (Lines), set as GB/T 9704 7.3.5.2 says
 	BlockBreak     = "break"     // a new page, landscape when Landscape is set
+	BlockImprint   = "imprint"   // 版记: 印发机关 and 印发日期 (Lines) between rules at the foot of the last page
 )
 
 // Block is one element of a document.
@@ -72,8 +67,8 @@ type Bar struct {
 	Note  string `json:"note"`
 }
 
-// Text is every character the document shows once, in order: the cover,
-// then each block. Running headers, page numbers and repeated table
+// Text is every character the document shows once, in order: the 版头,
+// then each block. Page numbers, the draft watermark and repeated table
 // headers are added by the page layout.
 func (d *Document) Text() string {
 	var b strings.Builder
@@ -83,11 +78,7 @@ func (d *Document) Text() string {
 			b.WriteByte('\n')
 		}
 	}
-	if c := d.Cover; c != nil {
-		add(c.Title)
-		add(c.Lines...)
-		add(c.Org, c.Date)
-	}
+	add(d.Org, d.Number)
 	for _, bl := range d.Blocks {
 		add(bl.Text)
 		add(bl.Lines...)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"qingdan/config"
 	"qingdan/source"
 )
 
@@ -44,14 +45,39 @@ func (k *checker) order(path string, earlier, later time.Time, message string) {
 	}
 }
 
-// amount reports a negative amount or one with fractions of a fen.
+// amount reports an amount that is not a number (nan, inf), beyond any
+// real fine (config.MaxAmount), negative, or with fractions of a fen.
 func (k *checker) amount(path string, yuan float64, positive bool) {
 	switch {
+	case math.IsNaN(yuan) || math.IsInf(yuan, 0):
+		k.errorf(path, amountNotNumberHint.S(), "%s", amountNotNumber.S(yuan))
+	case yuan > config.MaxAmount:
+		k.errorf(path, amountTooLargeHint.S(), "%s", amountTooLarge.S(yuan, fmtYuan(fen(config.MaxAmount))))
 	case yuan < 0 || (positive && yuan == 0):
 		k.errorf(path, "write the amount in yuan, such as 12000 or 12000.50", "amount %v must be more than zero", yuan)
 	case math.Abs(yuan*100-math.Round(yuan*100)) > 1e-6:
 		k.errorf(path, "write the amount in yuan with at most two decimals (角、分)", "amount %v has more than two decimals", yuan)
 	}
+}
+
+// controls reports a bidirectional embedding, override or isolate in a
+// text: it can hide or reorder what a report shows. The C0 and C1 controls
+// (a NUL, an escape) are refused earlier, while the TOML is decoded.
+func (k *checker) controls(path, text string) {
+	n := 0
+	for _, r := range text {
+		n++
+		if isBidiControl(r) {
+			k.errorf(path, controlCharHint.S(), "%s", controlChar.S(path, r, n))
+			return
+		}
+	}
+}
+
+// isBidiControl reports the bidirectional embeddings, overrides and
+// isolates, which no case-file text may hold.
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
 func quoteAll(ss []string) string {
@@ -67,6 +93,7 @@ func quoteAll(ss []string) string {
 // the law requires of the procedure is left to the rules, which deduct.
 func validate(c *Case) source.Problems {
 	k := &checker{c: c}
+	eachText(c, k.controls)
 	k.oneOf("kind", "kind", c.Kind, KindPenalty, KindFee)
 	k.oneOf("party.type", "party type", c.Party.Type, PartyPerson, PartyOrg)
 	if msg, bad := idProblem(c.Party.Type, c.Party.ID); bad {

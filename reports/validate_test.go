@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"qingdan/msg"
 )
 
 // edit returns good.toml with old replaced by new, failing when old is
@@ -42,6 +44,17 @@ func TestValidate(t *testing.T) {
 		{"served before decided", "[service]\ndate = 2026-02-14", "[service]\ndate = 2026-02-10", "the decision is served before it was made"},
 		{"amount with fractions of fen", "amount = 60000", "amount = 60000.123", "amount 60000.123 has more than two decimals"},
 		{"unknown document", `"缴款凭证", `, `"交款凭证", `, `did you mean "缴款凭证"?`},
+		{"amount nan", "amount = 60000", "amount = nan", "case.toml:82:10: amount NaN is not a number"},
+		{"amount inf", "amount = 60000", "amount = inf", "case.toml:82:10: amount +Inf is not a number"},
+		{"amount absurd", "amount = 60000", "amount = 6e20", "case.toml:82:10: amount 6e+20 yuan is over 100000000000.00 yuan"},
+		{"payment nan", "amount = 20000", "amount = -nan", "amount NaN is not a number"},
+		{"late fee inf", "late_fee = 80", "late_fee = +inf", "amount +Inf is not a number"},
+		{"late fee absurd", "late_fee = 80", "late_fee = 1e12", "amount 1e+12 yuan is over"},
+		{"nul in a name", `name = "张某某"`, `name = "张某\u0000某"`, "case.toml:8:8: name holds an invisible control character U+0000"},
+		{"escape in an address", `subject = "张某某"`, "subject = \"张某某\\u001b[31m\"", "subject holds an invisible control character U+001B"},
+		{"bidi override in a note", `reviewer = "钱某"`, `reviewer = "钱\u202e某"`, "review.reviewer holds the control character U+202E"},
+		{"delete in a document name", `"缴款凭证", `, `"缴款凭证\u007f", `, "documents[10] holds an invisible control character U+007F"},
+		{"line breaks are kept", `reviewer = "钱某"`, "reviewer = \"\"\"钱\n某\"\"\"", ""},
 		{"review out of range", "law = 10", "law = 11", "law score 11 is out of range"},
 		{"no review is a warning", "[review]\nreviewer = \"钱某\"\nfacts = 6\nevidence = 6\nlaw = 10\n", "", "case.toml:1:1: warning: no reviewer's scores"},
 		{"bad role", `role = "本人"`, `role = "邻居"`, `recipient role "邻居" is not one of`},
@@ -243,3 +256,5 @@ func TestReadmeExample(t *testing.T) {
 		t.Errorf("the README example scores %d: %+v", r.Score, r.Deductions)
 	}
 }
+
+func TestMessages(t *testing.T) { msg.Check(t) }

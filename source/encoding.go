@@ -159,9 +159,9 @@ func ToUTF8(data []byte, e Encoding) ([]byte, error) {
 func readText(name string, data []byte) (string, *Problem) {
 	switch e := DetectEncoding(data); e {
 	case UTF8:
-		return string(data), nil
+		return lf(string(data)), nil
 	case UTF8BOM:
-		return string(data[len(bomUTF8):]), nil
+		return lf(string(data[len(bomUTF8):])), nil
 	case Unknown:
 		text := string(bytes.TrimPrefix(data, bomUTF8))
 		return "", &Problem{Pos: invalidUTF8(name, text), Message: notUTF8.S(), Hint: saveAsUTF8.S()}

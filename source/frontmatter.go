@@ -11,7 +11,8 @@ const fence = "+++"
 // "+++" line. Both parts keep the file's line numbers: the front matter is
 // preceded by one blank line (for the opening fence), and in the body every
 // front-matter line is blanked, so that problems in either name the line
-// the editor sees.
+// the editor sees. The body's limits and characters are checked (see
+// MaxMarkdown): a body beyond them is a problem, and no body.
 func SplitFrontMatter(name string, data []byte) (front, body []byte, ps Problems) {
 	text, bad := readText(name, data)
 	if bad != nil {
@@ -33,6 +34,9 @@ func SplitFrontMatter(name string, data []byte) (front, body []byte, ps Problems
 		}
 		front = []byte("\n" + strings.Join(lines[1:i], ""))
 		body = []byte(strings.Repeat("\n", i+1) + strings.Join(lines[i+1:], ""))
+		if ps := checkMarkdown(name, string(body)); ps != nil {
+			return nil, nil, ps
+		}
 		return front, body, nil
 	}
 	ps.Add(Pos{File: name, Line: 1, Col: 1}, frontUnclosedFix.S(), frontUnclosed.S())

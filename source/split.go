@@ -29,6 +29,10 @@ func DecodeTOMLSplit(name string, data []byte, key string, v any, cache *SplitCa
 	if DetectEncoding(data) != UTF8 {
 		return DecodeTOML(name, data, v) // which says what is wrong with it
 	}
+	data = []byte(lf(string(data)))
+	if ps := checkTOML(name, strings.TrimPrefix(string(data), "\uFEFF")); ps != nil {
+		return NewPositions(name), ps
+	}
 	if at, ok := decodeSplit(name, data, key, v, cache); ok {
 		return at, nil
 	}

@@ -39,6 +39,9 @@ func DecodeTOML(name string, data []byte, v any) (*Positions, Problems) {
 	if bad != nil {
 		return NewPositions(name), append(ps, *bad)
 	}
+	if lps := checkTOML(name, text); lps != nil {
+		return NewPositions(name), lps
+	}
 	var raw map[string]any
 	if _, err := toml.Decode(text, &raw); err != nil {
 		ps = append(ps, syntaxProblem(name, text, err))
@@ -47,7 +50,7 @@ func DecodeTOML(name string, data []byte, v any) (*Positions, Problems) {
 	at, _ := locate(name, text, 0)
 	d := decoder{at: at, ps: &ps}
 	d.table("", raw, reflect.ValueOf(v).Elem())
-	return at, ps
+	return at, ps.Folded()
 }
 
 // invalidUTF8 finds the first byte that is not UTF-8.
@@ -194,6 +197,10 @@ func (d *decoder) value(path string, raw any, rv reflect.Value) {
 	}
 	if rv.Type() == reflect.TypeOf(time.Time{}) {
 		if t, ok := raw.(time.Time); ok {
+			if timeOnly(t) {
+				d.ps.Add(d.at.Of(path), textTimeOnlyHint.S(lastKey(path)), "%s", textTimeOnly.S(lastKey(path), t.Format("15:04:05")))
+				return
+			}
 			rv.Set(reflect.ValueOf(t))
 			return
 		}
@@ -211,6 +218,10 @@ func (d *decoder) value(path string, raw any, rv reflect.Value) {
 		}
 		if len(s) > MaxText {
 			d.ps.Add(d.at.Of(path), textTooLongFix.S(), textTooLong.S(lastKey(path), len(s)>>10, MaxText>>10))
+			return
+		}
+		if r, bad := controlIn(s); bad {
+			d.ps.Add(d.at.Of(path), textControlHint.S(), "%s", textControlValue.S(lastKey(path), r))
 			return
 		}
 		rv.SetString(s)

@@ -156,6 +156,12 @@ func FuzzDecodeTOML(f *testing.F) {
 		"published = 2026-02-30\n", "a = \"x”\n", "a = \"\"\"x\n", "a = [1,\n", "no\u3000te = 1\n", "\u3000a = 1\n", "[[duty]\n", "a = “x“y”\n"} {
 		f.Add(slip)
 	}
+	// Nested past the limits (each took gigabytes before they were checked).
+	f.Add("x = " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000))
+	f.Add("x = " + strings.Repeat("{a = ", 100_000))
+	f.Add(strings.Repeat("a.", 100_000) + "a = 1")
+	f.Add("[" + strings.Repeat("a.", 100_000) + "a]")
+	f.Add("published = 10:00:00\n[[duty]]\nid = \"\\u0000\"\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var v testFile
 		at, ps := DecodeTOML("f.toml", []byte(in), &v)
@@ -198,6 +204,8 @@ func TestSplitFrontMatter(t *testing.T) {
 func FuzzSplitFrontMatter(f *testing.F) {
 	f.Add("+++\nid = \"01\"\ntitle = \"标题\"\n+++\n## 一、\n正文\n")
 	f.Add("---\n")
+	f.Add("+++\nx = " + strings.Repeat("[", 100_000) + "\n+++\n" + strings.Repeat("[a](b", 100_000))
+	f.Add("+++\n+++\n" + strings.Repeat(">", 100_000) + "\x00")
 	f.Fuzz(func(t *testing.T, in string) {
 		front, body, ps := SplitFrontMatter("x.md", []byte(in))
 		if len(ps) > 0 {

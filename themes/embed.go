@@ -16,6 +16,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"qingdan/source"
 )
 
 //go:embed default
@@ -42,7 +44,7 @@ func Open(siteDir, name string) (fs.FS, error) {
 	info, err := os.Stat(dir)
 	switch {
 	case err == nil && info.IsDir():
-		return overlay{upper: os.DirFS(dir), lower: Default()}, nil
+		return overlay{upper: source.Guard(os.DirFS(dir)), lower: Default()}, nil
 	case err == nil:
 		return nil, fmt.Errorf("theme %q: %s is not a folder", name, dir)
 	case errors.Is(err, fs.ErrNotExist) && name == "default":

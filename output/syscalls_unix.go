@@ -1,27 +1,25 @@
+//go:build unix
+
 package output
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"os"
-	"sync"
-	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
-// The calls in this file go to package syscall directly, not through
-// os.File: a site is tens of thousands of small files, and os.OpenFile adds
-// four fcntl calls and an epoll registration to every one of them. Only
-// POSIX calls are used, so this file builds wherever the flock in dir.go
-// does.
-
-// fileID tells one file (inode) from another, and counts its names.
-type fileID struct{ dev, ino, links uint64 }
+// The calls in this file go to the system directly (golang.org/x/sys/unix),
+// not through os.File: a site is tens of thousands of small files, and
+// os.OpenFile adds four fcntl calls and an epoll registration to every one
+// of them. Only POSIX calls are used. syscalls_windows.go does the same
+// through package os.
 
 // retryEINTR calls f until it fails with something other than EINTR.
 func retryEINTR(f func() error) error {
 	for {
-		if err := f(); err != syscall.EINTR {
+		if err := f(); err != unix.EINTR {
 			return err
 		}
 	}
@@ -32,7 +30,7 @@ func retryEINTR(f func() error) error {
 func createFile(name string, data []byte) error {
 	var fd int
 	err := retryEINTR(func() (err error) {
-		fd, err = syscall.Open(name, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
+		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
 		return err
 	})
 	if err != nil {
@@ -40,9 +38,9 @@ func createFile(name string, data []byte) error {
 	}
 	err = writeAll(fd, data)
 	if err == nil {
-		err = retryEINTR(func() error { return syscall.Fchmod(fd, 0o644) })
+		err = retryEINTR(func() error { return unix.Fchmod(fd, 0o644) })
 	}
-	if cerr := syscall.Close(fd); err == nil {
+	if cerr := unix.Close(fd); err == nil {
 		err = cerr
 	}
 	return err
@@ -51,8 +49,8 @@ func createFile(name string, data []byte) error {
 // writeAll writes all of data to fd, going on after short writes.
 func writeAll(fd int, data []byte) error {
 	for len(data) > 0 {
-		n, err := syscall.Write(fd, data)
-		if err == syscall.EINTR {
+		n, err := unix.Write(fd, data)
+		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
@@ -66,37 +64,33 @@ func writeAll(fd int, data []byte) error {
 	return nil
 }
 
-// readBuffers hold the chunks of old files being compared with new bytes.
-var readBuffers = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
-
 // sameFile reports whether the regular file name (not a symbolic link)
 // holds exactly data, and which file it is. Files of another size are not
 // read.
 func sameFile(name string, data []byte) (fileID, bool) {
 	var fd int
 	err := retryEINTR(func() (err error) {
-		fd, err = syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NOFOLLOW, 0)
+		fd, err = unix.Open(name, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0)
 		return err
 	})
 	if err != nil {
 		return fileID{}, false
 	}
-	defer syscall.Close(fd)
-	var st syscall.Stat_t
-	if syscall.Fstat(fd, &st) != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG || st.Size != int64(len(data)) {
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if unix.Fstat(fd, &st) != nil || st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size != int64(len(data)) {
 		return fileID{}, false
 	}
-	buf := readBuffers.Get().(*[]byte)
-	defer readBuffers.Put(buf)
-	for rest := data; len(rest) > 0; {
-		n, err := syscall.Read(fd, (*buf)[:min(len(*buf), len(rest))])
-		if err == syscall.EINTR {
-			continue
+	read := func(b []byte) (int, error) {
+		for {
+			n, err := unix.Read(fd, b)
+			if err != unix.EINTR {
+				return n, err
+			}
 		}
-		if err != nil || n <= 0 || !bytes.Equal((*buf)[:n], rest[:n]) {
-			return fileID{}, false
-		}
-		rest = rest[n:]
+	}
+	if !sameBytes(read, data) {
+		return fileID{}, false
 	}
 	return fileID{uint64(st.Dev), uint64(st.Ino), uint64(st.Nlink)}, true
 }
@@ -104,8 +98,8 @@ func sameFile(name string, data []byte) (fileID, bool) {
 // isFile reports whether the name refers to the file id itself (the same
 // inode, as a hard link does), without following a symbolic link.
 func isFile(name string, id fileID) bool {
-	var st syscall.Stat_t
-	if syscall.Lstat(name, &st) != nil {
+	var st unix.Stat_t
+	if unix.Lstat(name, &st) != nil {
 		return false
 	}
 	return uint64(st.Dev) == id.dev && uint64(st.Ino) == id.ino
@@ -115,29 +109,37 @@ func isFile(name string, id fileID) bool {
 // (less the umask). A folder already there is kept; anything else in its
 // place is removed first.
 func makeFolder(name string) error {
-	err := retryEINTR(func() error { return syscall.Mkdir(name, 0o755) })
-	if err != syscall.EEXIST {
+	err := retryEINTR(func() error { return unix.Mkdir(name, 0o755) })
+	if err != unix.EEXIST {
 		return err
 	}
-	var st syscall.Stat_t
-	if err := syscall.Lstat(name, &st); err != nil {
+	var st unix.Stat_t
+	if err := unix.Lstat(name, &st); err != nil {
 		return err
 	}
-	if st.Mode&syscall.S_IFMT == syscall.S_IFDIR {
+	if st.Mode&unix.S_IFMT == unix.S_IFDIR {
 		return nil
 	}
-	if err := syscall.Unlink(name); err != nil {
+	if err := unix.Unlink(name); err != nil {
 		return err
 	}
-	return retryEINTR(func() error { return syscall.Mkdir(name, 0o755) })
+	return retryEINTR(func() error { return unix.Mkdir(name, 0o755) })
 }
 
 // removeName removes whatever is at name (a file, or a folder with all it
 // holds); nothing there is not an error.
 func removeName(name string) error {
-	err := syscall.Unlink(name)
-	if err == nil || errors.Is(err, syscall.ENOENT) {
+	err := unix.Unlink(name)
+	if err == nil || errors.Is(err, unix.ENOENT) {
 		return nil
 	}
 	return unwrapPath(os.RemoveAll(name))
 }
+
+// linkFile makes new a hard link to the file old.
+func linkFile(old, new string) error {
+	return retryEINTR(func() error { return unix.Link(old, new) })
+}
+
+// openSync opens name for SyncPath.
+func openSync(name string) (*os.File, error) { return os.Open(name) }

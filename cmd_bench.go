@@ -15,6 +15,7 @@ func runBenchContent(ctx context.Context, args []string) error {
 	out := fs.String("out", "", benchOutFlag.S())
 	seed := fs.Uint64("seed", 1, benchSeedFlag.S())
 	hugo := fs.String("hugo", "", benchHugoFlag.S())
+	departments := fs.Int("departments", 0, benchDepartmentsFlag.S())
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -24,8 +25,17 @@ func runBenchContent(ctx context.Context, args []string) error {
 	if *out == "" {
 		return usageError{benchOutRequired.S()}
 	}
-	files, err := benchcontent.Site(*items, *seed)
-	if err != nil {
+	var files []benchcontent.File
+	var err error
+	if *departments != 0 {
+		if *hugo != "" {
+			return usageError{benchHugoOneSite.S()}
+		}
+		files, err = benchcontent.County(*items, *departments, *seed)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+	} else if files, err = benchcontent.Site(*items, *seed); err != nil {
 		return err
 	}
 	if err := writeFolder(ctx, *out, files); err != nil {

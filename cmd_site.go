@@ -47,6 +47,9 @@ func runBuild(ctx context.Context, args []string) error {
 			return buildInterrupted.Error(target)
 		}
 		stats, err = dir.Commit()
+		if err == nil {
+			err = build.Record(cfg, site)
+		}
 		if err != nil {
 			prog.Stop()
 		}
@@ -83,6 +86,10 @@ func runCheck(ctx context.Context, args []string) error {
 		return err
 	}
 	printWarnings(ps, true)
+	if c := site.County; c != nil {
+		fmt.Fprintln(os.Stderr, countyOK.S(len(c.Departments), c.Units, c.Duties, c.Items, c.Matters, c.Services, c.Systems))
+		return nil
+	}
 	items := 0
 	for _, d := range site.Duties {
 		items += len(d.Items)

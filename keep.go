@@ -15,12 +15,15 @@ func keepOut(c *config.Config) []output.Keep {
 	if theme == "" {
 		theme = "default"
 	}
-	return []output.Keep{
-		{What: keepContent.S(), Path: c.Path(c.Content)},
+	var keep []output.Keep
+	for _, folder := range c.ContentFolders() { // a county's: every department's
+		keep = append(keep, output.Keep{What: keepContent.S(), Path: folder})
+	}
+	return append(keep, []output.Keep{
 		{What: keepTheme.S(), Path: filepath.Join(c.Dir, "themes", theme)},
 		{What: keepCaseFiles.S(), Path: c.Path(c.Reports.CaseFiles)},
 		{What: keepLedger.S(), Path: c.Path(c.Pipeline.Ledger)},
 		{What: keepOutbox.S(), Path: c.Path(c.Pipeline.Outbox)},
 		{What: keepConfigDir.S(), Path: c.Dir, Outer: true},
-	}
+	}...)
 }

@@ -457,11 +457,14 @@ Examples:
 // bench-content.
 var (
 	benchUsage = msg.New("cli.usage.bench", `
-用法：qingdan bench-content -items N -out 文件夹 [-seed S] [-hugo 文件夹]
+用法：qingdan bench-content -items N -out 文件夹 [-departments D] [-seed S] [-hugo 文件夹]
 
 生成有 N 个工作事项的测试网站，用于性能测试：文件夹里写入 site.toml 和 content/，
 在文件夹里运行 "qingdan build" 生成。文字取自原始清单的句子；约有 N/5 条职责、N/20 个单位、
 N/4 个服务事项和 N/16 个边界事项。同样的 N 和 seed 总是生成同样的字节。文件夹整个替换，一步完成。
+
+加 -departments 时，生成县级（或省级）网站：D 个部门分担这 N 个事项，各部门的内容文件夹在
+文件夹/departments/ 下（见 examples/county/）。
 
 加 -hugo 时，同样的内容再写成一个 Hugo 内容文件夹（每个事项一个 Markdown 页面），
 供 bench/compare.sh 对比。
@@ -470,14 +473,19 @@ N/4 个服务事项和 N/16 个边界事项。同样的 N 和 seed 总是生成�
   qingdan bench-content -items 10000 -out /tmp/bench10k
   cd /tmp/bench10k && qingdan build
   qingdan bench-content -items 1000 -seed 7 -out /tmp/s -hugo /tmp/s-hugo/content
+  qingdan bench-content -items 50000 -departments 100 -out /tmp/province
 `, `
-Usage: qingdan bench-content -items N -out DIR [-seed S] [-hugo DIR]
+Usage: qingdan bench-content -items N -out DIR [-departments D] [-seed S] [-hugo DIR]
 
 Write a synthetic site of N work items for benchmarks: DIR gets site.toml
 and content/, built with "qingdan build" from inside DIR. The text mixes the
 source document's own clauses; there are about N/5 duties, N/20 units, N/4
 services and N/16 boundary matters. The same N and seed always give the same
 bytes. DIR is replaced as a whole, in one step.
+
+With -departments, DIR gets a county (or province) site instead: D
+departments sharing the N items, each with its own content folder under
+DIR/departments/ (see examples/county/).
 
 With -hugo, the same content is also written as a Hugo content folder (one
 Markdown page per item), for the comparison in bench/compare.sh.
@@ -486,6 +494,7 @@ Examples:
   qingdan bench-content -items 10000 -out /tmp/bench10k
   cd /tmp/bench10k && qingdan build
   qingdan bench-content -items 1000 -seed 7 -out /tmp/s -hugo /tmp/s-hugo/content
+  qingdan bench-content -items 50000 -departments 100 -out /tmp/province
 `)
 	benchItemsFlag   = msg.New("cli.bench.flag.items", "工作事项的`个数`（必填）", "number of work `items` (required)")
 	benchOutFlag     = msg.New("cli.bench.flag.out", "要写的网站`文件夹`（必填；整个替换）", "site `folder` to write (required; replaced)")

@@ -142,7 +142,7 @@ done
 step "summary"
 row() { printf '  %-78s %8s  %s\n' "$1" "$2" "$3"; }
 row "gate" "count" "result"
-for gate in browser axe html links large payloads broken hostile-reports privacy kill-publish kill-pipeline disk-full import ownership reading preview systemd wine release; do
+for gate in browser axe html links large payloads broken hostile-reports privacy kill-publish kill-pipeline disk-full import ownership reading preview systemd wine release county-links county-html county-axe; do
 	if [ -f "$counts/$gate" ]; then
 		IFS=$'\t' read -r label n result <"$counts/$gate"
 		row "$label" "$n" "$result"

@@ -38,15 +38,24 @@ func Load(cfgPath string, ld *generator.Loader) (*config.Config, *generator.Site
 	if ps.HasErrors() {
 		return nil, nil, ps
 	}
-	content := os.DirFS(cfg.Path(cfg.Content))
 	var site *generator.Site
 	var cps source.Problems
-	if ld != nil {
-		site, cps = ld.Load(content, cfg)
-	} else {
-		site, cps = generator.Load(content, cfg)
+	switch {
+	case len(cfg.Departments) > 0:
+		site, cps = generator.LoadCounty(cfg, os.DirFS, ld)
+	case ld != nil:
+		site, cps = ld.Load(os.DirFS(cfg.Path(cfg.Content)), cfg)
+	default:
+		site, cps = generator.Load(os.DirFS(cfg.Path(cfg.Content)), cfg)
 	}
-	return cfg, site, append(ps, cps...)
+	ps = append(ps, cps...)
+	if site != nil && ld == nil { // not in the preview, which loads after every edit
+		ps = append(ps, checkPublished(cfg, site)...)
+		if ps.HasErrors() {
+			site = nil
+		}
+	}
+	return cfg, site, ps
 }
 
 // Site runs the pipeline once: Load, then, when no problem is an error,

@@ -23,11 +23,14 @@ type Config struct {
 	Content     string   `toml:"content"`           // content folder, default "content"
 	Output      string   `toml:"output"`            // output folder, default "public"
 	Theme       string   `toml:"theme"`             // theme name, default "default"
+	Example     bool     `toml:"example"`           // an example site: every page says 示例
 	Org         Org      `toml:"org"`               // the publishing bureau
 	Gov         Gov      `toml:"gov"`               // government-site conventions
 	Publication Pub      `toml:"publication"`       // 信息公开 metadata
 	Reports     Reports  `toml:"reports"`           // compliance reports (reports.go)
 	Pipeline    Pipeline `toml:"pipeline"`          // schedule and delivery (pipeline.go)
+	// Departments make a county site (departments.go); none: one department's site.
+	Departments []Department `toml:"department"`
 
 	// Dir is the folder that holds site.toml; every relative path is
 	// resolved against it. Set by Load.
@@ -111,6 +114,7 @@ func Parse(name string, data []byte) (*Config, source.Problems) {
 	if c.Org.AreaCode != "" && !isDigits(c.Org.AreaCode) {
 		ps.Add(at.Of("org.area_code"), areaCodeFix.S(), areaCodeBad.S(c.Org.AreaCode))
 	}
+	c.validateDepartments(at, &ps)
 	c.validateTheme(at, &ps)
 	c.Reports.validate(c, at, &ps)
 	c.Pipeline.validate(c, at, &ps)

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -38,7 +39,8 @@ func killGroup(cmd *exec.Cmd) {
 }
 
 // setVersion makes the site in dir publish version "a" (the real content)
-// or "b" (a changed item text and one supervision system fewer).
+// or "b" (a changed item text and one supervision system fewer, removed by
+// an adjustment in changes.toml).
 func setVersion(t testing.TB, dir, v string) {
 	t.Helper()
 	os.RemoveAll(filepath.Join(dir, "content"))
@@ -58,7 +60,26 @@ func setVersion(t testing.TB, dir, v string) {
 	if len(systems) < 2 {
 		t.Fatal("the real content has fewer than two supervision systems")
 	}
-	if err := os.Remove(systems[len(systems)-1]); err != nil {
+	last := systems[len(systems)-1]
+	front, err := os.ReadFile(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(last); err != nil {
+		t.Fatal(err)
+	}
+	// A published system leaves the list only by a recorded adjustment.
+	id := regexp.MustCompile(`(?m)^id = "([0-9]+)"`).FindSubmatch(front)
+	if id == nil {
+		t.Fatalf("%s has no id", last)
+	}
+	p = filepath.Join(dir, "content", "changes.toml")
+	changes, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := fmt.Sprintf("[[change]]\ndate = 2026-12-15\ntitle = \"取消一项监督管理制度\"\n\n[[change.adjust]]\nkind = \"system\"\nid = %q\naction = \"取消\"\n\n", id[1])
+	if err := os.WriteFile(p, append([]byte(entry), changes...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -162,6 +162,7 @@ var openDataFiles = []dataFile{
 		},
 		rows: unitRows,
 	},
+	publishedFile,
 	{
 		Name:    "qingdan.xlsx",
 		Title:   "责任清单全文（Excel）",

@@ -75,7 +75,9 @@ func TestPreviewEqualsFullBuild(t *testing.T) {
 		base[name] = &fstest.MapFile{Data: append(bytes.Clone(base[name].Data), text...)}
 	}
 	add("services.toml", "\n[[service]]\nid = \"02\"\nname = \"免费孕前优生健康检查\"\ncontent = \"为计划怀孕夫妇提供免费检查。\"\nunits = [\"jsfwz\"]\nphones = [\"7631096\"]\n")
-	add("changes.toml", "\n[[change]]\ndate = 2026-11-20\ntitle = \"更新公共服务事项\"\nlink = \"/services/\"\n")
+	add("changes.toml", "\n[[change]]\ndate = 2026-11-20\ntitle = \"更新公共服务事项\"\nlink = \"/services/\"\n"+
+		"\n[[change.adjust]]\nkind = \"service\"\nid = \"02\"\naction = \"新增\"\nnote = \"新增的服务\"\n"+
+		"\n[[change.adjust]]\nkind = \"item\"\nid = \"01-01\"\naction = \"调整\"\n")
 	cfg, ps := fixtureConfig(t, nil)
 	if ps.HasErrors() {
 		t.Fatal(ps)

@@ -26,14 +26,24 @@
 // page templates are home.html, duties.html, duty.html, units.html,
 // unit.html, boundaries.html, matter.html, services.html, service.html,
 // supervision.html, system.html, search.html, data.html,
-// accessibility.html, contact.html, sitemap.html and 404.html.
+// accessibility.html, contact.html, sitemap.html, 404.html, removed.html
+// (the page kept for an entry no longer in the list, Page.Removed) and
+// changes.html (更新记录); a county's own pages (Site.County set) are
+// county.html, county-units.html, county-department.html
+// (Page.Department), county-duties.html, county-boundaries.html,
+// county-services.html, county-supervision.html, county-search.html,
+// county-contact.html and county-sitemap.html.
 //
 // Every template receives these exported types and nothing else: Page
 // (with Site, Summary, Crumb, PubInfo and NavState through its fields and
 // methods), the model types (Unit, Duty, Item, Matter, Role, Service,
-// System, Change, Part), UnitView and ItemGroup on a unit's page, and the
+// System, Change, Part, and the history's Adjust and Removed; a county's
+// County and Department), UnitView and ItemGroup on a unit's page, and the
 // open-data files on the data page. Each type's documentation says what
-// its fields hold. A template may use any field and method of them.
+// its fields hold. A template may use any field and method of them. The
+// list pages take their entries from Page.ServiceList, MatterList and
+// DutyList: all of them, or, for a list of more than 1,000, the page's
+// share, with Page.Paging for the pager.
 //
 // The functions a template may call:
 //

@@ -59,7 +59,7 @@ func writeFeed(site *Site, out Output) error {
 			Title:   ch.Title,
 			ID:      fmt.Sprintf("%sfeed.xml#change-%s-%d", c.BaseURL, ch.Date.Format("2006-01-02"), len(site.Changes)-i),
 			Updated: atomTime(ch.Date),
-			Summary: ch.Summary,
+			Summary: feedSummary(ch),
 		}
 		if ch.Link != "" {
 			e.Link = &atomLink{Rel: "alternate", Type: "text/html", Href: c.BaseURL + sitePath(ch.Link)}
@@ -129,4 +129,21 @@ func writeRobots(site *Site, out Output) error {
 		return fmt.Errorf("write robots.txt: %w", err)
 	}
 	return nil
+}
+
+// feedSummary is a change's summary with the notice that ordered it and
+// the ids it touched (动态调整).
+func feedSummary(ch *Change) string {
+	s := ch.Summary
+	if ch.Notice != "" {
+		s += "（依据" + ch.Notice + "）"
+	}
+	var adj []string
+	for _, a := range ch.Adjusts {
+		adj = append(adj, a.ActionTitle()+a.KindTitle()+" "+a.ID)
+	}
+	if len(adj) > 0 {
+		s += "调整：" + strings.Join(adj, "；") + "。"
+	}
+	return s
 }

@@ -37,6 +37,12 @@ type Incremental struct {
 	r          *renderer
 	themeFiles map[string][]byte
 	pending    bool // late files were kept although their inputs changed
+
+	// For a county: each department's own Incremental, by id, and the
+	// files the county's late tasks made at the last Render.
+	departments map[string]*Incremental
+	countyLate  []string
+	parent      *Incremental // the county's, for a department's
 }
 
 // Keeper is an Output that can carry a file of the site it replaces into
@@ -61,6 +67,10 @@ type Keeper interface {
 // written (output.Memory.Discard): the next Render compares with the last
 // one that succeeded.
 func (inc *Incremental) Render(site *Site, theme fs.FS, out Keeper, deferLate bool) (int, error) {
+	if site.County != nil {
+		return inc.renderCounty(site, theme, out, deferLate)
+	}
+	inc.departments, inc.countyLate = nil, nil
 	return renderSite(site, theme, out, &incrementalRun{inc: inc, out: out, deferLate: deferLate})
 }
 
@@ -86,6 +96,11 @@ type incrementalRun struct {
 // files, and a new one otherwise.
 func (run *incrementalRun) renderer(theme fs.FS) (*renderer, error) {
 	inc := run.inc
+	if inc.parent != nil {
+		// A county's department: the county's renderer, made for this
+		// theme before the departments render (renderCounty).
+		return inc.parent.r, nil
+	}
 	files, err := readFiles(theme)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)

@@ -90,8 +90,23 @@ func hashInputs(r *renderer, known fs.FS) (*inputHashes, error) {
 		}
 	}
 	for _, c := range site.Changes {
-		g.str(c.Title, c.Summary, c.Link)
+		g.str(c.Title, c.Summary, c.Link, c.Notice, c.NoticeLink)
 		g.time(c.Date)
+		for _, a := range c.Adjusts {
+			g.str(a.Kind, a.ID, a.Action, a.To, a.Note, a.Path, a.ToPath)
+		}
+	}
+	// Tombstones show the changes and the record of what was published.
+	for _, r := range site.Removed {
+		g.str(r.Kind, r.ID, r.Title, r.Duty)
+		for _, it := range r.Items {
+			g.str(it.Kind, it.ID, it.Title, it.Duty)
+		}
+	}
+	for _, d := range site.Duties {
+		for _, r := range d.Removed {
+			g.str(r.Kind, r.ID, r.Title, r.Duty)
+		}
 	}
 	s := r.summary
 	g.num(uint64(s.Duties), uint64(s.Items), uint64(s.Matters), uint64(s.Services), uint64(s.Systems), uint64(len(s.Unassigned)))

@@ -97,11 +97,23 @@ type (
 		Changes []changeEntry `toml:"change"`
 	}
 	changeEntry struct {
-		Date    time.Time `toml:"date,required"`
-		Title   string    `toml:"title,required"`
-		Summary string    `toml:"summary"`
-		Link    string    `toml:"link"`
-		Pos     source.Pos
+		Date       time.Time     `toml:"date,required"`
+		Title      string        `toml:"title,required"`
+		Summary    string        `toml:"summary"`
+		Link       string        `toml:"link"`
+		Notice     string        `toml:"notice"`      // 文号 of the notice that ordered the change
+		NoticeLink string        `toml:"notice_link"` // where the notice is published
+		Adjusts    []adjustEntry `toml:"adjust"`
+		Pos        source.Pos
+	}
+	// adjustEntry is one id a change touches (动态调整), see history.go.
+	adjustEntry struct {
+		Kind   string `toml:"kind,required"`
+		ID     string `toml:"id,required"`
+		Action string `toml:"action,required"`
+		To     string `toml:"to"`
+		Note   string `toml:"note"`
+		Pos    source.Pos
 	}
 	synonymsFile struct {
 		Synonyms [][]string `toml:"synonyms"`
@@ -144,7 +156,8 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 	var synonyms synonymsFile
 	var systems []systemFile
 	var uAt, dAt, bAt, sAt, supAt, chAt, synAt *source.Positions
-	var ps [8]source.Problems // in a fixed order, whatever finishes first
+	var published []PublishedEntry
+	var ps [9]source.Problems // in a fixed order, whatever finishes first
 	var wg sync.WaitGroup
 	wg.Go(func() { uAt, ps[0] = l.decode("units.toml", true, "unit", &units) })
 	wg.Go(func() { dAt, ps[1] = l.decode("duties.toml", true, "duty", &duties) })
@@ -154,6 +167,7 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 	wg.Go(func() { chAt, ps[5] = l.decode("changes.toml", false, "", &changes) })
 	wg.Go(func() { synAt, ps[6] = l.decode("synonyms.toml", false, "", &synonyms) })
 	wg.Go(func() { systems, ps[7] = l.systems() })
+	wg.Go(func() { published, ps[8] = l.readManifest() })
 	wg.Wait()
 	for _, p := range ps {
 		l.ps = append(l.ps, p...)
@@ -166,13 +180,16 @@ func (l *loader) load(cfg *config.Config) (*Site, source.Problems) {
 	v.matters(bounds.Matters, bAt)
 	v.services(services.Services, sAt)
 	site.Systems = v.systems(systems)
-	site.Changes = v.changes(changes.Changes)
+	site.Changes = v.changes(changes.Changes, chAt)
 	site.Synonyms = v.synonyms(synonyms.Synonyms, synAt)
 	site.Parts = map[string]*Part{
 		PartDuties:      v.part(PartDuties, "部门职责", duties.partMeta, dAt),
 		PartBoundaries:  v.part(PartBoundaries, "职责边界", bounds.partMeta, bAt),
 		PartServices:    v.part(PartServices, "公共服务事项", services.partMeta, sAt),
 		PartSupervision: v.part(PartSupervision, "事中事后监督管理制度", supervision, supAt),
+	}
+	if !l.ps.HasErrors() {
+		v.history(published, l.name(ManifestFile))
 	}
 	if !l.ps.HasErrors() {
 		v.changeLinks(changes.Changes, chAt)

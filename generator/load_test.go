@@ -134,7 +134,7 @@ func FuzzLoad(f *testing.F) {
 	}
 	cfg, _ := fixtureConfig(f, nil)
 	f.Fuzz(func(t *testing.T, name, data string) {
-		if _, ok := base[name]; !ok {
+		if _, ok := base[name]; !ok && name != ManifestFile {
 			return
 		}
 		fsys := fixtureFS(t)

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"html/template"
+	"strconv"
 	"time"
 
 	"qingdan/config"
@@ -20,6 +21,7 @@ type Site struct {
 	Services []*Service // 公共服务事项, in services.toml order
 	Systems  []*System  // 事中事后监督管理制度, ordered by their Order field
 	Changes  []*Change  // 更新记录, newest first
+	Removed  []*Removed // published entries no longer in the list (tombstones), by kind and id
 	Synonyms [][]string // search synonyms: each group lists words meaning the same
 
 	// Parts holds the publication record of each of the four parts, keyed
@@ -27,6 +29,11 @@ type Site struct {
 	Parts map[string]*Part
 
 	UnitByID map[string]*Unit
+
+	// County is set on the site of a county (LoadCounty): Config is then
+	// the county's, Units one per department, Changes all of theirs, and
+	// each department's list is County.Departments[i].Site.
+	County *County
 }
 
 // Settings are the parts of site.toml that pages show: the site, the
@@ -41,6 +48,11 @@ type Settings struct {
 	Org         config.Org
 	Gov         config.Gov
 	Publication config.Pub
+	// County is the county a department's site belongs to; nil for a
+	// site of one department.
+	County *CountyRef
+	// Example marks every page as an example (示例) site.
+	Example bool
 }
 
 // settings are the parts of cfg that pages show.
@@ -53,6 +65,7 @@ func settings(cfg *config.Config) Settings {
 		Org:         cfg.Org,
 		Gov:         cfg.Gov,
 		Publication: cfg.Publication,
+		Example:     cfg.Example,
 	}
 }
 
@@ -89,6 +102,7 @@ type Unit struct {
 
 	Items    []*Item    // work items this unit is responsible for, in list order
 	Services []*Service // services it handles, in list order
+	History  []*Adjust  // the adjustments that touched it, oldest first
 	Pos      source.Pos
 }
 
@@ -99,7 +113,11 @@ type Duty struct {
 	Text  string // the duty as published
 	Note  string // 备注
 	Items []*Item
-	Pos   source.Pos
+	// Removed are the items once published on this duty's page and
+	// removed since; their anchors stay on the page.
+	Removed []*Removed
+	History []*Adjust // oldest first
+	Pos     source.Pos
 }
 
 // Item is one 具体工作事项 of a duty.
@@ -109,17 +127,19 @@ type Item struct {
 	Units     []*Unit // responsible units; empty when the source names none
 	UnitsNote string  // free text after the units, e.g. "与相关科室"
 	Duty      *Duty
+	History   []*Adjust // oldest first
 	Pos       source.Pos
 }
 
 // Matter is one 职责边界 entry: a matter several departments share.
 type Matter struct {
-	ID    string // "01"; used in /boundaries/01/
-	Title string // 管理事项
-	Roles []*Role
-	Basis []string // 相关依据, one entry per cited document, text as published
-	Cases []string // 案例; empty in the source
-	Pos   source.Pos
+	ID      string // "01"; used in /boundaries/01/
+	Title   string // 管理事项
+	Roles   []*Role
+	Basis   []string  // 相关依据, one entry per cited document, text as published
+	Cases   []string  // 案例; empty in the source
+	History []*Adjust // oldest first
+	Pos     source.Pos
 }
 
 // Role is what one department does in a shared matter.
@@ -127,6 +147,10 @@ type Role struct {
 	Department string // 公安局
 	Lead       bool   // this bureau's own role
 	Duty       string // 职责分工
+	// In a county: Dept is the id of the department the row names, and
+	// Link the site-absolute path of its own entry for the matter (or of
+	// its list of boundaries when it has none). Both empty otherwise.
+	Dept, Link string
 	Pos        source.Pos
 }
 
@@ -138,6 +162,7 @@ type Service struct {
 	Units   []*Unit // handling units
 	Handler string  // 承办股室 as published when it differs from the units' names
 	Phones  []string
+	History []*Adjust // oldest first
 	Pos     source.Pos
 }
 
@@ -150,6 +175,7 @@ type System struct {
 	Body    template.HTML // rendered by goldmark, raw HTML off
 	Text    string        // the Markdown as written, for search and open data
 	File    string
+	History []*Adjust // oldest first
 	Pos     source.Pos
 }
 
@@ -178,8 +204,17 @@ type Change struct {
 	Title   string
 	Summary string
 	Link    string // site-relative path of the page it concerns, may be empty
-	Pos     source.Pos
+	// Notice is the 文号 of the notice that ordered the change, such as
+	// 威政办字〔2026〕15号; NoticeLink is where it is published. Both may be empty.
+	Notice     string
+	NoticeLink string
+	Adjusts    []*Adjust // the ids the change touches, in file order
+	Seq        int       // 1 for the oldest change, counting up
+	Pos        source.Pos
 }
+
+// Anchor is the change's fragment on the 更新记录 page: "change-3".
+func (c *Change) Anchor() string { return "change-" + strconv.Itoa(c.Seq) }
 
 // Output receives the files of a rendered site. The atomic directory writer
 // (publishing) and the preview server's in-memory site both implement it.

@@ -34,6 +34,12 @@ type Page struct {
 	Matter  *Matter
 	Service *Service
 	System  *System
+	Removed *Removed // a tombstone's entry
+
+	// Department is the department of a county's page about one.
+	Department *Department
+	// Paging is set on the pages of a list too long for one (paging.go).
+	Paging *Paging
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -74,7 +80,7 @@ type NavState struct {
 // Header is the page's navigation state.
 func (p *Page) Header() NavState {
 	h := NavState{Site: p.Site, Section: p.Section, Here: -1}
-	for i, n := range navigation {
+	for i, n := range h.items() {
 		if n.Path == p.Path {
 			h.Here = i
 		}
@@ -82,10 +88,19 @@ func (p *Page) Header() NavState {
 	return h
 }
 
+// items is the navigation of the site: a county's own, or a list's.
+func (h NavState) items() []NavItem {
+	if h.Site.County != nil {
+		return countyNavigation
+	}
+	return navigation
+}
+
 // Nav is the main navigation with the page's own entry marked.
 func (h NavState) Nav() []NavItem {
-	nav := make([]NavItem, len(navigation))
-	for i, n := range navigation {
+	items := h.items()
+	nav := make([]NavItem, len(items))
+	for i, n := range items {
 		switch {
 		case i == h.Here:
 			n.Current = "page"
@@ -226,7 +241,23 @@ const (
 	sectionSearch = "search"
 	sectionData   = "data"
 	sectionAbout  = "about"
+	// sectionChanges is the 更新记录 page's URL segment.
+	sectionChanges = "changes"
 )
+
+// removedParts is the section a tombstone of each kind belongs to.
+var removedParts = map[string]string{
+	KindUnit: sectionUnits, KindDuty: PartDuties, KindMatter: PartBoundaries,
+	KindService: PartServices, KindSystem: PartSupervision,
+}
+
+// removedTitle is a tombstone page's title.
+func removedTitle(r *Removed) string {
+	if r.Title != "" {
+		return excerpt(r.Title, 40) + "（已不在清单中）"
+	}
+	return r.KindTitle() + " " + r.ID + "（已不在清单中）"
+}
 
 // buildPages lists every HTML page of the site, in a stable order.
 func buildPages(site *Site, summary *Summary) []*Page {
@@ -273,7 +304,11 @@ func buildPages(site *Site, summary *Summary) []*Page {
 	duties := partCrumb(PartDuties)
 	p = newPage("duties.html", duties.Path, duties.Title, PartDuties, part(PartDuties))
 	p.Scripts = []string{"static/filter.js"}
-	add(p, "本局的主要职责和具体工作事项，以及每个事项的责任股室。")
+	dutyEntries := 0 // the duties page lists the duties only when the list is large
+	if summary.Large() {
+		dutyEntries = len(site.Duties)
+	}
+	paginate(p, dutyEntries, add, "本局的主要职责和具体工作事项，以及每个事项的责任股室。")
 	for _, d := range site.Duties {
 		p = newPage("duty.html", d.Path(), d.Title, PartDuties, part(PartDuties), duties)
 		p.Duty = d
@@ -291,7 +326,7 @@ func buildPages(site *Site, summary *Summary) []*Page {
 
 	boundaries := partCrumb(PartBoundaries)
 	p = newPage("boundaries.html", boundaries.Path, boundaries.Title, PartBoundaries, part(PartBoundaries))
-	add(p, "本局与相关部门共同承担的管理事项：各部门的职责分工、相关依据和案例。")
+	paginate(p, len(site.Matters), add, "本局与相关部门共同承担的管理事项：各部门的职责分工、相关依据和案例。")
 	for _, m := range site.Matters {
 		p = newPage("matter.html", m.Path(), m.Title, PartBoundaries, part(PartBoundaries), boundaries)
 		p.Matter = m
@@ -300,7 +335,7 @@ func buildPages(site *Site, summary *Summary) []*Page {
 
 	services := partCrumb(PartServices)
 	p = newPage("services.html", services.Path, services.Title, PartServices, part(PartServices))
-	add(p, "本局提供的公共服务事项：主要内容、承办单位和联系电话。")
+	paginate(p, len(site.Services), add, "本局提供的公共服务事项：主要内容、承办单位和联系电话。")
 	for _, s := range site.Services {
 		p = newPage("service.html", s.Path(), s.Name, PartServices, part(PartServices), services)
 		p.Service = s
@@ -315,6 +350,20 @@ func buildPages(site *Site, summary *Summary) []*Page {
 		p.System = s
 		add(p, s.Summary)
 	}
+
+	for _, r := range site.Removed {
+		key := removedParts[r.Kind]
+		parent := units
+		if key != sectionUnits {
+			parent = partCrumb(key)
+		}
+		p = newPage("removed.html", r.Page(), removedTitle(r), key, part(key), parent)
+		p.Removed = r
+		add(p, r.KindTitle()+" "+r.ID+"已不在清单中："+r.Title)
+	}
+
+	p = newPage("changes.html", sectionChanges+"/", "更新记录", sectionAbout, nil)
+	add(p, "责任清单的每次调整：日期、依据的文件和涉及的条目。")
 
 	p = newPage("search.html", sectionSearch+"/", "站内搜索", sectionSearch, nil)
 	p.Scripts = []string{"static/search.js"}

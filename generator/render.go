@@ -48,6 +48,9 @@ type task struct {
 // inc's last render is made, and the rest is kept (see Incremental). It
 // returns the number of tasks run.
 func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, error) {
+	if site.County != nil {
+		return renderCounty(site, theme, out)
+	}
 	var r *renderer
 	var err error
 	if inc != nil {
@@ -58,6 +61,12 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 	if err != nil {
 		return 0, err
 	}
+	return renderWith(r, site, out, inc)
+}
+
+// renderWith renders the site into out with the parsed theme r, as
+// renderSite does.
+func renderWith(r *renderer, site *Site, out Output, inc *incrementalRun) (int, error) {
 	r.reset(site)
 	pages := buildPages(site, r.summary)
 	// The search index is the biggest single task; it comes first, and the
@@ -84,6 +93,7 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 	}
 	tasks = append(tasks, last...)
 	if inc != nil {
+		var err error
 		tasks, err = inc.plan(r, tasks)
 		if err != nil {
 			return 0, err
@@ -188,7 +198,10 @@ var pageTemplates = []string{
 	"home.html", "duties.html", "duty.html", "units.html", "unit.html",
 	"boundaries.html", "matter.html", "services.html", "service.html",
 	"supervision.html", "system.html", "search.html", "data.html",
-	"accessibility.html", "contact.html", "sitemap.html", "404.html",
+	"accessibility.html", "contact.html", "sitemap.html", "404.html", "removed.html", "changes.html",
+	"county.html", "county-units.html", "county-department.html", "county-duties.html",
+	"county-boundaries.html", "county-services.html", "county-supervision.html", "county-search.html",
+	"county-contact.html", "county-sitemap.html",
 }
 
 // newRenderer parses the theme. Call reset before rendering a site.

@@ -39,6 +39,11 @@ func writeSearchIndex(site *Site, out Output) error {
 		}
 		in.Units = append(in.Units, l)
 	}
+	return writeIndex(in, out)
+}
+
+// writeIndex builds the search index of in and writes it under search/.
+func writeIndex(in search.Input, out Output) error {
 	files, err := search.Build(in, search.DefaultLimits)
 	if err != nil {
 		return err

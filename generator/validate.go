@@ -339,13 +339,18 @@ func (v *validator) systems(files []systemFile) []*System {
 	return out
 }
 
-func (v *validator) changes(entries []changeEntry) []*Change {
+func (v *validator) changes(entries []changeEntry, at *source.Positions) []*Change {
 	var out []*Change
-	for _, e := range entries {
-
-		out = append(out, &Change{Date: localDate(e.Date), Title: e.Title, Summary: e.Summary, Link: e.Link, Pos: e.Pos})
+	for i, e := range entries {
+		c := &Change{Date: localDate(e.Date), Title: e.Title, Summary: e.Summary, Link: e.Link,
+			Notice: e.Notice, NoticeLink: e.NoticeLink, Pos: e.Pos}
+		v.adjusts(c, e.Adjusts, at, i)
+		out = append(out, c)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
+	for i, c := range out {
+		c.Seq = len(out) - i
+	}
 	return out
 }
 

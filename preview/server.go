@@ -109,7 +109,7 @@ func (s *Server) build() (rest func()) {
 
 	s.mu.Lock()
 	if cfg != nil {
-		s.watched = []string{s.config, cfg.Path(cfg.Content), filepath.Join(cfg.Dir, "themes")}
+		s.watched = append([]string{s.config, filepath.Join(cfg.Dir, "themes")}, cfg.ContentFolders()...)
 	}
 	first := !s.built && failure == ""
 	if failure == "" {

@@ -1,0 +1,169 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// newCountySite copies the county example (examples/county) and the real
+// content it names (../../content) into a fresh folder, keeping their
+// layout, and returns the example's folder.
+func newCountySite(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyTree(t, filepath.Join(repoRoot, "content"), filepath.Join(dir, "content"))
+	copyTree(t, filepath.Join(repoRoot, "examples", "county"), filepath.Join(dir, "examples", "county"))
+	os.RemoveAll(filepath.Join(dir, "examples", "county", "public"))
+	return filepath.Join(dir, "examples", "county")
+}
+
+// departmentsOfExample are the departments of examples/county/site.toml
+// by the names the real bureau's boundaries give them.
+var departmentsOfExample = map[string]string{
+	"人口和计划生育局": "rkjs", "人口计生局": "rkjs", "公安局": "gaj", "卫生局": "wsj", "民政局": "mzj",
+}
+
+// roleRow is a row of a matter's role table: the department's name,
+// linked or not.
+var roleRow = regexp.MustCompile(`<th scope="row">(?:<a href="([^"]*)">)?([^<]+)`)
+
+// TestCountyExample builds the county example: every page carries the
+// 示例 mark; on every matter page, the row of a department the county has
+// links to that department's own entry, the rows of departments it lacks
+// do not link; every internal link and fragment of every page resolves;
+// and html-validate passes on every page.
+func TestCountyExample(t *testing.T) {
+	site := newCountySite(t)
+	r := run(t, site, "check")
+	if r.code != 0 || strings.Contains(r.stderr, "职责边界事项") {
+		t.Fatalf("check of the county example: exit %d, or boundaries that disagree:\n%s", r.code, r.stderr)
+	}
+	dir := buildSite(t, site)
+	pages := sitePages(t, dir)
+	if len(pages) < 100 {
+		t.Errorf("only %d pages in the county example", len(pages))
+	}
+	var files []string
+	linked, unlinked := 0, 0
+	for _, p := range pages {
+		files = append(files, filepath.Join(dir, p.file))
+		data, err := os.ReadFile(filepath.Join(dir, p.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(data)
+		if !strings.Contains(page, "<strong>示例</strong>") {
+			t.Errorf("/%s does not say it is an example", p.file)
+		}
+		if !regexp.MustCompile(`^[a-z]+/boundaries/[0-9]+/index.html$`).MatchString(p.file) {
+			continue
+		}
+		own := strings.SplitN(p.file, "/", 2)[0]
+		for _, m := range roleRow.FindAllStringSubmatch(page, -1) {
+			href, name := m[1], m[2]
+			id, exists := departmentsOfExample[name]
+			switch {
+			case exists && id != own:
+				want := siteRoot + id + "/boundaries/"
+				if !strings.HasPrefix(href, want) {
+					t.Errorf("/%s: the row of %s links %q, not %s…", p.file, name, href, want)
+					continue
+				}
+				if _, err := os.Stat(filepath.Join(dir, localFile(href))); err != nil {
+					t.Errorf("/%s: the row of %s links %s, which is not in the output", p.file, name, href)
+				}
+				linked++
+			case href != "":
+				t.Errorf("/%s: the row of %s links %q, but the county has no such department (or it is the page's own)", p.file, name, href)
+			default:
+				unlinked++
+			}
+		}
+	}
+	if linked < 10 || unlinked < 5 {
+		t.Errorf("%d linked and %d unlinked department rows; the example's boundaries were not resolved", linked, unlinked)
+	}
+	links := newCounter(t, "county-links", "county example: internal links and fragments checked")
+	links.add(checkLinks(t, dir))
+	validateHTML(t, dir, files)
+	c := newCounter(t, "county-html", "county example: pages validated with html-validate")
+	c.add(len(files))
+}
+
+// TestCountyDisagreement plants a difference between the real bureau's
+// boundaries and the police's example list: check reports it as a
+// warning, with both files' positions and both texts, and still passes.
+func TestCountyDisagreement(t *testing.T) {
+	site := newCountySite(t)
+	file := filepath.Join(site, "departments", "gaj", "boundaries.toml")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := "负责收养登记后办理落户手续。"
+	planted := strings.Replace(string(data), old, "负责收养登记后办理户口迁移。", 1)
+	if planted == string(data) {
+		t.Fatalf("%s no longer has %q", file, old)
+	}
+	if err := os.WriteFile(file, []byte(planted), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, site, "check")
+	if r.code != 0 {
+		t.Fatalf("check: exit %d\n%s", r.code, r.stderr)
+	}
+	var found bool
+	for _, line := range strings.Split(r.stderr, "\n") {
+		if strings.HasPrefix(line, "../../content/boundaries.toml:") && strings.Contains(line, old+"”") &&
+			strings.Contains(line, "（departments/gaj/boundaries.toml:") && strings.Contains(line, "办理户口迁移。”") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the planted disagreement is not reported with both positions:\n%s", r.stderr)
+	}
+}
+
+// TestCountyAxe loads one page of each kind of the county example in
+// chromium and runs axe-core (WCAG 2.1 A/AA) on it.
+func TestCountyAxe(t *testing.T) {
+	dir := buildSite(t, newCountySite(t))
+	base := serve(t, dir)
+	browser := startBrowser(t)
+	axe := loadAxe(t)
+	axed := newCounter(t, "county-axe", "county example: pages checked with axe-core (WCAG 2.1 A/AA)")
+	ctx := newTab(t, browser)
+	w := newWatch(t, ctx)
+	seen := map[string]bool{}
+	for _, p := range sitePages(t, dir) {
+		kind := p.kind
+		if segs := strings.Split(strings.Trim(p.path, "/"), "/"); len(segs) > 1 && departmentIDs[segs[0]] {
+			kind = "department-" + pageKind(strings.Join(segs[1:], "/")+"/")
+		}
+		if seen[kind] {
+			continue
+		}
+		seen[kind] = true
+		if err := loadPage(ctx, base+p.path, widths[len(widths)-1]); err != nil {
+			t.Errorf("/%s: %v", p.path, err)
+			continue
+		}
+		if v := runAxe(ctx, axe); len(v) > 0 {
+			t.Errorf("/%s: axe-core WCAG 2.1 A/AA violations:\n%s", p.path, strings.Join(v, "\n"))
+		}
+		problems, dialogs := w.take()
+		for _, pr := range append(problems, dialogs...) {
+			t.Errorf("/%s: %s", p.path, pr)
+		}
+		axed.add(1)
+	}
+	if len(seen) < 15 {
+		t.Errorf("only %d kinds of page checked", len(seen))
+	}
+}
+
+// departmentIDs are the folders of the county example's departments.
+var departmentIDs = map[string]bool{"rkjs": true, "gaj": true, "wsj": true, "mzj": true}

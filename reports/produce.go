@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"qingdan/period"
 	"qingdan/source"
@@ -97,6 +98,7 @@ type Request struct {
 // correction given the data of the report it corrects lists what changed
 // since, and fails when nothing did.
 func Build(cases []*Case, s Settings, fonts *Fonts, r Request) ([]File, error) {
+	r.Issue.Date = issueDay(r.Issue.Date)
 	data, err := content(cases, s, r)
 	if err != nil {
 		return nil, err
@@ -167,4 +169,15 @@ func document(data any, is Issue) *Document {
 		return FilingDocument(f, is)
 	}
 	return EvaluationDocument(data.(*Evaluation), is)
+}
+
+// issueDay is the calendar day, in Beijing time, of the moment t a report
+// is issued: a 成文日期 is a day, and a report issued twice on one day from
+// the same case files is the same bytes.
+func issueDay(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	t = t.In(period.Zone)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, period.Zone)
 }

@@ -112,7 +112,7 @@ for pkg in $(go list ./...); do
 		# anything else (a failing input, a panic, a message of the target)
 		# fails at once. Every retry is shown in the summary.
 		corpus="$dir/testdata/fuzz/$target"
-		before=$(find "$corpus" -type f 2>/dev/null | wc -l)
+		before=$( (find "$corpus" -type f 2>/dev/null || true) | wc -l)
 		for try in 1 2 3; do
 			if go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" >"$log" 2>&1; then
 				result=pass
@@ -120,7 +120,7 @@ for pkg in $(go list ./...); do
 				break
 			fi
 			result=FAIL
-			after=$(find "$corpus" -type f 2>/dev/null | wc -l)
+			after=$( (find "$corpus" -type f 2>/dev/null || true) | wc -l)
 			if [ "$deadlinerace" = yes ] && [ "$after" = "$before" ] &&
 				grep -qx -- "--- FAIL: $target ([0-9.]*s)" "$log" &&
 				[ "$(grep -A1 -x -- "--- FAIL: $target ([0-9.]*s)" "$log" | tail -1)" = "    context deadline exceeded" ] &&

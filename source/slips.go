@@ -240,8 +240,8 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 }
 
 // splitKey returns the key of a "key = value" line and the column where
-// the value starts (0 when the line has no "=" outside quotes). Either
-// half-width or full-width equals and colons end the key.
+// the value starts (0 when the line has no "=" outside quotes, or nothing
+// after it). Either half-width or full-width equals and colons end the key.
 func splitKey(runes []rune) (key string, valueCol int) {
 	for i, r := range runes {
 		switch r {
@@ -251,6 +251,9 @@ func splitKey(runes []rune) (key string, valueCol int) {
 			j := i + 1
 			for j < len(runes) && (runes[j] == ' ' || runes[j] == '\t' || runes[j] == '=' || runes[j] == '\u3000') {
 				j++
+			}
+			if j == len(runes) {
+				return string(runes[:i]), 0 // nothing after the "="
 			}
 			return string(runes[:i]), j + 1
 		}

@@ -92,7 +92,7 @@ func (w *wrapper) add(c cluster) {
 	}
 	if at := w.breakBefore(c); at > 0 {
 		w.emit(at)
-		w.line = append(w.line, c)
+		w.add(c) // what is left of the line and c may still not fit
 		return
 	}
 	// No break is allowed in the line: let one closing punctuation mark

@@ -159,6 +159,9 @@ func (b *builder) table(t *Table) {
 	if !ok {
 		tr.part = ""
 		for _, row := range t.Rows {
+			if len(row) == 0 {
+				continue // a row without cells holds nothing to account for
+			}
 			tr.row(row[0].Row, fixed(msgRowNoTable.S()))
 			for _, c := range row {
 				tr.leave(c, msgLeftNoHeader.S())

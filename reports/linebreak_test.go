@@ -83,10 +83,15 @@ func FuzzWrap(f *testing.F) {
 			if strings.Contains(l, "\n") {
 				t.Fatalf("line %q holds a newline", l)
 			}
-			w, widest := 0.0, 0.0
+			// The widest character, with the marks that attach to it: what
+			// may hang past the width.
+			widest, char := 0.0, 0.0
 			for _, r := range l {
-				w += unitWidth(r)
-				widest = max(widest, unitWidth(r))
+				if !attaches(r) {
+					char = 0
+				}
+				char += unitWidth(r)
+				widest = max(widest, char)
 			}
 			trimmed := strings.TrimRight(l, " \t\r\v\f\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 			tw := 0.0

@@ -83,6 +83,11 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 	at := func(col int, message, hint string) (Problem, bool) {
 		return Problem{Pos: Pos{File: pos.File, Line: pos.Line, Col: col}, Message: message, Hint: hint}, true
 	}
+	// head and tail are the line left of column c and from it on, for any
+	// c the parser gives (it may point past the line's end).
+	cut := func(c int) int { return min(max(c-1, 0), len(runes)) }
+	head := func(c int) string { return string(runes[:cut(c)]) }
+	tail := func(c int) string { return string(runes[cut(c):]) }
 	key, valueCol := splitKey(runes)
 	textCol := valueCol // where a value without quotes starts
 	if textCol == 0 {
@@ -91,7 +96,7 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 
 	// A date spelt another way, or a day that does not exist.
 	if valueCol > 0 {
-		if m, h, isDate := dateSlip(strings.TrimSpace(stripComment(string(runes[valueCol-1:])))); isDate {
+		if m, h, isDate := dateSlip(strings.TrimSpace(stripComment(tail(valueCol)))); isDate {
 			return at(valueCol, m, h)
 		}
 	}
@@ -99,7 +104,7 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 	// A value that is a word for true or false, or a number with leading
 	// zeros (an id written without quotes).
 	if valueCol > 0 {
-		v := strings.TrimSpace(stripComment(string(runes[valueCol-1:])))
+		v := strings.TrimSpace(stripComment(tail(valueCol)))
 		if b, isBool := boolWords[v]; isBool {
 			return at(valueCol, slipBool.S(v), slipFixed.S(strings.TrimSpace(key)+" = "+b))
 		}
@@ -116,19 +121,23 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		}
 	}
 	// A key in Chinese.
-	if pos.Col == 1 || strings.TrimSpace(string(runes[:pos.Col-1])) == "" {
+	if strings.TrimSpace(head(pos.Col)) == "" {
 		if k := strings.TrimSpace(key); k != "" && unicode.Is(unicode.Han, []rune(k)[0]) {
 			hint := slipChineseKeyFix.S()
 			if meant, ok := chineseKeys[k]; ok {
-				hint = slipChineseKeyMeant.S(meant, fixLine(meant+" ="+string(runes[valueCol-2:])))
+				value := ""
+				if valueCol > 0 {
+					value = tail(valueCol)
+				}
+				hint = slipChineseKeyMeant.S(meant, fixLine(meant+" = "+value))
 			}
 			return at(pos.Col, slipChineseKey.S(k), hint)
 		}
 	}
 	// A key and value without the = between them: text "文字".
 	if valueCol == 0 && strings.Contains(parserMsg, "expected '.' or '='") {
-		k := strings.TrimSpace(string(runes[:pos.Col-1]))
-		rest := strings.TrimSpace(string(runes[pos.Col-1:]))
+		k := strings.TrimSpace(head(pos.Col))
+		rest := strings.TrimSpace(tail(pos.Col))
 		if k != "" && rest != "" && !strings.ContainsAny(k, " \t") {
 			return at(pos.Col, slipNoEquals.S(), slipFixed.S(fixLine(k+" = "+rest)))
 		}
@@ -186,7 +195,7 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 	if fw, isFW := fullWidth[r]; isFW {
 		fixed := fixLine(line)
 		switch {
-		case r == '\u3000' && inKey(runes, pos.Col) && strings.TrimSpace(string(runes[:pos.Col-1])) != "":
+		case r == '\u3000' && inKey(runes, pos.Col) && strings.TrimSpace(head(pos.Col)) != "":
 			return at(pos.Col, slipSpaceInKey.S(strings.TrimSpace(key), slipFullSpace.S()), slipFixed.S(fixed))
 		case r == '\u3000':
 			return at(pos.Col, slipFullWidthSpace.S(), slipFixed.S(fixed))
@@ -218,7 +227,7 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 	case strings.HasPrefix(trimmed, "[") && strings.Contains(parserMsg, "top-level item to end with"):
 		return at(col, slipHeader.S(), slipHeaderFix.S())
 	case r == ',' && valueCol > 0 && runes[valueCol-1] == '"' && strings.Contains(parserMsg, "top-level item to end with"):
-		v := strings.TrimSpace(stripComment(string(runes[valueCol-1:])))
+		v := strings.TrimSpace(stripComment(tail(valueCol)))
 		return at(valueCol, slipNoBrackets.S(), slipFixed.S(strings.TrimSpace(key)+" = ["+v+"]"))
 	case strings.Contains(parserMsg, "top-level item to end with") && unicode.IsPunct(r) && r != '"' && r != '\'':
 		rest := string(runes[:col-1]) + string(runes[col:])
@@ -232,7 +241,7 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		remark := strings.TrimRight(string(runes[:col-1]), " \t") + " # " + strings.TrimSpace(string(runes[col-1:]))
 		return at(col, slipAfterValue.S(stray), slipAfterValueFix.S(remark))
 	case strings.Contains(parserMsg, "expected a comma (',') or array terminator (']')") && r == '"':
-		return at(pos.Col, slipNoComma.S(), slipFixed.S(strings.TrimRight(string(runes[:pos.Col-1]), " \t")+", "+string(runes[pos.Col-1:])))
+		return at(pos.Col, slipNoComma.S(), slipFixed.S(strings.TrimRight(head(pos.Col), " \t")+", "+tail(pos.Col)))
 	case strings.Contains(parserMsg, "expected a comma (',') or array terminator (']')"):
 		return at(pos.Col, slipInArray.S(string(r)), slipInArrayFix.S())
 	}

@@ -125,11 +125,11 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		if k := strings.TrimSpace(key); k != "" && unicode.Is(unicode.Han, []rune(k)[0]) {
 			hint := slipChineseKeyFix.S()
 			if meant, ok := chineseKeys[k]; ok {
-				value := ""
+				fixed := meant + ` = ""` // nothing after the "=" yet
 				if valueCol > 0 {
-					value = tail(valueCol)
+					fixed = fixLine(meant + " = " + tail(valueCol))
 				}
-				hint = slipChineseKeyMeant.S(meant, fixLine(meant+" = "+value))
+				hint = slipChineseKeyMeant.S(meant, fixed)
 			}
 			return at(pos.Col, slipChineseKey.S(k), hint)
 		}

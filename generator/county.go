@@ -56,24 +56,32 @@ type CountyRef struct {
 // department (for the search filter), Changes those of all departments,
 // and County the departments with their own sites. The site is nil when
 // any problem is an error. With ld, the departments' content is decoded
-// through it, as the preview does.
+// through it, as the preview does, and a department whose files are
+// those of ld's last load keeps the site that load made.
 func LoadCounty(cfg *config.Config, open func(folder string) fs.FS, ld *Loader) (*Site, source.Problems) {
 	c := &County{ByID: map[string]*Department{}}
 	sites := make([]*Site, len(cfg.Departments))
 	problems := make([]source.Problems, len(cfg.Departments))
 	var wg sync.WaitGroup
+	folders := map[string]bool{}
 	for i, d := range cfg.Departments {
 		dc := departmentConfig(cfg, d)
-		fsys := open(cfg.Path(d.Content))
+		folder := cfg.Path(d.Content)
+		key := d.ID + "\x00" + folder
+		folders[key] = true
+		fsys := open(folder)
 		wg.Go(func() {
 			if ld != nil {
-				sites[i], problems[i] = ld.Load(fsys, dc)
+				sites[i], problems[i] = ld.loadDepartment(key, fsys, dc)
 			} else {
 				sites[i], problems[i] = Load(fsys, dc)
 			}
 		})
 	}
 	wg.Wait()
+	if ld != nil {
+		ld.forgetDepartments(folders)
+	}
 	var ps source.Problems
 	for _, p := range problems {
 		ps = append(ps, p...)

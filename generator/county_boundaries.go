@@ -29,6 +29,9 @@ func (c *County) boundaries() source.Problems {
 	for _, a := range c.Departments {
 		for _, m := range a.Site.Matters {
 			for _, r := range m.Roles {
+				// Resolved afresh: the preview loads a department whose
+				// files did not change only once (county_load.go).
+				r.Dept, r.Link = "", ""
 				if r.Lead {
 					continue
 				}

@@ -1,82 +1,207 @@
 package generator
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
-	"sync"
 )
 
-// renderCounty is Render for a county's preview: each department through
-// its own Incremental, so that an edit of one department's list renders
-// only what it changed there; the county's own pages every time (they are
-// few), and its late files (the search index of every department, the
-// open data, the sitemaps) kept when deferLate, as for one department.
+// countyRender is what a county's Incremental keeps between renders: each
+// department's own Incremental and what it last rendered.
+type countyRender struct {
+	departments map[string]*departmentRender // by id
+	r           *renderer                    // the renderer of the last Render
+	theme       uint64                       // counts the renderers, for the input hashes
+	renders     uint64                       // counts the renders
+	versions    uint64                       // counts the departments' versions
+}
+
+// departmentRender is one department of a county's preview.
+type departmentRender struct {
+	inc   *Incremental
+	site  *Site     // the list it last rendered
+	r     *renderer // with this renderer
+	links uint64    // and what the county set in it (countySum)
+	// version changes whenever site or links do: the county's pages about
+	// the department show nothing else of it.
+	version uint64
+}
+
+// renderCounty is Render for a county's preview. Each department renders
+// through its own Incremental, so that an edit of one department's list
+// renders only what it changed there; a department whose list is the one
+// it last rendered (the preview's Loader gives the same site for a folder
+// whose files did not change) and whose boundaries resolve as they did
+// keeps all its files without looking at them. The county's own pages
+// have input hashes too (countyHashes): a department's page is made again
+// when that department changed, the lists of all departments when any
+// did. The late files (the county's search index over every department,
+// its open data, the sitemaps) are kept when deferLate, as for one
+// department.
 func (inc *Incremental) renderCounty(site *Site, theme fs.FS, out Keeper, deferLate bool) (int, error) {
-	if inc.departments == nil {
+	if inc.county == nil {
 		// The last render was of one department's site, or none.
 		inc.hashes, inc.names, inc.partials, inc.r = nil, nil, nil, nil
-		inc.departments = map[string]*Incremental{}
+		inc.county = &countyRender{departments: map[string]*departmentRender{}}
 	}
+	c := inc.county
+	run := &incrementalRun{inc: inc, out: out, deferLate: deferLate, keys: map[string]uint64{}, names: map[string][]string{}}
 	// One parsed theme for the county and every department, kept while
 	// the theme's files stay the same.
-	r, err := (&incrementalRun{inc: inc}).renderer(theme)
+	r, err := run.renderer(theme)
 	if err != nil {
-		inc.departments = nil
+		inc.county = nil
 		return 0, err
 	}
+	if r != c.r {
+		c.r = r
+		c.theme++
+	}
+	c.renders++
 	n, pending := 0, false
 	for _, d := range site.County.Departments {
-		di := inc.departments[d.ID]
-		if di == nil {
-			di = &Incremental{Templates: inc.Templates, parent: inc}
-			inc.departments[d.ID] = di
-		}
-		m, err := di.Render(d.Site, theme, prefixKeeper{prefix: d.ID, out: out}, deferLate)
+		m, err := c.department(inc, d, theme, out, deferLate)
 		if err != nil {
-			inc.departments = nil // the next Render makes everything again
+			inc.county = nil // the next Render makes everything again
 			return 0, fmt.Errorf("%s: %w", d.Name, err)
 		}
 		n += m
-		pending = pending || di.Pending()
+		pending = pending || c.departments[d.ID].inc.Pending()
 	}
-	for id := range inc.departments {
+	for id := range c.departments {
 		if site.County.ByID[id] == nil {
-			delete(inc.departments, id)
+			delete(c.departments, id)
 		}
 	}
 	r.reset(site)
-	pages := countyPages(site, r.summary)
-	tasks := []func() error{
-		func() error { return writeFeed(site, out) },
-		func() error { return writeRobots(site, out) },
-		func() error { return r.writeStatic(out) },
-	}
-	for _, p := range pages {
-		tasks = append(tasks, func() error { return r.writePage(p, out) })
-	}
-	late := &namedOutput{out: out}
-	if deferLate && inc.countyLate != nil {
-		for _, name := range inc.countyLate {
-			out.Keep(name)
-		}
-		pending = true
-	} else {
-		tasks = append(tasks,
-			func() error { return writeCountySearch(site, late) },
-			func() error { return writeCountyData(site, late) },
-			func() error { return writeCountySitemap(site, pages, late) })
-	}
-	if err := runTasks(tasks, runtime.GOMAXPROCS(0)); err != nil {
-		inc.departments = nil
+	tasks := countyTasks(site, r, countyPages(site, r.summary))
+	hash, err := c.hashes(site, theme, inc.Templates, r.summary)
+	if err != nil {
+		inc.county = nil
 		return 0, err
 	}
-	if late.names != nil {
-		inc.countyLate = late.names
+	tasks = run.keepUnchanged(tasks, hash)
+	jobs := make([]func() error, len(tasks))
+	for i, t := range tasks {
+		jobs[i] = func() error { return t.run(run.recorder(t.key, out)) }
 	}
-	inc.pending = pending
+	if err := runTasks(jobs, runtime.GOMAXPROCS(0)); err != nil {
+		inc.county = nil
+		return 0, err
+	}
+	inc.hashes, inc.names = run.keys, run.names
+	inc.pending = pending || run.pending
 	return n + len(tasks), nil
+}
+
+// department renders department d into its folder of out, or keeps what
+// it made last time when nothing it shows changed, and returns the number
+// of tasks run.
+func (c *countyRender) department(county *Incremental, d *Department, theme fs.FS, out Keeper, deferLate bool) (int, error) {
+	dr := c.departments[d.ID]
+	if dr == nil {
+		dr = &departmentRender{inc: &Incremental{Templates: county.Templates, parent: county}}
+		c.departments[d.ID] = dr
+	}
+	into := prefixKeeper{prefix: d.ID, out: out}
+	links := countySum(d.Site)
+	if dr.site == d.Site && dr.r == c.r && dr.links == links && (deferLate || !dr.inc.Pending()) && dr.keepAll(into) {
+		return 0, nil
+	}
+	n, err := dr.inc.Render(d.Site, theme, into, deferLate)
+	if err != nil {
+		return 0, err
+	}
+	if dr.site != d.Site || dr.links != links || dr.version == 0 {
+		c.versions++
+		dr.version = c.versions
+	}
+	dr.site, dr.r, dr.links = d.Site, c.r, links
+	return n, nil
+}
+
+// keepAll keeps every file the department's last render made or kept,
+// and reports whether out had them all.
+func (dr *departmentRender) keepAll(out Keeper) bool {
+	if len(dr.inc.names) == 0 {
+		return false
+	}
+	for _, names := range dr.inc.names {
+		for _, name := range names {
+			if !out.Keep(name) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// countySum sums what the county sets in a department's list: the
+// county it links to, and the department and link of every row of its
+// boundaries (county_boundaries.go), which depend on the other
+// departments' lists.
+func countySum(site *Site) uint64 {
+	h := (&inputHashes{seed: inputSeed}).hasher()
+	if c := site.Config.County; c != nil {
+		h.str(c.Name, c.Root)
+	}
+	for _, m := range site.Matters {
+		for _, r := range m.Roles {
+			h.str(r.Dept, r.Link)
+		}
+	}
+	return h.Sum64()
+}
+
+// hashes returns the input hash of each of the county's own tasks: a
+// department's page shows the county's settings, its counts and date and
+// that department; every other page and file may show any department.
+// With a theme whose page templates are not known's, whose pages may show
+// anything, every task is new at each render (its late files are still
+// kept when deferred).
+func (c *countyRender) hashes(site *Site, theme, known fs.FS, sum *Summary) (func(task) uint64, error) {
+	renders := c.renders
+	always := func(task) uint64 { return renders }
+	if known == nil {
+		return always, nil
+	}
+	same, err := sameTemplates(theme, known)
+	if err != nil || !same {
+		return always, err
+	}
+	f := &inputHashes{seed: inputSeed}
+	g := f.hasher()
+	config, err := json.Marshal(site.Config)
+	if err != nil {
+		return nil, fmt.Errorf("input hash of the configuration: %w", err)
+	}
+	g.bytes(config)
+	cc := site.County
+	g.num(c.theme, uint64(cc.Items), uint64(cc.Duties), uint64(cc.Services), uint64(cc.Matters), uint64(cc.Units), uint64(cc.Systems))
+	g.time(sum.Updated)
+	for _, d := range cc.Departments {
+		g.str(d.ID, d.Name, d.ShortName)
+	}
+	global := g.Sum64()
+	a := f.hasher()
+	a.num(global)
+	for _, d := range cc.Departments {
+		a.num(c.departments[d.ID].version)
+	}
+	all := a.Sum64()
+	return func(t task) uint64 {
+		switch {
+		case t.page != nil && t.page.Department != nil:
+			h := f.hasher()
+			h.num(global, c.departments[t.page.Department.ID].version)
+			return h.Sum64()
+		case t.key == "static/", t.key == "robots.txt":
+			return global
+		}
+		return all
+	}, nil
 }
 
 // prefixKeeper is a department's part of the preview's site.
@@ -90,20 +215,3 @@ func (p prefixKeeper) WriteFile(name string, data []byte) error {
 }
 
 func (p prefixKeeper) Keep(name string) bool { return p.out.Keep(path.Join(p.prefix, name)) }
-
-// namedOutput passes files on and remembers their names.
-type namedOutput struct {
-	out   Output
-	mu    sync.Mutex
-	names []string
-}
-
-func (o *namedOutput) WriteFile(name string, data []byte) error {
-	if err := o.out.WriteFile(name, data); err != nil {
-		return err
-	}
-	o.mu.Lock()
-	o.names = append(o.names, name)
-	o.mu.Unlock()
-	return nil
-}

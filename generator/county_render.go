@@ -39,22 +39,32 @@ func renderCounty(site *Site, theme fs.FS, out Output) (int, error) {
 		n += m
 	}
 	r.reset(site)
-	pages := countyPages(site, r.summary)
-	tasks := []func() error{
-		func() error { return writeCountySearch(site, out) },
-		func() error { return writeCountyData(site, out) },
-		func() error { return writeFeed(site, out) },
-		func() error { return writeCountySitemap(site, pages, out) },
-		func() error { return writeRobots(site, out) },
-		func() error { return r.writeStatic(out) },
+	tasks := countyTasks(site, r, countyPages(site, r.summary))
+	jobs := make([]func() error, len(tasks))
+	for i, t := range tasks {
+		jobs[i] = func() error { return t.run(out) }
 	}
-	for _, p := range pages {
-		tasks = append(tasks, func() error { return r.writePage(p, out) })
-	}
-	if err := runTasks(tasks, runtime.GOMAXPROCS(0)); err != nil {
+	if err := runTasks(jobs, runtime.GOMAXPROCS(0)); err != nil {
 		return 0, err
 	}
 	return n + len(tasks), nil
+}
+
+// countyTasks make the county's own pages and files, with r reset to the
+// county's site; the late ones are as a department's (see task).
+func countyTasks(site *Site, r *renderer, pages []*Page) []task {
+	tasks := []task{
+		{key: "search/", late: true, run: func(out Output) error { return writeCountySearch(site, out) }},
+		{key: "data/", late: true, run: func(out Output) error { return writeCountyData(site, out) }},
+		{key: "feed.xml", run: func(out Output) error { return writeFeed(site, out) }},
+		{key: "sitemap.xml", late: true, run: func(out Output) error { return writeCountySitemap(site, pages, out) }},
+		{key: "robots.txt", run: func(out Output) error { return writeRobots(site, out) }},
+		{key: "static/", run: r.writeStatic},
+	}
+	for _, p := range pages {
+		tasks = append(tasks, task{key: p.File(), page: p, run: func(out Output) error { return r.writePage(p, out) }})
+	}
+	return tasks
 }
 
 // countyList is the number of entries above which the county's lists of

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"encoding/json"
 	"io/fs"
 	"strings"
@@ -9,9 +8,7 @@ import (
 	"testing/fstest"
 
 	"qingdan/config"
-	"qingdan/output"
 	"qingdan/source"
-	"qingdan/themes"
 )
 
 // countySite is a county of two departments: the fixture's bureau
@@ -19,7 +16,32 @@ import (
 // 收养登记 with the given own role, and a matter the bureau does not list.
 func countySite(t *testing.T, policeRole string) (*Site, source.Problems) {
 	t.Helper()
-	bureau := fixtureFS(t)
+	return countyOf(t, "site.toml", countySiteTOML, map[string]fs.FS{"rkjs": fixtureFS(t), "gaj": policeFS(t, policeRole)}, nil)
+}
+
+// countySiteTOML is the site.toml of countySite.
+const countySiteTOML = `title = "测试县各部门责任清单"
+base_url = "https://www.example.gov.cn/qingdan/"
+[org]
+name = "测试县"
+area_code = "0319"
+
+[[department]]
+id = "rkjs"
+name = "测试县人口和计划生育局"
+short_name = "县人口计生局"
+content = "rkjs"
+
+[[department]]
+id = "gaj"
+name = "测试县公安局"
+short_name = "县公安局"
+content = "gaj"
+`
+
+// policeFS is the police bureau's content folder: the fixture's, with a
+// list of boundaries of its own.
+func policeFS(t *testing.T, policeRole string) fstest.MapFS {
 	police := fixtureFS(t)
 	police["boundaries.toml"] = &fstest.MapFile{Data: []byte(`index = "G-0002"
 published = 2026-11-28
@@ -50,29 +72,18 @@ duty = "负责户口登记。"
 department = "人口计生局"
 duty = "提供生育状况信息。"
 `)}
-	cfg, ps := config.Parse("site.toml", []byte(`title = "测试县各部门责任清单"
-base_url = "https://www.example.gov.cn/qingdan/"
-[org]
-name = "测试县"
-area_code = "0319"
+	return police
+}
 
-[[department]]
-id = "rkjs"
-name = "测试县人口和计划生育局"
-short_name = "县人口计生局"
-content = "rkjs"
-
-[[department]]
-id = "gaj"
-name = "测试县公安局"
-short_name = "县公安局"
-content = "gaj"
-`))
+// countyOf loads the county whose site.toml (named name) is siteTOML and
+// whose departments' folders are folders, through ld when not nil.
+func countyOf(t *testing.T, name, siteTOML string, folders map[string]fs.FS, ld *Loader) (*Site, source.Problems) {
+	t.Helper()
+	cfg, ps := config.Parse(name, []byte(siteTOML))
 	if ps.HasErrors() {
 		t.Fatal(ps)
 	}
-	folders := map[string]fs.FS{"rkjs": bureau, "gaj": police}
-	return LoadCounty(cfg, func(dir string) fs.FS { return folders[dir] }, nil)
+	return LoadCounty(cfg, func(dir string) fs.FS { return folders[dir] }, ld)
 }
 
 // TestCounty renders a county of two departments: each department's site
@@ -157,41 +168,5 @@ func TestCountyBoundariesDisagree(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the disagreement is not reported:\n%s", ps)
-	}
-}
-
-// TestCountyPreview is the differential test of a county's preview: after
-// each edit of one department's list, the site Incremental serves is byte
-// for byte a full Render of the edited county.
-func TestCountyPreview(t *testing.T) {
-	mem := output.NewMemory()
-	inc := Incremental{Templates: themes.Default()}
-	for i, role := range []string{"负责收养登记后办理落户手续。", "负责收养登记后办理户口迁移。", "负责收养登记后办理落户手续。"} {
-		site, ps := countySite(t, role)
-		if site == nil {
-			t.Fatal(ps)
-		}
-		if _, err := inc.Render(site, themes.Default(), mem, true); err != nil {
-			t.Fatal(err)
-		}
-		st := mem.Commit()
-		if inc.Pending() != (i > 0) {
-			t.Errorf("edit %d: Pending is %v; only a render after the first defers the late files", i, inc.Pending())
-		}
-		if inc.Pending() {
-			if _, err := inc.Render(site, themes.Default(), mem, false); err != nil {
-				t.Fatal(err)
-			}
-			st = mem.Commit()
-		}
-		want := render(t, site)
-		for _, name := range want.names() {
-			if f, ok := mem.Open(name); !ok || !bytes.Equal(f.Data, want[name]) {
-				t.Errorf("edit %d: the preview's %s is not that of a full build", i, name)
-			}
-		}
-		if st.Written != len(want) {
-			t.Errorf("edit %d: the preview serves %d files, a full build has %d", i, st.Written, len(want))
-		}
 	}
 }

@@ -38,11 +38,8 @@ type Incremental struct {
 	themeFiles map[string][]byte
 	pending    bool // late files were kept although their inputs changed
 
-	// For a county: each department's own Incremental, by id, and the
-	// files the county's late tasks made at the last Render.
-	departments map[string]*Incremental
-	countyLate  []string
-	parent      *Incremental // the county's, for a department's
+	county *countyRender // for a county: its departments' (county_incremental.go)
+	parent *Incremental  // the county's, for a department's
 }
 
 // Keeper is an Output that can carry a file of the site it replaces into
@@ -70,7 +67,7 @@ func (inc *Incremental) Render(site *Site, theme fs.FS, out Keeper, deferLate bo
 	if site.County != nil {
 		return inc.renderCounty(site, theme, out, deferLate)
 	}
-	inc.departments, inc.countyLate = nil, nil
+	inc.county = nil
 	return renderSite(site, theme, out, &incrementalRun{inc: inc, out: out, deferLate: deferLate})
 }
 
@@ -150,10 +147,16 @@ func (run *incrementalRun) plan(r *renderer, tasks []task) ([]task, error) {
 		h, ok := inc.partials[partialHash{name, hash}]
 		return h, ok
 	}
+	return run.keepUnchanged(tasks, hashes.task), nil
+}
+
+// keepUnchanged returns the tasks whose input hash changed since the last
+// Render, and keeps the files of the others.
+func (run *incrementalRun) keepUnchanged(tasks []task, inputHash func(task) uint64) []task {
 	var todo []task
 	for _, t := range tasks {
-		hash := hashes.task(t)
-		old, seen := inc.hashes[t.key]
+		hash := inputHash(t)
+		old, seen := run.inc.hashes[t.key]
 		switch {
 		case seen && old == hash && run.keep(t.key):
 			run.keys[t.key] = hash
@@ -166,7 +169,7 @@ func (run *incrementalRun) plan(r *renderer, tasks []task) ([]task, error) {
 			todo = append(todo, t)
 		}
 	}
-	return todo, nil
+	return todo
 }
 
 // keep carries the files of the last Render's task key into the new site.

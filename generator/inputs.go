@@ -132,7 +132,7 @@ func hashInputs(r *renderer, known fs.FS) (*inputHashes, error) {
 	f.matters = sumList(f, site.Matters, f.matter, func(h *hasher, m *Matter) {
 		h.str(m.ID, m.Title)
 		for _, r := range m.Roles {
-			h.str(r.Department, fmt.Sprint(r.Lead), r.Duty)
+			h.str(r.Department, fmt.Sprint(r.Lead), r.Duty, r.Dept, r.Link)
 		}
 		h.str(m.Basis...)
 		h.str(m.Cases...)

@@ -132,10 +132,14 @@ func Load(fsys fs.FS, cfg *config.Config) (*Site, source.Problems) {
 // Loader loads the same content again and again, as the preview does. It
 // keeps the decoded tables of the big files (each [[duty]], [[service]],
 // [[matter]] and [[unit]] by its exact text) from one load to the next,
-// so that after an edit only the tables that changed are decoded again.
+// so that after an edit only the tables that changed are decoded again,
+// and, for a county, each department's last load (county_load.go), so
+// that a department whose files did not change is not loaded again.
 // The zero value is ready to use; a Loader is safe for concurrent use.
 type Loader struct {
-	cache source.SplitCache
+	cache   source.SplitCache
+	mu      sync.Mutex
+	folders map[string]*folderLoad // by content folder
 }
 
 // Load is the package's Load, reusing what earlier loads decoded.

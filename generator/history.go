@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -20,6 +22,10 @@ import (
 //   - each removed id becomes a Removed: its URL keeps answering, with a
 //     page (or, for a work item, an anchor on its duty's page) that says
 //     when and by which notice it was removed and where its work went;
+//   - a work item published under one duty and now under another keeps
+//     its anchor on the old duty's page too (a Moved), saying where it
+//     went and by which adjustment; the record keeps that place as an
+//     entry of the item's id under the old duty, with the date it left;
 //   - each entry still in the list gets the adjustments that touched it,
 //     shown on its page.
 
@@ -104,13 +110,29 @@ type Removed struct {
 	Title string // its last published title (an item's text); empty when no record has it
 	Duty  string // an item's duty id
 	By    *Adjust
-	// Items are the removed items of a removed duty: they keep their
-	// anchors on its page.
+	// Items are the removed items of a removed duty, and Moved those that
+	// went to another duty: they keep their anchors on its page.
 	Items []*Removed
+	Moved []*Moved
 }
 
 // KindTitle names the kind of entry in Chinese.
 func (r *Removed) KindTitle() string { return kindTitles[r.Kind] }
+
+// Moved is a work item that was published on the page of another duty
+// than the one it is under now. That page keeps the item's anchor, with a
+// line saying where it went: a published URL, fragment included, never
+// lands nowhere.
+type Moved struct {
+	ID    string
+	Title string  // its text when last published there
+	Duty  string  // the duty it was published under
+	Item  *Item   // the item, where it is now
+	By    *Adjust // the item's adjustment that moved it
+}
+
+// Path is where the item is now: its anchor on its duty's page.
+func (m *Moved) Path() string { return entryPath(KindItem, m.ID, m.Item.Duty.ID) }
 
 // Path is where the entry was published: a page, or for a work item its
 // anchor on its duty's page.
@@ -150,10 +172,14 @@ func entryBefore(kindA, idA, kindB, idB string) bool {
 // entryKey names one entry of the list.
 type entryKey struct{ kind, id string }
 
+// place is where a work item was published: its id under a duty.
+type place struct{ id, duty string }
+
 // liveEntry is an entry of the content as history sees it.
 type liveEntry struct {
 	title   string
 	duty    string // an item's duty
+	item    *Item  // the item, for an item
 	history *[]*Adjust
 }
 
@@ -167,7 +193,7 @@ func (v *validator) live() map[entryKey]liveEntry {
 	for _, d := range s.Duties {
 		m[entryKey{KindDuty, d.ID}] = liveEntry{title: d.Title, history: &d.History}
 		for _, it := range d.Items {
-			m[entryKey{KindItem, it.ID}] = liveEntry{title: it.Text, duty: d.ID, history: &it.History}
+			m[entryKey{KindItem, it.ID}] = liveEntry{title: it.Text, duty: d.ID, item: it, history: &it.History}
 		}
 	}
 	for _, x := range s.Matters {
@@ -265,11 +291,24 @@ func (v *validator) history(published []PublishedEntry, manifestFile string) {
 	}
 
 	// Tombstones: the published entries that are gone, and the gone ones
-	// the record does not know (removed before it was kept).
+	// the record does not know (removed before it was kept). An item the
+	// record has under several duties (it was moved, then removed) keeps
+	// its anchor under each.
 	removed := map[entryKey]*Removed{}
+	var elsewhere []*Removed // the removed items' other places
+	moved := map[place]*Moved{}
 	for i, p := range published {
 		k := entryKey{p.Kind, p.ID}
-		if _, ok := live[k]; ok || removed[k] != nil {
+		if e, ok := live[k]; ok {
+			if at := (place{p.ID, p.Duty}); e.item != nil && p.Duty != "" && p.Duty != e.duty && moved[at] == nil {
+				moved[at] = v.moved(p, e.item, byKey[k])
+			}
+			continue
+		}
+		if r := removed[k]; r != nil {
+			if r.Kind == KindItem && r.Duty != p.Duty && !slices.ContainsFunc(elsewhere, func(o *Removed) bool { return o.ID == p.ID && o.Duty == p.Duty }) {
+				elsewhere = append(elsewhere, &Removed{Kind: p.Kind, ID: p.ID, Title: p.Title, Duty: p.Duty, By: r.By})
+			}
 			continue
 		}
 		list := byKey[k]
@@ -292,7 +331,7 @@ func (v *validator) history(published []PublishedEntry, manifestFile string) {
 		}
 		removed[k] = r
 	}
-	v.tombstones(removed)
+	v.tombstones(removed, elsewhere, moved)
 	for k, list := range byKey {
 		path := ""
 		if e, ok := live[k]; ok {
@@ -306,9 +345,30 @@ func (v *validator) history(published []PublishedEntry, manifestFile string) {
 	}
 }
 
-// tombstones files the removed entries: items under their duty (live or
-// removed), the others as pages of their own.
-func (v *validator) tombstones(removed map[entryKey]*Removed) {
+// moved is the Moved of item it, published as p under another duty; its
+// adjustments (oldest first) must record the move: the one of the day the
+// record says it left, or when the record does not say yet, the last.
+func (v *validator) moved(p PublishedEntry, it *Item, adjusts []*Adjust) *Moved {
+	m := &Moved{ID: p.ID, Title: p.Title, Duty: p.Duty, Item: it}
+	for _, a := range slices.Backward(adjusts) {
+		if p.Removed == "" || a.Change.Date.Format("2006-01-02") == p.Removed {
+			m.By = a
+			break
+		}
+	}
+	if m.By == nil && len(adjusts) > 0 {
+		m.By = adjusts[len(adjusts)-1]
+	}
+	if m.By == nil {
+		v.ps.Add(it.Pos, histMovedFix.S(p.ID), "%s", histMoved.S(p.ID, p.Duty, it.Duty.ID))
+	}
+	return m
+}
+
+// tombstones files the removed entries, items under their duty (live or
+// removed), the others as pages of their own; and the moved items under
+// the duty they left.
+func (v *validator) tombstones(removed map[entryKey]*Removed, elsewhere []*Removed, moved map[place]*Moved) {
 	duties := map[string]*Duty{}
 	for _, d := range v.site.Duties {
 		duties[d.ID] = d
@@ -319,27 +379,48 @@ func (v *validator) tombstones(removed map[entryKey]*Removed) {
 			all = append(all, r)
 		}
 	}
-	var items []*Removed
+	items := elsewhere
 	for _, r := range removed {
 		if r.Kind == KindItem {
 			items = append(items, r)
 		}
 	}
-	sort.Slice(items, func(i, j int) bool { return items[i].ID < items[j].ID })
+	sort.Slice(items, func(i, j int) bool {
+		if items[i].ID != items[j].ID {
+			return items[i].ID < items[j].ID
+		}
+		return items[i].Duty < items[j].Duty
+	})
+	// owner is the tombstone of a removed duty that items were published on.
+	owner := func(duty string) *Removed {
+		o := removed[entryKey{KindDuty, duty}]
+		if o == nil {
+			// The duty's page was published with the item on it; with no
+			// record of the duty itself, its page keeps the item alone.
+			o = &Removed{Kind: KindDuty, ID: duty}
+			removed[entryKey{KindDuty, duty}] = o
+			all = append(all, o)
+		}
+		return o
+	}
 	for _, r := range items {
 		if d := duties[r.Duty]; d != nil {
 			d.Removed = append(d.Removed, r)
-			continue
+		} else {
+			o := owner(r.Duty)
+			o.Items = append(o.Items, r)
 		}
-		owner := removed[entryKey{KindDuty, r.Duty}]
-		if owner == nil {
-			// The duty's page was published with the item on it; with no
-			// record of the duty itself, its page keeps the item alone.
-			owner = &Removed{Kind: KindDuty, ID: r.Duty}
-			removed[entryKey{KindDuty, r.Duty}] = owner
-			all = append(all, owner)
+	}
+	gone := slices.SortedFunc(maps.Values(moved), func(a, b *Moved) int {
+		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Duty, b.Duty))
+	})
+	for _, m := range gone {
+		if d := duties[m.Duty]; d != nil {
+			d.Moved = append(d.Moved, m)
+		} else {
+			o := owner(m.Duty)
+			o.Moved = append(o.Moved, m)
 		}
-		owner.Items = append(owner.Items, r)
 	}
 	sort.Slice(all, func(i, j int) bool { return entryBefore(all[i].Kind, all[i].ID, all[j].Kind, all[j].ID) })
 	v.site.Removed = all

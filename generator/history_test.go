@@ -193,3 +193,108 @@ action = "取消"
 
 // TestCountyMessages checks the catalogue, this package's messages included.
 func TestCountyMessages(t *testing.T) { msg.Check(t) }
+
+// TestHistoryMovedItem moves a published work item to another duty: the
+// old duty's page keeps its anchor, saying where it went and by which
+// notice, through the next builds too (the record keeps the old place);
+// without an adjustment the move is refused at the item.
+func TestHistoryMovedItem(t *testing.T) {
+	cfg, _ := fixtureConfig(t, nil)
+	const item = "[[duty.item]]\nid = \"01-02\"\ntext = \"负责做好国家免费孕前优生健康检查工作，提高出生人口素质。\"\nunits = [\"jsfwz\", \"zcfg\"]\n"
+	const duty2 = "\n[[duty]]\nid = \"02\"\ntext = \"组织实施人口和计划生育宣传教育。\"\n\n[[duty.item]]\nid = \"02-01\"\ntext = \"开展宣传教育活动。\"\nunits = [\"zcfg\"]\n"
+	withFile := func(fsys fstest.MapFS, name, data string) {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	published := fixtureFS(t)
+	duties := string(published["duties.toml"].Data)
+	if !strings.Contains(duties, item) {
+		t.Fatal("the fixture's item 01-02 is not as the test writes it")
+	}
+	withFile(published, "duties.toml", duties+duty2)
+	record := publishedJSON(t, published)
+
+	fsys := fixtureFS(t)
+	withFile(fsys, ManifestFile, string(record))
+	withFile(fsys, "duties.toml", strings.Replace(duties, item, "", 1)+duty2+"\n"+item)
+	t.Run("without a change entry", func(t *testing.T) {
+		site, ps := Load(fsys, cfg)
+		if site != nil {
+			t.Fatal("loaded a list that moved a published item without an adjustment")
+		}
+		got := ps.String()
+		for _, want := range []string{`content/duties.toml:`, `具体工作事项 "01-02" 发布时在主要职责 "01" 下，现在移到了 "02" 下`, `id = "01-02"、action = "调整"`} {
+			if !strings.Contains(got, want) {
+				t.Errorf("problems lack %q:\n%s", want, got)
+			}
+		}
+	})
+
+	moveChange := `[[change]]
+date = 2026-12-10
+title = "调整工作事项"
+notice = "示政办字〔2026〕10号"
+
+[[change.adjust]]
+kind = "item"
+id = "01-02"
+action = "调整"
+note = "划入宣传教育职责"
+`
+	withFile(fsys, "changes.toml", moveChange+"\n"+string(fixtureFS(t)["changes.toml"].Data))
+	site, ps := Load(fsys, cfg)
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	out := render(t, site)
+	const anchor = `<li class="item removed" id="item-01-02"><span class="num">01-02</span><p>负责做好国家免费孕前优生健康检查工作，提高出生人口素质。</p><p class="gone">本条已于<time datetime="2026-12-10">2026年12月10日</time>调整到<a href="/zfxxgk/qingdan/duties/02/#item-01-02">主要职责 02</a>下，依据示政办字〔2026〕10号（<a href="/zfxxgk/qingdan/changes/#change-`
+	if page := string(out["duties/01/index.html"]); !strings.Contains(page, anchor) {
+		t.Errorf("duties/01/ does not keep the moved item's anchor with where it went:\n%s", page)
+	}
+	if !strings.Contains(string(out["duties/02/index.html"]), `id="item-01-02"`) {
+		t.Error("duties/02/ does not list the item it took")
+	}
+
+	// The next build reads the record this one wrote: the old place is
+	// in it, and a later adjustment of the item does not change the
+	// notice the move names.
+	var m manifest
+	if err := json.Unmarshal(out["data/"+ManifestFile], &m); err != nil {
+		t.Fatal(err)
+	}
+	var places []string
+	for _, e := range m.Entries {
+		if e.ID == "01-02" {
+			places = append(places, e.Duty+" "+e.Removed)
+		}
+	}
+	if strings.Join(places, ",") != "01 2026-12-10,02 " {
+		t.Errorf("the record keeps 01-02 at %q, want the old duty with the day it left and the new one", places)
+	}
+	withFile(fsys, ManifestFile, string(out["data/"+ManifestFile]))
+	later := strings.Replace(moveChange, "2026-12-10", "2026-12-20", 1)
+	later = strings.Replace(later, "〔2026〕10号", "〔2026〕20号", 1)
+	withFile(fsys, "changes.toml", later+"\n"+moveChange+"\n"+string(fixtureFS(t)["changes.toml"].Data))
+	site, ps = Load(fsys, cfg)
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	out = render(t, site)
+	if page := string(out["duties/01/index.html"]); !strings.Contains(page, anchor) {
+		t.Errorf("the next build lost the moved item's anchor, or names another notice:\n%s", page)
+	}
+
+	// Removed after the move: both places keep their anchors.
+	withFile(fsys, ManifestFile, string(out["data/"+ManifestFile]))
+	withFile(fsys, "duties.toml", strings.Replace(duties, item, "", 1)+duty2)
+	withFile(fsys, "changes.toml", "[[change]]\ndate = 2026-12-30\ntitle = \"取消\"\n\n[[change.adjust]]\nkind = \"item\"\nid = \"01-02\"\naction = \"取消\"\n\n"+later+"\n"+moveChange+"\n"+string(fixtureFS(t)["changes.toml"].Data))
+	site, ps = Load(fsys, cfg)
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	out = render(t, site)
+	for _, page := range []string{"duties/01/index.html", "duties/02/index.html"} {
+		if !strings.Contains(string(out[page]), `<li class="item removed" id="item-01-02">`) {
+			t.Errorf("%s lost the anchor of the item removed after it moved", page)
+		}
+	}
+}

@@ -102,11 +102,13 @@ func hashInputs(r *renderer, known fs.FS) (*inputHashes, error) {
 		for _, it := range r.Items {
 			g.str(it.Kind, it.ID, it.Title, it.Duty)
 		}
+		g.moved(r.Moved)
 	}
 	for _, d := range site.Duties {
 		for _, r := range d.Removed {
 			g.str(r.Kind, r.ID, r.Title, r.Duty)
 		}
+		g.moved(d.Moved)
 	}
 	s := r.summary
 	g.num(uint64(s.Duties), uint64(s.Items), uint64(s.Matters), uint64(s.Services), uint64(s.Systems), uint64(len(s.Unassigned)))
@@ -246,6 +248,13 @@ func (h *hasher) str(ss ...string) {
 		h.WriteByte(0)
 	}
 	h.WriteByte(1) // end of the list
+}
+
+// moved sums the items that left a duty, and where they are now.
+func (h *hasher) moved(list []*Moved) {
+	for _, m := range list {
+		h.str(m.ID, m.Title, m.Duty, m.Item.Duty.ID)
+	}
 }
 
 func (h *hasher) bytes(b []byte) {

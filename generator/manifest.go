@@ -17,7 +17,9 @@ import (
 // the content folder as content/published.json, which editors commit with
 // the content, so that the next check, on any machine, knows every id the
 // public has seen. It lists every entry ever published, the removed ones
-// included, one JSON object per line:
+// included (a work item moved to another duty has an entry under each
+// duty it was published under, the old ones with the day it left), one
+// JSON object per line:
 //
 //	{"about": "…", "entries": [
 //	{"kind":"duty","id":"01","title":"贯彻执行……"},
@@ -149,6 +151,9 @@ func Manifest(site *Site) []PublishedEntry {
 		for _, r := range d.Removed {
 			out = append(out, removedEntry(r))
 		}
+		for _, m := range d.Moved {
+			out = append(out, movedEntry(m))
+		}
 	}
 	for _, m := range site.Matters {
 		add(KindMatter, m.ID, "", m.Title)
@@ -164,6 +169,9 @@ func Manifest(site *Site) []PublishedEntry {
 		for _, it := range r.Items {
 			out = append(out, removedEntry(it))
 		}
+		for _, m := range r.Moved {
+			out = append(out, movedEntry(m))
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return entryBefore(out[i].Kind, out[i].ID, out[j].Kind, out[j].ID) })
 	return out
@@ -175,6 +183,12 @@ func removedEntry(r *Removed) PublishedEntry {
 		e.Removed = r.By.Change.Date.Format("2006-01-02")
 	}
 	return e
+}
+
+// movedEntry records the place a moved item left: its id under the old
+// duty, removed from there on the day of the move.
+func movedEntry(m *Moved) PublishedEntry {
+	return removedEntry(&Removed{Kind: KindItem, ID: m.ID, Duty: m.Duty, Title: m.Title, By: m.By})
 }
 
 // ManifestBytes is the record as written: one entry per line, so that a

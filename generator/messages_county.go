@@ -23,6 +23,10 @@ var (
 	histUnrecordedFix = msg.New("history.unrecorded.hint",
 		"发布过的编号是公开记录，不能悄悄删掉。在 changes.toml 最上面加一条 [[change]]（写 date、title、notice = \"文号\"），其下加 [[change.adjust]]：kind = %q、id = %q、action = \"取消\"（工作转给了别的条目就加 to = \"它的编号\"；只是改了编号写 action = \"改号\"）。删错了就把它恢复",
 		"published ids are a public record and never silently disappear. Add a [[change]] at the top of changes.toml (date, title, notice = \"文号\") with a [[change.adjust]]: kind = %q, id = %q, action = \"取消\" (add to = \"id\" when another entry takes its work; for a new id write action = \"改号\"). If it was deleted by mistake, restore it")
+	histMoved    = msg.New("history.moved", "具体工作事项 %q 发布时在主要职责 %q 下，现在移到了 %q 下，却没有调整记录", "work item %q was published under duty %q and is now under %q, but no adjustment records the move")
+	histMovedFix = msg.New("history.moved.hint",
+		"发布过的网址是公开记录：原职责页面会保留这一事项的位置，说明它移到了哪里、依据哪个文件。在 changes.toml 最上面加一条 [[change]]（写 date、title、notice = \"文号\"），其下加 [[change.adjust]]：kind = \"item\"、id = %q、action = \"调整\"",
+		"published URLs are a public record: the old duty's page keeps the item's place, saying where it went and by which notice. Add a [[change]] at the top of changes.toml (date, title, notice = \"文号\") with a [[change.adjust]]: kind = \"item\", id = %q, action = \"调整\"")
 
 	manifestTooBig     = msg.New("manifest.too_big", "已发布编号记录有 %d MB，超过上限 %d MB", "the record of published ids is %d MB, more than the limit of %d MB")
 	manifestUnreadable = msg.New("manifest.unreadable", "读不出已发布编号记录：%v", "cannot read the record of published ids: %v")

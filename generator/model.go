@@ -114,8 +114,10 @@ type Duty struct {
 	Note  string // 备注
 	Items []*Item
 	// Removed are the items once published on this duty's page and
-	// removed since; their anchors stay on the page.
+	// removed since, Moved those now under another duty; their anchors
+	// stay on the page.
 	Removed []*Removed
+	Moved   []*Moved
 	History []*Adjust // oldest first
 	Pos     source.Pos
 }

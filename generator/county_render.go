@@ -73,10 +73,13 @@ func countyTasks(site *Site, r *renderer, pages []*Page) []task {
 const countyList = 1000
 
 // CountyLarge reports whether the county's lists of kind ("duties",
-// "services", "boundaries", "supervision") are grouped by department rather than listed.
+// "services", "boundaries", "supervision", "units") are grouped by
+// department rather than listed.
 func (p *Page) CountyLarge(kind string) bool {
 	c := p.Site.County
 	switch kind {
+	case sectionUnits:
+		return c.Units > countyList
 	case PartDuties:
 		return c.Duties > countyList
 	case PartServices:

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -168,5 +169,29 @@ func TestCountyBoundariesDisagree(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the disagreement is not reported:\n%s", ps)
+	}
+}
+
+// TestCountyUnitsGrouped: the county's page of departments lists their
+// units while they are up to 1,000 in all, and then only the departments
+// with their number of units; the department's own units page is paged.
+func TestCountyUnitsGrouped(t *testing.T) {
+	site, ps := countySite(t, "负责收养登记后办理落户手续。")
+	if site == nil {
+		t.Fatal(ps)
+	}
+	if page := string(render(t, site)["units/index.html"]); !strings.Contains(page, `<a href="/qingdan/gaj/units/zcfg/">`) {
+		t.Errorf("the county's units page does not list a department's units:\n%s", page)
+	}
+	gaj := site.County.ByID["gaj"].Site
+	manyUnits(gaj, 1000)
+	site.County.Units += 1000
+	out := render(t, site)
+	page := string(out["units/index.html"])
+	if strings.Contains(page, `<a href="/qingdan/gaj/units/zcfg/">`) || !strings.Contains(page, fmt.Sprintf("%d个内设单位", len(gaj.Units))) {
+		t.Errorf("the county's units page of %d units lists them, or not their number:\n%s", site.County.Units, page)
+	}
+	if out["gaj/units/page/2/index.html"] == nil {
+		t.Error("the department's units page of 1,003 units is not paged")
 	}
 }

@@ -40,6 +40,11 @@ type Page struct {
 	Department *Department
 	// Paging is set on the pages of a list too long for one (paging.go).
 	Paging *Paging
+	// Sections are set on the site-map page of a site with more than
+	// 1,000 entries, which lists each part's pages instead of its
+	// entries: by the part's path ("duties", "boundaries", "services",
+	// "supervision", "units").
+	Sections map[string]*Section
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -317,7 +322,7 @@ func buildPages(site *Site, summary *Summary) []*Page {
 
 	units := Crumb{Title: "股室单位", Path: sectionUnits + "/"}
 	p = newPage("units.html", units.Path, units.Title, sectionUnits, nil)
-	add(p, "本局内设股室和下属单位：各自负责的工作事项、承办的公共服务和联系电话。")
+	paginateTree(p, site.Units, add, "本局内设股室和下属单位：各自负责的工作事项、承办的公共服务和联系电话。")
 	for _, u := range site.Units {
 		p = newPage("unit.html", u.Path(), u.Name, sectionUnits, nil, units)
 		p.Unit = summary.Views[u]
@@ -384,6 +389,7 @@ func buildPages(site *Site, summary *Summary) []*Page {
 	add(p, site.Config.Org.Name+"的地址、电话、电子邮箱，以及各股室和单位的联系电话。")
 
 	p = newPage("sitemap.html", "sitemap/", "网站地图", sectionAbout, nil)
+	p.Sections = sections(site, pages)
 	add(p, "本网站全部栏目和页面的目录。")
 
 	p = newPage("404.html", "404.html", "页面未找到", "", nil)

@@ -27,6 +27,7 @@ type departmentRender struct {
 	// version changes whenever site or links do: the county's pages about
 	// the department show nothing else of it.
 	version uint64
+	files   []string // the names in the county's site of the files it made; nil until kept
 }
 
 // renderCounty is Render for a county's preview. Each department renders
@@ -105,15 +106,15 @@ func (c *countyRender) department(county *Incremental, d *Department, theme fs.F
 		dr = &departmentRender{inc: &Incremental{Templates: county.Templates, parent: county}}
 		c.departments[d.ID] = dr
 	}
-	into := prefixKeeper{prefix: d.ID, out: out}
 	links := countySum(d.Site)
-	if dr.site == d.Site && dr.r == c.r && dr.links == links && (deferLate || !dr.inc.Pending()) && dr.keepAll(into) {
+	if dr.site == d.Site && dr.r == c.r && dr.links == links && (deferLate || !dr.inc.Pending()) && dr.keepAll(d.ID, out) {
 		return 0, nil
 	}
-	n, err := dr.inc.Render(d.Site, theme, into, deferLate)
+	n, err := dr.inc.Render(d.Site, theme, prefixKeeper{prefix: d.ID, out: out}, deferLate)
 	if err != nil {
 		return 0, err
 	}
+	dr.files = nil
 	if dr.site != d.Site || dr.links != links || dr.version == 0 {
 		c.versions++
 		dr.version = c.versions
@@ -122,20 +123,22 @@ func (c *countyRender) department(county *Incremental, d *Department, theme fs.F
 	return n, nil
 }
 
-// keepAll keeps every file the department's last render made or kept,
-// and reports whether out had them all.
-func (dr *departmentRender) keepAll(out Keeper) bool {
-	if len(dr.inc.names) == 0 {
-		return false
-	}
-	for _, names := range dr.inc.names {
-		for _, name := range names {
-			if !out.Keep(name) {
-				return false
+// keepAll keeps every file the department's last render made or kept
+// (in its folder prefix of out), and reports whether out had them all.
+func (dr *departmentRender) keepAll(prefix string, out Keeper) bool {
+	if dr.files == nil {
+		for _, names := range dr.inc.names {
+			for _, name := range names {
+				dr.files = append(dr.files, path.Join(prefix, name))
 			}
 		}
 	}
-	return true
+	for _, name := range dr.files {
+		if !out.Keep(name) {
+			return false
+		}
+	}
+	return len(dr.files) > 0
 }
 
 // countySum sums what the county sets in a department's list: the

@@ -25,6 +25,10 @@ type Memory struct {
 	files   map[string]*File // the current site
 	next    map[string]*File // the site being written; nil when none
 	version uint64
+	// Of next, counted as it is written so that Commit need not look at
+	// every file: the files that are the current site's as they were, and
+	// the names the current site has.
+	unchanged, carried int
 }
 
 // NewMemory returns an empty site.
@@ -40,20 +44,41 @@ func (m *Memory) WriteFile(name string, data []byte) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.next == nil {
-		m.next = map[string]*File{}
-	}
-	if f, ok := m.files[name]; ok && bytes.Equal(f.Data, data) {
-		m.next[name] = f
+	cur, had := m.files[name]
+	if had && bytes.Equal(cur.Data, data) {
+		m.put(name, cur, cur, true)
 		return nil
 	}
 	sum := sha256.Sum256(data)
-	m.next[name] = &File{
+	m.put(name, &File{
 		Data:    bytes.Clone(data),
 		ETag:    `"` + hex.EncodeToString(sum[:12]) + `"`,
 		ModTime: time.Now(),
-	}
+	}, cur, had)
 	return nil
+}
+
+// put adds f as name to the next site, where the current site has cur
+// (had reports whether it has the name), and counts it.
+func (m *Memory) put(name string, f, cur *File, had bool) {
+	if m.next == nil {
+		m.next = make(map[string]*File, len(m.files))
+	}
+	if old, dup := m.next[name]; dup { // written twice: the last counts
+		if old == cur {
+			m.unchanged--
+		}
+		if had {
+			m.carried--
+		}
+	}
+	m.next[name] = f
+	if f == cur {
+		m.unchanged++
+	}
+	if had {
+		m.carried++
+	}
 }
 
 // Keep adds the current site's file name to the next site as it is, and
@@ -66,10 +91,7 @@ func (m *Memory) Keep(name string) bool {
 	if !ok {
 		return false
 	}
-	if m.next == nil {
-		m.next = map[string]*File{}
-	}
-	m.next[name] = f
+	m.put(name, f, f, true)
 	return true
 }
 
@@ -83,20 +105,9 @@ func (m *Memory) Commit() Stats {
 	if next == nil {
 		next = map[string]*File{}
 	}
-	st := Stats{Written: len(next)}
-	for name, f := range next {
-		if m.files[name] == f {
-			st.Unchanged++
-		} else {
-			st.Changed++
-		}
-	}
-	for name := range m.files {
-		if _, ok := next[name]; !ok {
-			st.Removed++
-		}
-	}
+	st := Stats{Written: len(next), Unchanged: m.unchanged, Changed: len(next) - m.unchanged, Removed: len(m.files) - m.carried}
 	m.files, m.next = next, nil
+	m.unchanged, m.carried = 0, 0
 	if st.Changed+st.Removed > 0 {
 		m.version++
 	}
@@ -108,6 +119,7 @@ func (m *Memory) Commit() Stats {
 func (m *Memory) Discard() {
 	m.mu.Lock()
 	m.next = nil
+	m.unchanged, m.carried = 0, 0
 	m.mu.Unlock()
 }
 

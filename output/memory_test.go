@@ -138,3 +138,31 @@ func TestMemoryKeep(t *testing.T) {
 		t.Error("b.html neither written nor kept but still served")
 	}
 }
+
+// TestMemoryCounts: Commit's counts, kept as files are written, hold when
+// a name is written or kept twice, kept and then written anew, after a
+// Discard, and for new names.
+func TestMemoryCounts(t *testing.T) {
+	m := NewMemory()
+	m.WriteFile("a.html", []byte("甲"))
+	m.WriteFile("b.html", []byte("乙"))
+	m.WriteFile("c.html", []byte("丙"))
+	m.Commit()
+	m.WriteFile("a.html", []byte("新"))
+	m.Discard()
+	m.Keep("a.html")
+	m.Keep("a.html")
+	m.Keep("b.html")
+	m.WriteFile("b.html", []byte("新乙"))
+	m.WriteFile("d.html", []byte("丁"))
+	m.WriteFile("d.html", []byte("丁二"))
+	m.WriteFile("c.html", []byte("新丙"))
+	m.WriteFile("c.html", []byte("丙"))
+	if st := m.Commit(); st != (Stats{Written: 4, Unchanged: 2, Changed: 2}) {
+		t.Errorf("stats = %+v, want a and c unchanged, b changed, d new, none removed", st)
+	}
+	m.Keep("d.html")
+	if st := m.Commit(); st != (Stats{Written: 1, Unchanged: 1, Removed: 3}) {
+		t.Errorf("stats = %+v, want d kept and the other three removed", st)
+	}
+}

@@ -149,16 +149,7 @@ content = "mz"
 		if ps.HasErrors() {
 			return nil, false
 		}
-		if _, err := inc.Render(site, theme, mem, true); err != nil {
-			t.Fatal(err)
-		}
-		written = mem.Commit().Written
-		if inc.Pending() {
-			if _, err := inc.Render(site, theme, mem, false); err != nil {
-				t.Fatal(err)
-			}
-			written = mem.Commit().Written
-		}
+		written = previewRender(t, &inc, mem, site, theme)
 		return site, true
 	}
 	// served is the preview's files by name, to see which it kept.

@@ -89,17 +89,7 @@ func TestPreviewEqualsFullBuild(t *testing.T) {
 		if ps.HasErrors() {
 			return 0, false
 		}
-		if _, err := inc.Render(site, theme, mem, true); err != nil {
-			t.Fatal(err)
-		}
-		written = mem.Commit().Written
-		if inc.Pending() {
-			if _, err := inc.Render(site, theme, mem, false); err != nil {
-				t.Fatal(err)
-			}
-			written = mem.Commit().Written
-		}
-		return written, true
+		return previewRender(t, &inc, mem, site, theme), true
 	}
 	full := func(fsys fs.FS, cfg *config.Config, theme fs.FS) memOutput {
 		site, _ := Load(fsys, cfg)
@@ -199,6 +189,24 @@ func TestPreviewEqualsFullBuild(t *testing.T) {
 	if shown < edits*3/4 {
 		t.Errorf("only %d of %d edits changed the site: the edits do not reach the pages", shown, edits)
 	}
+}
+
+// previewRender renders site into mem as the preview does, the edited
+// pages first and then the late files, and returns the number of files
+// served.
+func previewRender(t *testing.T, inc *Incremental, mem *output.Memory, site *Site, theme fs.FS) int {
+	t.Helper()
+	if _, err := inc.Render(site, theme, mem, true); err != nil {
+		t.Fatal(err)
+	}
+	written := mem.Commit().Written
+	if inc.Pending() {
+		if _, err := inc.Render(site, theme, mem, false); err != nil {
+			t.Fatal(err)
+		}
+		written = mem.Commit().Written
+	}
+	return written
 }
 
 func sameFiles(a, b memOutput) bool {

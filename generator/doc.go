@@ -6,7 +6,9 @@
 //
 // Package build runs them for every command; the preview renders again
 // after each edit through Incremental, which makes only what the edit
-// changed and gives the bytes Render gives.
+// changed and gives the bytes Render gives, and loads through a Loader,
+// which decodes only the tables that changed and, in a county, loads only
+// the departments whose files changed.
 //
 // # The model
 //
@@ -37,13 +39,15 @@
 // Every template receives these exported types and nothing else: Page
 // (with Site, Summary, Crumb, PubInfo and NavState through its fields and
 // methods), the model types (Unit, Duty, Item, Matter, Role, Service,
-// System, Change, Part, and the history's Adjust and Removed; a county's
-// County and Department), UnitView and ItemGroup on a unit's page, and the
-// open-data files on the data page. Each type's documentation says what
-// its fields hold. A template may use any field and method of them. The
-// list pages take their entries from Page.ServiceList, MatterList and
-// DutyList: all of them, or, for a list of more than 1,000, the page's
-// share, with Page.Paging for the pager.
+// System, Change, Part, and the history's Adjust, Removed and Moved; a
+// county's County and Department), UnitView and ItemGroup on a unit's
+// page, and the open-data files on the data page. Each type's
+// documentation says what its fields hold. A template may use any field
+// and method of them. The list pages take their entries from
+// Page.ServiceList, MatterList, DutyList and (the trees of the units page)
+// UnitList: all of them, or, for a list of more than 1,000, the page's
+// share, with Page.Paging for the pager; the site-map page of a site of
+// more than 1,000 entries has Page.Sections, each part's count and pages.
 //
 // The functions a template may call:
 //

@@ -403,24 +403,25 @@ func (v *validator) tombstones(removed map[entryKey]*Removed, elsewhere []*Remov
 		}
 		return o
 	}
-	for _, r := range items {
-		if d := duties[r.Duty]; d != nil {
-			d.Removed = append(d.Removed, r)
-		} else {
-			o := owner(r.Duty)
-			o.Items = append(o.Items, r)
+	// at is where the anchors of the items once under duty stay: on the
+	// duty's page, or on its tombstone's.
+	at := func(duty string) (*[]*Removed, *[]*Moved) {
+		if d := duties[duty]; d != nil {
+			return &d.Removed, &d.Moved
 		}
+		o := owner(duty)
+		return &o.Items, &o.Moved
+	}
+	for _, r := range items {
+		list, _ := at(r.Duty)
+		*list = append(*list, r)
 	}
 	gone := slices.SortedFunc(maps.Values(moved), func(a, b *Moved) int {
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Duty, b.Duty))
 	})
 	for _, m := range gone {
-		if d := duties[m.Duty]; d != nil {
-			d.Moved = append(d.Moved, m)
-		} else {
-			o := owner(m.Duty)
-			o.Moved = append(o.Moved, m)
-		}
+		_, list := at(m.Duty)
+		*list = append(*list, m)
 	}
 	sort.Slice(all, func(i, j int) bool { return entryBefore(all[i].Kind, all[i].ID, all[j].Kind, all[j].ID) })
 	v.site.Removed = all

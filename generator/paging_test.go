@@ -21,21 +21,8 @@ func TestPagedList(t *testing.T) {
 			}
 			out := render(t, site)
 			total := 0
-			for n := 1; n <= tc.pages+1; n++ {
-				name := "services/index.html"
-				if n > 1 {
-					name = fmt.Sprintf("services/page/%d/index.html", n)
-				}
-				page, ok := out[name]
-				if n > tc.pages {
-					if ok {
-						t.Errorf("%s exists; the list has %d pages", name, tc.pages)
-					}
-					continue
-				}
-				if !ok {
-					t.Fatalf("no %s", name)
-				}
+			for i, page := range listPages(t, out, "services/", tc.pages) {
+				n, name := i+1, pagePath("services/", i+1)
 				cards := strings.Count(string(page), `<li id="service-`)
 				if tc.pages > 1 && cards > pageSize {
 					t.Errorf("%s lists %d services", name, cards)
@@ -57,6 +44,24 @@ func TestPagedList(t *testing.T) {
 			}
 		})
 	}
+}
+
+// listPages returns the pages of the list at base in out, which must have
+// pages pages and no more.
+func listPages(t *testing.T, out memOutput, base string, pages int) [][]byte {
+	t.Helper()
+	var list [][]byte
+	for n := 1; n <= pages; n++ {
+		page, ok := out[pagePath(base, n)+"index.html"]
+		if !ok {
+			t.Fatalf("no %s", pagePath(base, n))
+		}
+		list = append(list, page)
+	}
+	if _, ok := out[pagePath(base, pages+1)+"index.html"]; ok {
+		t.Errorf("%s exists; the list has %d pages", pagePath(base, pages+1), pages)
+	}
+	return list
 }
 
 // manyUnits adds n units to site in trees of a top-level unit with three
@@ -89,21 +94,8 @@ func TestPagedUnits(t *testing.T) {
 			manyUnits(site, tc.units)
 			out := render(t, site)
 			seen := map[string]int{}
-			for n := 1; n <= tc.pages+1; n++ {
-				name := "units/index.html"
-				if n > 1 {
-					name = fmt.Sprintf("units/page/%d/index.html", n)
-				}
-				page, ok := out[name]
-				if n > tc.pages {
-					if ok {
-						t.Errorf("%s exists; the list has %d pages", name, tc.pages)
-					}
-					continue
-				}
-				if !ok {
-					t.Fatalf("no %s", name)
-				}
+			for i, page := range listPages(t, out, "units/", tc.pages) {
+				name := pagePath("units/", i+1)
 				tree := string(page)
 				tree = tree[strings.Index(tree, `<ul class="unit-tree">`):]
 				tree = tree[:strings.Index(tree, "</main>")]

@@ -34,12 +34,13 @@ cputicks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 hwm() { awk '/^VmHWM/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-# quiet waits until the process used less than 5% of a core for a second
-# (an idle preview looks at its files 20 times a second).
+# quiet waits until the process used less than 30% of a core for a second
+# (an idle preview looks at its files 20 times a second: some 15% of a
+# core for the 100 folders of a province).
 quiet() {
 	local a b
 	b=$(cputicks "$1")
-	while sleep 1; a=$b; b=$(cputicks "$1"); [ $((b - a)) -ge 5 ]; do :; done
+	while sleep 1; a=$b; b=$(cputicks "$1"); [ $((b - a)) -ge 30 ]; do :; done
 }
 
 port=13130

@@ -95,6 +95,8 @@ var (
 	slipAfterValueFix     = msg.New("slip.after_value.hint", "删掉它：一行只写一项；要写说明，写在 # 后面：%s", "remove it: one key per line; a remark goes after #: %s")
 	slipInnerQuotes       = msg.New("slip.inner_quotes", "文字里的英文双引号 \" 让文字在这里提前结束了", "a straight quote \" inside the text ends it here")
 	slipInnerQuotesFix    = msg.New("slip.inner_quotes.hint", "文字里的引号用中文引号“”，这一行改成：%s", "use Chinese quotes “” inside the text, making the line: %s")
+	slipBareLine          = msg.New("slip.bare_line", "这一行只有文字“%s”，没有名称和 =", "this line holds only %s, without a key and =")
+	slipBareLineFix       = msg.New("slip.bare_line.hint", "是上一行文字的后半段，就接到上一行的引号里面；是一项内容，写成 名称 = \"%s\"", "if it is the end of the text above, move it inside that text's quotes; if it is a value, write key = \"%s\"")
 	slipDoubleComma       = msg.New("slip.double_comma", "列表里多了一个英文逗号 ,（两项之间只要一个）", "there is one comma too many in the list (one between two elements)")
 	slipInArray           = msg.New("slip.in_array", "列表里多了 %s", "there is a stray %s in the list")
 	slipInArrayFix        = msg.New("slip.in_array.hint", `列表的各项之间用英文逗号 "," 分开，每项文字都加英文双引号：["xxgxzx", "ldrk"]`, `separate the elements with ASCII commas, each text in double quotes: ["xxgxzx", "ldrk"]`)

@@ -141,6 +141,14 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		if k != "" && rest != "" && !strings.ContainsAny(k, " \t") {
 			return at(pos.Col, slipNoEquals.S(), slipFixed.S(fixLine(k+" = "+rest)))
 		}
+		// Only words on the line: text that lost its key, or the rest of
+		// the line above.
+		words := strings.Trim(line, " \t\u3000")
+		first, _ := utf8.DecodeRuneInString(words)
+		_, marked := fullWidth[first] // a full-width mark is said below
+		if (k == "" || rest == "") && words != "" && !marked && fullWidthOf(first) == 0 && !strings.ContainsAny(words, "=＝：\"'[") {
+			return at(len(runes)-len([]rune(strings.TrimLeft(line, " \t\u3000")))+1, slipBareLine.S(words), slipBareLineFix.S(words))
+		}
 	}
 
 	// A key or table written twice, a number too large.

@@ -298,7 +298,10 @@ func (d *decoder) value(path string, raw any, rv reflect.Value) {
 func (d *decoder) wrongType(path string, raw any, want reflect.Type) {
 	key := lastKey(path)
 	hint := wrongTypeFix.S(example(want))
-	if fixed := retyped(raw, want); fixed != "" && !strings.Contains(key, "[") {
+	switch fixed := retyped(raw, want); {
+	case fixed != "" && strings.Contains(key, "["): // an element of a list
+		hint = wrongTypeFix.S(fixed)
+	case fixed != "":
 		hint = wrongTypeFix.S(key + " = " + fixed)
 	}
 	if s, ok := raw.(string); ok && want == reflect.TypeOf(time.Time{}) {
@@ -312,13 +315,21 @@ func (d *decoder) wrongType(path string, raw any, want reflect.Type) {
 }
 
 // retyped is the value raw as it is written for want, when the editor's
-// meaning is plain: text in a list, a number as text, a date written as
-// eight digits, a list of one text for text. It is "" otherwise.
+// meaning is plain: text for a list of texts, a number in quotes for a
+// whole number, a number for text, a date written as eight digits, a list
+// of one text for text. It is "" otherwise.
 func retyped(raw any, want reflect.Type) string {
 	switch v := raw.(type) {
 	case string:
-		if want.Kind() == reflect.Slice && want.Elem().Kind() == reflect.String {
-			return "[" + strconv.Quote(v) + "]"
+		switch want.Kind() {
+		case reflect.Slice:
+			if want.Elem().Kind() == reflect.String {
+				return "[" + strconv.Quote(v) + "]"
+			}
+		case reflect.Int, reflect.Int64, reflect.Int32:
+			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+				return strconv.Itoa(n)
+			}
 		}
 	case int64:
 		switch {

@@ -36,7 +36,7 @@ type departmentRender struct {
 // it last rendered (the preview's Loader gives the same site for a folder
 // whose files did not change) and whose boundaries resolve as they did
 // keeps all its files without looking at them. The county's own pages
-// have input hashes too (countyHashes): a department's page is made again
+// have input hashes too (countyRender.hashes): a department's page is made again
 // when that department changed, the lists of all departments when any
 // did. The late files (the county's search index over every department,
 // its open data, the sitemaps) are kept when deferLate, as for one

@@ -143,36 +143,3 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
-
-// BenchmarkIncrementalEdit is the preview's render after an edit of one
-// work item's text: the edited site alternates with the original, so that
-// every loop renders one edit, with the late files deferred as the preview
-// serves it first (the catch-up render without deferLate is not timed).
-// The input sums of every page are part of it.
-func BenchmarkIncrementalEdit(b *testing.B) {
-	for _, size := range benchSizes {
-		b.Run(size.name, func(b *testing.B) {
-			s := loadBenchSite(b, size.items)
-			sites := [2]*generator.Site{s.load(b), s.load(b)}
-			sites[1].Duties[0].Items[0].Text += "（已修改）"
-			mem := output.NewMemory()
-			inc := generator.Incremental{Templates: themes.Default()}
-			render := func(site *generator.Site, deferLate bool) {
-				if _, err := inc.Render(site, themes.Default(), mem, deferLate); err != nil {
-					b.Fatal(err)
-				}
-				mem.Commit()
-			}
-			render(sites[0], false)
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				i++
-				render(sites[i%2], true)
-				b.StopTimer()
-				render(sites[i%2], false)
-				b.StartTimer()
-			}
-		})
-	}
-}

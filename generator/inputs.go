@@ -89,7 +89,7 @@ func hashInputs(r *renderer, known fs.FS) (*inputHashes, error) {
 	seed.SetSeed(inputSeed)
 	f := &inputHashes{
 		seed:  seed,
-		sums:  newModelSums(seed),
+		sums:  newModelSums(seed, 8*len(r.summary.Views)+4*r.summary.Items+len(site.Services)),
 		items: map[*Item]uint64{},
 		duty:  map[*Duty]uint64{},
 	}
@@ -137,7 +137,8 @@ func hashInputs(r *renderer, known fs.FS) (*inputHashes, error) {
 
 // list is the sum of global and the content of every entry of list.
 func (f *inputHashes) list(list any) uint64 {
-	h := f.seed.new()
+	h := f.sums.push()
+	defer f.sums.pop()
 	h.num(f.global)
 	f.sums.value(h, reflect.ValueOf(list), rule{how: byContent})
 	return h.Sum64()
@@ -145,8 +146,10 @@ func (f *inputHashes) list(list any) uint64 {
 
 // ofContent is the sum of global and the content of the entry p.
 func (f *inputHashes) ofContent(p any) uint64 {
-	h := f.seed.new()
-	h.num(f.global, f.sums.sum(reflect.ValueOf(p), byContent))
+	sum := f.sums.sum(reflect.ValueOf(p), byContent)
+	h := f.sums.push()
+	defer f.sums.pop()
+	h.num(f.global, sum)
 	return h.Sum64()
 }
 
@@ -165,9 +168,10 @@ func (f *inputHashes) task(t task) uint64 {
 // page is the input hash of what page p shows: global, every field of
 // the page (a view: all by content), and readsOfSite.
 func (f *inputHashes) page(p *Page) uint64 {
-	h := f.seed.new()
+	h := f.sums.push()
+	defer f.sums.pop()
 	h.num(f.global)
-	f.sums.value(h, reflect.ValueOf(p).Elem(), rule{how: byContent})
+	f.sums.value(h, reflect.ValueOf(p).Elem(), rule{how: byContent, root: true})
 	h.num(f.readsOfSite(p))
 	return h.Sum64()
 }
@@ -243,9 +247,12 @@ func (h *hasher) num(ns ...uint64) {
 	}
 }
 
+// time sums an instant with its zone's offset, which is what formatting
+// it shows.
 func (h *hasher) time(ts ...time.Time) {
 	for _, t := range ts {
-		h.str(t.Format(time.RFC3339Nano))
+		_, offset := t.Zone()
+		h.num(uint64(t.Unix()), uint64(t.Nanosecond()), uint64(offset))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"qingdan/source"
@@ -44,9 +45,11 @@ import (
 //   - site content (global in inputs.go): a view by content, the entries
 //     in it by their own fields.
 type modelSums struct {
-	seed  *hasher // makes the hashers of one render
-	memo  map[sumKey]uint64
-	depth int
+	seed *hasher                               // makes the hashers of one render
+	memo [bySiteContent + 1]map[uintptr]uint64 // by how, by address
+	// hashers[i] sums a value nested i deep; depth are in use
+	hashers []*hasher
+	depth   int
 }
 
 // how is one of the ways of summing a value (see modelSums).
@@ -59,142 +62,233 @@ const (
 	bySiteContent
 )
 
-type sumKey struct {
-	ptr uintptr
-	typ reflect.Type
-	how how
+// newModelSums sums the values of one render, about size of them.
+func newModelSums(seed *hasher, size int) *modelSums {
+	s := &modelSums{seed: seed}
+	for i := range s.memo {
+		s.memo[i] = make(map[uintptr]uint64, size/2)
+	}
+	return s
 }
 
-func newModelSums(seed *hasher) *modelSums {
-	return &modelSums{seed: seed, memo: map[sumKey]uint64{}}
+// push is a hasher for one more nested sum, reset; pop ends it.
+func (s *modelSums) push() *hasher {
+	if s.depth == maxSumDepth {
+		panic(fmt.Sprintf("input sums: values nest more than %d deep; is there a cycle of views?", maxSumDepth))
+	}
+	if s.depth == len(s.hashers) {
+		s.hashers = append(s.hashers, s.seed.new())
+	}
+	h := s.hashers[s.depth]
+	s.depth++
+	h.Reset()
+	return h
 }
 
-// sum is the sum of what the non-nil pointer p points to, summed as how
-// says, remembered for the render.
-func (s *modelSums) sum(p reflect.Value, how how) uint64 {
-	k := sumKey{p.Pointer(), p.Type(), how}
-	if v, ok := s.memo[k]; ok {
-		return v
-	}
-	if s.depth++; s.depth > maxSumDepth {
-		panic(fmt.Sprintf("input sums: %s nests more than %d deep; is there a cycle of views?", p.Type(), maxSumDepth))
-	}
-	h := s.seed.new()
-	s.value(h, p.Elem(), rule{how: how})
-	s.depth--
-	v := h.Sum64()
-	s.memo[k] = v
-	return v
-}
+func (s *modelSums) pop() { s.depth-- }
 
 // maxSumDepth bounds the nesting of sums: the model nests a few levels
 // (a page, its duty, an item, a unit, an adjustment, a change).
 const maxSumDepth = 32
 
-// rule is how the pointers met in a value are summed: as the struct that
-// holds them is summed (how), and whether it is an entry and the field
-// holds what the entry owns.
-type rule struct {
-	how     how
-	inEntry bool
-	owned   bool
+// sum is the sum of what the non-nil pointer p points to, summed as how
+// says, remembered for the render. Distinct values of the model live at
+// distinct addresses while it renders.
+func (s *modelSums) sum(p reflect.Value, how how) uint64 {
+	return s.sumWith(p, how, sumFuncOf(p.Type().Elem()))
 }
 
-// of is how a pointer to a struct of type t is summed under r.
-func (r rule) of(t reflect.Type) how {
-	entry := planOf(t).entry
+func (s *modelSums) sumWith(p reflect.Value, how how, elem sumFunc) uint64 {
+	memo := s.memo[how]
+	if v, ok := memo[p.Pointer()]; ok {
+		return v
+	}
+	h := s.push()
+	elem(s, h, p.Elem(), rule{how: how})
+	v := h.Sum64()
+	s.pop()
+	memo[p.Pointer()] = v
+	return v
+}
+
+// value adds v, summed under r, to h.
+func (s *modelSums) value(h *hasher, v reflect.Value, r rule) {
+	sumFuncOf(v.Type())(s, h, v, r)
+}
+
+// rule is how the pointers met in a value are summed: as the struct that
+// holds them is summed (how); whether that struct is a page (root), an
+// entry, or a view within a page; whether the field holds what the entry
+// owns; whether the pointer is an element of a list.
+type rule struct {
+	how     how
+	root    bool
+	inEntry bool
+	owned   bool
+	listed  bool
+}
+
+// of is how a pointer to a struct of plan p is summed under r.
+func (r rule) of(p *sumPlan) how {
 	switch r.how {
 	case byContent:
-		if r.inEntry && !r.owned {
+		switch {
+		case r.inEntry && !r.owned, !r.root && !r.listed && p.entry:
 			return byOwnFields
 		}
 		return byContent
 	case bySiteContent:
-		if entry {
+		if p.entry {
 			return byOwnFields
 		}
 		return bySiteContent
 	}
-	if entry {
+	if p.entry {
 		return byIdentity
 	}
 	return byOwnFields
 }
 
-// value adds v, summed under r, to h.
-func (s *modelSums) value(h *hasher, v reflect.Value, r rule) {
-	switch v.Kind() {
+// A sumFunc adds a value of one type to h, under r. They are made once per
+// type (sumFuncOf), as encoding/json makes its encoders.
+type sumFunc func(s *modelSums, h *hasher, v reflect.Value, r rule)
+
+var sumFuncs sync.Map // reflect.Type -> sumFunc
+
+// sumFuncOf is the sumFunc of type t. A type containing itself (a unit's
+// sub-units) does so through a pointer, whose func finds the one of the
+// type it points to when first called (pointerSumFunc).
+func sumFuncOf(t reflect.Type) sumFunc {
+	if f, ok := sumFuncs.Load(t); ok {
+		return f.(sumFunc)
+	}
+	f, _ := sumFuncs.LoadOrStore(t, newSumFunc(t))
+	return f.(sumFunc)
+}
+
+// newSumFunc makes the sumFunc of type t.
+func newSumFunc(t reflect.Type) sumFunc {
+	switch t.Kind() {
 	case reflect.String:
-		h.str(v.String())
+		return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) { h.str(v.String()) }
 	case reflect.Bool:
-		if v.Bool() {
-			h.num(1)
-		} else {
-			h.num(0)
+		return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) {
+			if v.Bool() {
+				h.num(1)
+			} else {
+				h.num(0)
+			}
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		h.num(uint64(v.Int()))
+		return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) { h.num(uint64(v.Int())) }
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		h.num(v.Uint())
+		return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) { h.num(v.Uint()) }
 	case reflect.Float32, reflect.Float64:
-		h.num(math.Float64bits(v.Float()))
+		return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) { h.num(math.Float64bits(v.Float())) }
 	case reflect.Slice, reflect.Array:
-		h.num(uint64(v.Len()))
-		for i := range v.Len() {
-			s.value(h, v.Index(i), r)
+		if t.Elem().Kind() == reflect.String {
+			return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) {
+				h.num(uint64(v.Len()))
+				for i := range v.Len() {
+					h.str(v.Index(i).String())
+				}
+			}
+		}
+		elem := sumFuncOf(t.Elem())
+		return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
+			h.num(uint64(v.Len()))
+			r.listed = true
+			for i := range v.Len() {
+				elem(s, h, v.Index(i), r)
+			}
 		}
 	case reflect.Map:
-		sums := make([]uint64, 0, v.Len())
-		for it := v.MapRange(); it.Next(); {
-			e := s.seed.new()
-			s.value(e, it.Key(), r)
-			s.value(e, it.Value(), r)
-			sums = append(sums, e.Sum64())
+		key, elem := sumFuncOf(t.Key()), sumFuncOf(t.Elem())
+		return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
+			sums := make([]uint64, 0, v.Len())
+			r.listed = true
+			for it := v.MapRange(); it.Next(); {
+				e := s.push()
+				key(s, e, it.Key(), r)
+				elem(s, e, it.Value(), r)
+				sums = append(sums, e.Sum64())
+				s.pop()
+			}
+			slices.Sort(sums)
+			h.num(uint64(len(sums)))
+			h.num(sums...)
 		}
-		slices.Sort(sums)
-		h.num(uint64(len(sums)))
-		h.num(sums...)
 	case reflect.Struct:
-		if v.Type() == timeType {
-			h.time(v.Interface().(time.Time))
-			return
+		if t == timeType {
+			return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) { h.time(v.Interface().(time.Time)) }
 		}
-		p := planOf(v.Type())
-		h.str(p.name)
-		for _, f := range p.fields {
+		return structSumFunc(t)
+	case reflect.Pointer:
+		if t.Elem().Kind() != reflect.Struct {
+			elem := sumFuncOf(t.Elem())
+			return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
+				if v.IsNil() {
+					h.num(0)
+					return
+				}
+				elem(s, h, v.Elem(), r)
+			}
+		}
+		if t.Elem() == siteType || t.Elem() == summaryType {
+			return func(*modelSums, *hasher, reflect.Value, rule) {}
+		}
+		return pointerSumFunc(t.Elem())
+	case reflect.Interface:
+		return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
+			if v.IsNil() {
+				h.num(0)
+				return
+			}
+			s.value(h, v.Elem(), r)
+		}
+	}
+	panic(fmt.Sprintf("input sums: cannot sum a %s", t))
+}
+
+// structSumFunc sums every field of a struct of type t but positions
+// (and, by own fields, the inverse lists).
+func structSumFunc(t reflect.Type) sumFunc {
+	p := planOf(t)
+	funcs := make([]sumFunc, len(p.fields))
+	for i, f := range p.fields {
+		funcs[i] = sumFuncOf(t.Field(f.index).Type)
+	}
+	isPage := t == pageType
+	return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
+		h.num(p.tag)
+		for i, f := range p.fields {
 			if r.how == byOwnFields && f.inverse {
 				continue
 			}
-			s.value(h, v.Field(f.index), rule{how: r.how, inEntry: p.entry, owned: f.owned})
+			funcs[i](s, h, v.Field(f.index), rule{how: r.how, root: r.root && isPage, inEntry: p.entry, owned: f.owned})
 		}
-	case reflect.Pointer:
+	}
+}
+
+// pointerSumFunc sums a pointer to a struct of type t: nil, its identity,
+// or the sum of the struct, as the rule says.
+func pointerSumFunc(t reflect.Type) sumFunc {
+	p := planOf(t)
+	var elem sumFunc
+	var once sync.Once
+	return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
 		if v.IsNil() {
 			h.num(0)
 			return
 		}
-		t := v.Type().Elem()
-		if t.Kind() != reflect.Struct {
-			s.value(h, v.Elem(), r)
+		how := r.of(p)
+		if how == byIdentity {
+			h.num(p.tag)
+			h.str(v.Elem().Field(p.id).String())
 			return
 		}
-		if t == siteType || t == summaryType {
-			return
-		}
-		switch how := r.of(t); how {
-		case byIdentity:
-			p := planOf(t)
-			h.str(p.name, v.Elem().Field(p.id).String())
-		default:
-			h.num(1, s.sum(v, how))
-		}
-	case reflect.Interface:
-		if v.IsNil() {
-			h.num(0)
-			return
-		}
-		s.value(h, v.Elem(), r)
-	default:
-		panic(fmt.Sprintf("input sums: cannot sum a %s", v.Type()))
+		once.Do(func() { elem = sumFuncOf(t) })
+		h.num(1, s.sumWith(v, how, elem))
 	}
 }
 
@@ -203,13 +297,15 @@ var (
 	posType     = reflect.TypeFor[source.Pos]()
 	siteType    = reflect.TypeFor[Site]()
 	summaryType = reflect.TypeFor[Summary]()
+	pageType    = reflect.TypeFor[Page]()
 )
 
 // sumPlan is what modelSums needs to know of a struct type.
 type sumPlan struct {
 	name   string
-	entry  bool // it has a field ID of its own
-	id     int  // the index of ID
+	tag    uint64 // a number of the type, summed for it
+	entry  bool   // it has a field ID of its own
+	id     int    // the index of ID
 	fields []fieldPlan
 }
 
@@ -223,14 +319,17 @@ type fieldPlan struct {
 	inverse bool
 }
 
-var sumPlans sync.Map // reflect.Type -> *sumPlan
+var (
+	sumPlans sync.Map // reflect.Type -> *sumPlan
+	planTags atomic.Uint64
+)
 
 // planOf is the plan of the struct type t, made once.
 func planOf(t reflect.Type) *sumPlan {
 	if p, ok := sumPlans.Load(t); ok {
 		return p.(*sumPlan)
 	}
-	p := &sumPlan{name: t.String(), id: -1}
+	p := &sumPlan{name: t.String(), tag: planTags.Add(1), id: -1}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Name == "ID" && !f.Anonymous && f.Type.Kind() == reflect.String {
@@ -252,8 +351,8 @@ func planOf(t reflect.Type) *sumPlan {
 		}
 		p.fields = append(p.fields, fp)
 	}
-	sumPlans.Store(t, p)
-	return p
+	actual, _ := sumPlans.LoadOrStore(t, p)
+	return actual.(*sumPlan)
 }
 
 // listedStruct is the struct type of the elements of a list (slice or

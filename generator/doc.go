@@ -38,8 +38,8 @@
 // (with Site, Summary, Crumb, PubInfo and NavState through its fields and
 // methods), the model types (Unit, Duty, Item, Matter, Role, Service,
 // System, Change, Part, and the history's Adjust and Removed; a county's
-// County and Department), UnitView and ItemGroup on a unit's page, and the
-// open-data files on the data page. Each type's documentation says what
+// County and Department), UnitView and ItemGroup on a unit's page, and
+// DataFile and DataField, the open-data files on the data page. Each type's documentation says what
 // its fields hold. A template may use any field and method of them. The
 // list pages take their entries from Page.ServiceList, MatterList and
 // DutyList: all of them, or, for a list of more than 1,000, the page's

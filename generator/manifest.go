@@ -200,11 +200,11 @@ func ManifestBytes(site *Site) ([]byte, error) {
 }
 
 // publishedFile documents data/published.json on the open-data page.
-var publishedFile = dataFile{
+var publishedFile = DataFile{
 	Name:  ManifestFile,
 	Title: "已发布编号记录（JSON）",
 	About: "清单发布过的每个编号，包括已取消的；已取消的条目网址仍然有效，页面说明取消的日期和依据。",
-	Fields: []dataField{
+	Fields: []DataField{
 		{"entries[].kind", "条目类别", "unit、duty、item、matter、service、system"},
 		{"entries[].id", "编号", "与网址中的编号一致"},
 		{"entries[].duty", "所属职责编号", "仅工作事项有"},

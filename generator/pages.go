@@ -25,7 +25,7 @@ type Page struct {
 	Updated  time.Time  // shown as 最后更新
 	Scripts  []string   // theme files loaded with defer on this page only
 	NoIndex  bool       // keep search engines away (404)
-	OpenData []dataFile // the open-data files, on the /data/ page
+	OpenData []DataFile // the open-data files, on the /data/ page
 
 	// What the page is about, on the page of one duty, unit, matter,
 	// service or system; nil on every other page.

@@ -5,49 +5,18 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
-	"qingdan/benchcontent"
-	"qingdan/config"
 	"qingdan/output"
 	"qingdan/themes"
 )
 
 // Benchmarks of the preview's incremental render on the synthetic sites of
-// package benchcontent. Besides ns/op they report cpu-ms/op, the CPU time
+// bench_test.go. Besides ns/op they report cpu-ms/op, the CPU time
 // of the process per loop (from /proc/self/stat, where there is one): on
 // a machine shared with other builds wall time says more of the others.
 //
 //	go test -run '^$' -bench 'InputSums|IncrementalEdit' -benchtime 50x ./generator/
-
-var previewSizes = []struct {
-	name  string
-	items int
-}{{"1k", 1_000}, {"10k", 10_000}}
-
-// loadSynthetic loads the synthetic site of n work items.
-func loadSynthetic(b *testing.B, n int) *Site {
-	b.Helper()
-	files, err := benchcontent.Site(n, 1)
-	if err != nil {
-		b.Fatal(err)
-	}
-	content := fstest.MapFS{}
-	var cfg *config.Config
-	for _, f := range files {
-		if f.Name == "site.toml" {
-			cfg, _ = config.Parse("site.toml", f.Data)
-			continue
-		}
-		content[strings.TrimPrefix(f.Name, "content/")] = &fstest.MapFile{Data: f.Data}
-	}
-	site, ps := Load(content, cfg)
-	if ps.HasErrors() {
-		b.Fatal(ps)
-	}
-	return site
-}
 
 // cpuTime is the CPU time the process used so far, user and system; false
 // where /proc/self/stat does not say.
@@ -94,9 +63,9 @@ func (m *cpuMeter) report(b *testing.B, loops int) {
 // changed: the input sums of every page and file (hashInputs, then each
 // task's sum), as Incremental.Render makes them before it renders.
 func BenchmarkInputSums(b *testing.B) {
-	for _, size := range previewSizes {
+	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
-			site := loadSynthetic(b, size.items)
+			site := loadBenchSite(b, size.items).load(b)
 			r, err := newRenderer(themes.Default())
 			if err != nil {
 				b.Fatal(err)
@@ -128,9 +97,10 @@ func BenchmarkInputSums(b *testing.B) {
 // every loop renders one edit, with the late files deferred as the preview
 // serves it first (the catch-up render without deferLate is not timed).
 func BenchmarkIncrementalEdit(b *testing.B) {
-	for _, size := range previewSizes {
+	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
-			sites := [2]*Site{loadSynthetic(b, size.items), loadSynthetic(b, size.items)}
+			s := loadBenchSite(b, size.items)
+			sites := [2]*Site{s.load(b), s.load(b)}
 			sites[1].Duties[0].Items[0].Text += "（已修改）"
 			mem := output.NewMemory()
 			inc := Incremental{Templates: themes.Default()}

@@ -234,6 +234,18 @@ func (h *hasher) str(ss ...string) {
 	h.WriteByte(1) // end of the list
 }
 
+// text sums one string after its length.
+func (h *hasher) text(s string) {
+	h.count(len(s))
+	h.WriteString(s)
+}
+
+// count sums a length.
+func (h *hasher) count(n int) {
+	var b [binary.MaxVarintLen64]byte
+	h.Write(binary.AppendUvarint(b[:0], uint64(n)))
+}
+
 func (h *hasher) bytes(b []byte) {
 	h.num(uint64(len(b)))
 	h.Write(b)

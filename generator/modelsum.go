@@ -6,7 +6,6 @@ import (
 	"reflect"
 	"slices"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"qingdan/source"
@@ -16,8 +15,9 @@ import (
 // by reflection: every exported field of every value is summed without
 // anyone listing it, so that a field added to the model cannot be missed.
 // Strings (and template.HTML), numbers, bools and times are summed by
-// value, lists element by element, maps by the sorted sums of their
-// entries. Two kinds of field are left out: positions (source.Pos, which
+// value, lists element by element after their length, maps by the sorted
+// sums of their entries; a struct is its fields in order (its type is that
+// of the field holding it; an interface adds its value's type). Two kinds of field are left out: positions (source.Pos, which
 // no page shows, so that a line added above an entry does not change it)
 // and pointers to a whole *Site or *Summary (inputs.go sums the site's
 // parts as the pages show them).
@@ -170,13 +170,13 @@ func sumFuncOf(t reflect.Type) sumFunc {
 func newSumFunc(t reflect.Type) sumFunc {
 	switch t.Kind() {
 	case reflect.String:
-		return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) { h.str(v.String()) }
+		return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) { h.text(v.String()) }
 	case reflect.Bool:
 		return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) {
 			if v.Bool() {
-				h.num(1)
+				h.WriteByte(1)
 			} else {
-				h.num(0)
+				h.WriteByte(0)
 			}
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -188,15 +188,15 @@ func newSumFunc(t reflect.Type) sumFunc {
 	case reflect.Slice, reflect.Array:
 		if t.Elem().Kind() == reflect.String {
 			return func(_ *modelSums, h *hasher, v reflect.Value, _ rule) {
-				h.num(uint64(v.Len()))
+				h.count(v.Len())
 				for i := range v.Len() {
-					h.str(v.Index(i).String())
+					h.text(v.Index(i).String())
 				}
 			}
 		}
 		elem := sumFuncOf(t.Elem())
 		return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
-			h.num(uint64(v.Len()))
+			h.count(v.Len())
 			r.listed = true
 			for i := range v.Len() {
 				elem(s, h, v.Index(i), r)
@@ -215,7 +215,7 @@ func newSumFunc(t reflect.Type) sumFunc {
 				s.pop()
 			}
 			slices.Sort(sums)
-			h.num(uint64(len(sums)))
+			h.count(len(sums))
 			h.num(sums...)
 		}
 	case reflect.Struct:
@@ -228,9 +228,10 @@ func newSumFunc(t reflect.Type) sumFunc {
 			elem := sumFuncOf(t.Elem())
 			return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
 				if v.IsNil() {
-					h.num(0)
+					h.WriteByte(0)
 					return
 				}
+				h.WriteByte(1)
 				elem(s, h, v.Elem(), r)
 			}
 		}
@@ -241,9 +242,11 @@ func newSumFunc(t reflect.Type) sumFunc {
 	case reflect.Interface:
 		return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
 			if v.IsNil() {
-				h.num(0)
+				h.WriteByte(0)
 				return
 			}
+			h.WriteByte(1)
+			h.text(v.Elem().Type().String())
 			s.value(h, v.Elem(), r)
 		}
 	}
@@ -260,7 +263,6 @@ func structSumFunc(t reflect.Type) sumFunc {
 	}
 	isPage := t == pageType
 	return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
-		h.num(p.tag)
 		for i, f := range p.fields {
 			if r.how == byOwnFields && f.inverse {
 				continue
@@ -278,17 +280,17 @@ func pointerSumFunc(t reflect.Type) sumFunc {
 	var once sync.Once
 	return func(s *modelSums, h *hasher, v reflect.Value, r rule) {
 		if v.IsNil() {
-			h.num(0)
+			h.WriteByte(0)
 			return
 		}
+		h.WriteByte(1)
 		how := r.of(p)
 		if how == byIdentity {
-			h.num(p.tag)
-			h.str(v.Elem().Field(p.id).String())
+			h.text(v.Elem().Field(p.id).String())
 			return
 		}
 		once.Do(func() { elem = sumFuncOf(t) })
-		h.num(1, s.sumWith(v, how, elem))
+		h.num(s.sumWith(v, how, elem))
 	}
 }
 
@@ -302,10 +304,8 @@ var (
 
 // sumPlan is what modelSums needs to know of a struct type.
 type sumPlan struct {
-	name   string
-	tag    uint64 // a number of the type, summed for it
-	entry  bool   // it has a field ID of its own
-	id     int    // the index of ID
+	entry  bool // it has a field ID of its own
+	id     int  // the index of ID
 	fields []fieldPlan
 }
 
@@ -319,17 +319,14 @@ type fieldPlan struct {
 	inverse bool
 }
 
-var (
-	sumPlans sync.Map // reflect.Type -> *sumPlan
-	planTags atomic.Uint64
-)
+var sumPlans sync.Map // reflect.Type -> *sumPlan
 
 // planOf is the plan of the struct type t, made once.
 func planOf(t reflect.Type) *sumPlan {
 	if p, ok := sumPlans.Load(t); ok {
 		return p.(*sumPlan)
 	}
-	p := &sumPlan{name: t.String(), tag: planTags.Add(1), id: -1}
+	p := &sumPlan{id: -1}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Name == "ID" && !f.Anonymous && f.Type.Kind() == reflect.String {

@@ -357,10 +357,10 @@ func (v *validator) changes(entries []changeEntry, at *source.Positions) []*Chan
 
 // changeLinks checks that every change links to a page the site has, so
 // that the feed never points at a missing page. It runs on the finished
-// model, since the pages are those the model makes.
+// model, since the pages are those the model makes (sitePages).
 func (v *validator) changeLinks(entries []changeEntry, at *source.Positions) {
 	pages := map[string]bool{}
-	for _, p := range buildPages(v.site, summarize(v.site)) {
+	for _, p := range sitePages(v.site) {
 		pages[p.Path] = true
 	}
 	for i, e := range entries {

@@ -20,8 +20,8 @@ import (
 //     field of the Site and its Summary but those holding what a page is
 //     about (the types of Page's fields about one entry: Site.Duties,
 //     Matters, Services, Systems, Removed and Summary.Views), with the
-//     entries it names (its units, the adjustments of its changes) by
-//     their own fields;
+//     entries the Site names (its units, the adjustments of its changes)
+//     by their own fields and those the Summary lists by identity;
 //   - a page: global and every field of its Page, by content (its Duty,
 //     Unit, Matter, Service, System or Removed, its Part, Crumbs and
 //     Paging), and what its template reads of the held-out lists of the

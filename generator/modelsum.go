@@ -13,14 +13,15 @@ import (
 
 // Sums of model values for the preview's input hashes (inputs.go), walked
 // by reflection: every exported field of every value is summed without
-// anyone listing it, so that a field added to the model cannot be missed.
-// Strings (and template.HTML), numbers, bools and times are summed by
-// value, lists element by element after their length, maps by the sorted
-// sums of their entries; a struct is its fields in order (its type is that
-// of the field holding it; an interface adds its value's type). Two kinds of field are left out: positions (source.Pos, which
-// no page shows, so that a line added above an entry does not change it)
-// and pointers to a whole *Site or *Summary (inputs.go sums the site's
-// parts as the pages show them).
+// anyone listing it, so that a field added to the model cannot be missed
+// (TestEveryModelFieldIsSummed). Strings (and template.HTML), numbers,
+// bools and times are summed by value, lists element by element after
+// their length, maps by the sorted sums of their entries; a struct is its
+// fields in order (its type is that of the field holding it; an interface
+// adds its value's type). Two kinds of field are left out: positions
+// (source.Pos, which no page shows, so that a line added above an entry
+// does not change it) and pointers to a whole *Site or *Summary
+// (inputs.go sums the site's parts as the pages show them).
 //
 // A struct with a field ID of its own is an entry (Unit, Duty, Item,
 // Matter, Service, System, Adjust, Removed, Department); any other struct
@@ -30,20 +31,27 @@ import (
 // linear (each pointer is summed once per way per render, then
 // remembered):
 //
-//   - content: every field. In a view every pointer is followed by
-//     content. In an entry, the entries it owns are (a list whose
-//     elements point back to it: a duty's items, a change's adjustments,
-//     a unit's sub-units); any other pointer, a reference (an item's
-//     units and duty, an entry's history), by its own fields.
+//   - content: every field. A page's own pointers (its Duty, Unit, Part…)
+//     and the entries a view lists (a unit page's items and services) are
+//     followed by content; an entry a nested view names alone (the duty
+//     heading a group of a unit's items), by its own fields. In an entry,
+//     the entries it owns are followed by content (a list whose elements
+//     point back to it: a duty's items, a change's adjustments, a unit's
+//     sub-units); any other pointer, a reference (an item's units and
+//     duty, an entry's history), by its own fields.
 //   - own fields: what a reference to an entry shows, such as a unit's
 //     name in an item's list of units: every field but pointers, a
-//     pointer to an entry by its identity (type and ID), one to a view by
-//     the view's own fields, and no list of the entries whose own list
-//     names this one (a unit's items and services, the inverse of the
-//     items' and services' units: what the page of an item or a service
-//     shows of a unit is the unit, not what else it has).
+//     pointer to an entry by its identity (its ID), one to a view by the
+//     view's own fields, and no list of the entries whose own list names
+//     this one (a unit's items and services, the inverse of the items'
+//     and services' units: what the page of an item or a service shows of
+//     a unit is the unit, not what else it has).
 //   - site content (global in inputs.go): a view by content, the entries
 //     in it by their own fields.
+//
+// So an item's page-visible unit names are in the item's sum (its units
+// by their own fields), and an edit of an item's text changes the sums of
+// its duty, of the unit pages listing it and of the lists, and no other.
 type modelSums struct {
 	seed *hasher                               // makes the hashers of one render
 	memo [bySiteContent + 1]map[uintptr]uint64 // by how, by address

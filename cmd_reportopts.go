@@ -29,6 +29,9 @@ func reportOptions(cfg *config.Config) reports.Options {
 			Reviewers:        r.Reviewers,
 			Approver:         r.Approver,
 			LegalOffice:      r.LegalOffice,
+			Signer:           r.Signer,
+			EvaluationTo:     r.EvaluationTo,
+			CopyTo:           r.CopyTo,
 			Contact:          r.Contact,
 			Phone:            r.Phone,
 			Days: reports.Days{

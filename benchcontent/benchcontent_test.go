@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/BurntSushi/toml"
+	"golang.org/x/tools/txtar"
 
 	"qingdan/config"
 	"qingdan/generator"
@@ -195,11 +196,11 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b bytes.Buffer
+	var archive txtar.Archive
 	for _, f := range files {
-		b.WriteString("-- " + f.Name + " --\n")
-		b.Write(f.Data)
+		archive.Files = append(archive.Files, txtar.File{Name: f.Name, Data: f.Data})
 	}
+	b := bytes.NewBuffer(txtar.Format(&archive))
 	golden := filepath.Join("testdata", "site-12.txt")
 	if *update {
 		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {

@@ -67,6 +67,9 @@ func Site(cfgPath string, ld *generator.Loader, render Render) (*config.Config, 
 	if ps.HasErrors() {
 		return cfg, ps, nil
 	}
+	if tps := themes.Check(cfg.Dir, cfg.Theme); len(tps) > 0 {
+		return cfg, append(ps, tps...), nil
+	}
 	theme, err := themes.Open(cfg.Dir, cfg.Theme)
 	if err != nil {
 		return cfg, ps, err

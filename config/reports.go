@@ -25,6 +25,9 @@ type Reports struct {
 	Reviewers        []string `toml:"reviewers"`         // 评查人员, named in the evaluation's signature block
 	Approver         string   `toml:"approver"`          // 审核人, who approves the evaluation
 	LegalOffice      string   `toml:"legal_office"`      // where filings go, default 威县人民政府法制办公室
+	Signer           string   `toml:"signer"`            // 签发人 in the 版头 of the filing, a 上行文; empty: none
+	EvaluationTo     string   `toml:"evaluation_to"`     // 主送机关 of the evaluation, default 各乡镇人民政府，局机关各股室
+	CopyTo           []string `toml:"copy_to"`           // 抄送机关 in the 版记 of both reports
 	Contact          string   `toml:"contact"`           // 联系人 named in the filing's cover letter
 	Phone            string   `toml:"phone"`             // 联系电话 of the contact
 	// DayCounting is how the 三日 and 七日 of the procedure are counted:
@@ -50,6 +53,7 @@ const (
 	DefaultMajorAmount      = 50000
 	DefaultLitigationMonths = 6
 	DefaultLegalOffice      = "威县人民政府法制办公室"
+	DefaultEvaluationTo     = "各乡镇人民政府，局机关各股室"
 )
 
 func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems) {
@@ -70,6 +74,9 @@ func (r *Reports) validate(c *Config, at *source.Positions, ps *source.Problems)
 	}
 	if r.LegalOffice == "" {
 		r.LegalOffice = DefaultLegalOffice
+	}
+	if r.EvaluationTo == "" {
+		r.EvaluationTo = DefaultEvaluationTo
 	}
 	switch r.DayCounting {
 	case "":

@@ -36,7 +36,7 @@ func TestReportsDefaults(t *testing.T) {
 		t.Fatal(ps)
 	}
 	r := c.Reports
-	if r.CaseFiles != "casefiles" || r.Excellent != 90 || r.Pass != 70 || r.MajorAmount != 50000 || r.LitigationMonths != 6 || r.LegalOffice != "威县人民政府法制办公室" {
+	if r.CaseFiles != "casefiles" || r.Excellent != 90 || r.Pass != 70 || r.MajorAmount != 50000 || r.LitigationMonths != 6 || r.LegalOffice != "威县人民政府法制办公室" || r.EvaluationTo != "各乡镇人民政府，局机关各股室" {
 		t.Errorf("defaults = %+v", r)
 	}
 }

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // A column is what a table's column holds, found by its header text.
@@ -72,9 +73,11 @@ var tableKinds = []struct {
 		"序号": colNum, "编号": colNum, "职责编号": colDutyID,
 		"主要职责": colDuty, "部门职责": colDuty, "职责": colDuty, "职责事项": colDuty, "主要职责事项": colDuty,
 		"具体工作事项": colItem, "工作事项": colItem, "具体事项": colItem, "具体工作": colItem, "具体职责": colItem,
+		"工作内容": colItem, "主要工作事项": colItem, "工作任务": colItem, "具体任务": colItem,
 		"事项编号": colItemID,
 		"责任股室": colUnit, "责任科室": colUnit, "责任处室": colUnit, "责任单位": colUnit, "责任股室单位": colUnit,
 		"承办股室": colUnit, "承办科室": colUnit, "责任部门": colUnit, "责任机构": colUnit,
+		"责任主体": colUnit, "责任科股室": colUnit, "责任股科室": colUnit, "承办科股室": colUnit,
 		"责任单位编号": colUnitIDs, "责任单位附注": colUnitsNote,
 		"备注": colNote, "说明": colNote,
 	}},
@@ -121,6 +124,24 @@ func normHeader(s string) string {
 	}, s)
 }
 
+// lookupHeader finds the column a normalized header text names: the
+// header itself, else the longest known header it starts with, of two
+// characters at least ("联系电话0319" and "服务内容及标准" name 联系电话 and
+// 服务内容).
+func lookupHeader(headers map[string]column, h string) (column, bool) {
+	if col, ok := headers[h]; ok {
+		return col, true
+	}
+	best, found := "", false
+	var col column
+	for known, c := range headers {
+		if utf8.RuneCountInString(known) >= 2 && len(known) > len(best) && strings.HasPrefix(h, known) {
+			best, col, found = known, c, true
+		}
+	}
+	return col, found
+}
+
 // header is a table's recognized header row.
 type header struct {
 	part string         // the kind of table
@@ -138,7 +159,7 @@ func findHeader(t *Table) (*header, bool) {
 				if !c.Own() {
 					continue
 				}
-				if col, ok := k.headers[normHeader(c.Text)]; ok {
+				if col, ok := lookupHeader(k.headers, normHeader(c.Text)); ok {
 					if _, dup := h.cols[col]; !dup {
 						h.cols[col] = ci
 						h.used[ci] = true

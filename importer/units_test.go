@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -175,5 +176,38 @@ func TestDutyRows(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestHeaderVariants finds the columns of tables whose headers are worded
+// as other bureaus word them, and leaves a table of other headers unknown.
+func TestHeaderVariants(t *testing.T) {
+	tests := []struct {
+		headers []string
+		part    string // "" for none
+		want    map[column]int
+	}{
+		{[]string{"序号", "主要职责", "具体工作事项", "责任股室", "备注"}, PartDuties, map[column]int{colNum: 0, colDuty: 1, colItem: 2, colUnit: 3, colNote: 4}},
+		{[]string{"序 号", "主要职责内容", "工作内容", "责任科（股）室"}, PartDuties, map[column]int{colNum: 0, colDuty: 1, colItem: 2, colUnit: 3}},
+		{[]string{"编号", "职责", "具体任务", "责任主体", "备注说明"}, PartDuties, map[column]int{colNum: 0, colDuty: 1, colItem: 2, colUnit: 3, colNote: 4}},
+		{[]string{"序号", "服务事项名称", "服务内容及标准", "承办单位", "联系电话（0319）"}, PartServices, map[column]int{colNum: 0, colService: 1, colContent: 2, colUnit: 3, colPhone: 4}},
+		{[]string{"序号", "边界事项", "相关部门", "职责分工", "设定依据"}, PartBoundaries, map[column]int{colNum: 0, colMatter: 1, colDept: 2, colRole: 3, colBasis: 4}},
+		{[]string{"姓名", "性别", "出生日期"}, "", nil},
+	}
+	for _, tt := range tests {
+		var row []*Cell
+		for _, h := range tt.headers {
+			row = append(row, &Cell{Text: h})
+		}
+		h, ok := findHeader(&Table{Rows: [][]*Cell{row}})
+		switch {
+		case tt.part == "" && ok:
+			t.Errorf("%v: read as %s, want no kind", tt.headers, h.part)
+		case tt.part == "":
+		case !ok:
+			t.Errorf("%v: no kind found, want %s", tt.headers, tt.part)
+		case h.part != tt.part || !reflect.DeepEqual(h.cols, tt.want):
+			t.Errorf("%v: %s %v, want %s %v", tt.headers, h.part, h.cols, tt.part, tt.want)
+		}
 	}
 }

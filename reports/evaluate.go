@@ -29,7 +29,10 @@ type Settings struct {
 	LitigationMonths int      `json:"litigation_months"` // 法定起诉期限
 	Reviewers        []string `json:"reviewers"`         // 评查人员
 	Approver         string   `json:"approver"`          // 审核人
-	LegalOffice      string   `json:"legal_office"`      // 备案机关
+	LegalOffice      string   `json:"legal_office"`      // 备案机关, who receives both reports
+	Signer           string   `json:"signer,omitempty"`  // 签发人 of the filing, a 上行文 (GB/T 9704 7.2.4)
+	EvaluationTo     string   `json:"evaluation_to"`     // 主送机关 of the evaluation
+	CopyTo           []string `json:"copy_to,omitempty"` // 抄送机关 of both reports
 	Contact          string   `json:"contact"`           // 联系人
 	Phone            string   `json:"phone"`             // 联系电话
 	Days             Days     `json:"days"`              // how 三日 and 七日 are counted

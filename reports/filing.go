@@ -27,6 +27,8 @@ type Filing struct {
 	Penalties   int             `json:"penalties"`
 	Contact     string          `json:"contact"`
 	Phone       string          `json:"phone"`
+	Signer      string          `json:"signer,omitempty"`  // 签发人
+	CopyTo      []string        `json:"copy_to,omitempty"` // 抄送机关
 	Decisions   []MajorDecision `json:"decisions"`
 }
 
@@ -63,6 +65,8 @@ func BuildFiling(all []*Case, s Settings, p period.Period) *Filing {
 		Clause:      filingClause,
 		Contact:     s.Contact,
 		Phone:       s.Phone,
+		Signer:      s.Signer,
+		CopyTo:      s.CopyTo,
 	}
 	var total int64
 	for _, c := range InPeriod(all, p) {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,10 +12,6 @@ import (
 // The parts of a 公文 (GB/T 9704-2012) both reports share, filled from
 // the Issue the pipeline decides: the 发文字号, the 成文日期, the 草稿
 // mark and the 更正 block.
-
-// evaluationAddressee is the 主送机关 of the 案卷评查报告: those who must
-// put right what it finds.
-const evaluationAddressee = "各乡镇人民政府，局机关各股室"
 
 // issueDate is the 成文日期: the day the report is issued, or, for the
 // zero Issue, closed, the period's close as written in the report's data.
@@ -95,10 +92,22 @@ func signature(org, date string) Block {
 	return Block{Kind: BlockSignature, Lines: []string{org, date}}
 }
 
-// imprint is the 版记 (GB/T 9704 7.4): the 印发机关 and the 印发日期, the
-// last thing of a document, at the foot of its last page.
-func imprint(org, date string) Block {
-	return Block{Kind: BlockImprint, Lines: []string{org, date + "印发"}}
+// imprint is the 版记 (GB/T 9704 7.4): the 抄送机关, if any, and the
+// 印发机关 and the 印发日期, the last thing of a document, at the foot of
+// its last page. The 抄送机关 are copyTo less the 主送机关 to, each once,
+// in their order.
+func imprint(org, date, to string, copyTo []string) Block {
+	b := Block{Kind: BlockImprint, Lines: []string{org, date + "印发"}}
+	var names []string
+	for _, c := range copyTo {
+		if c = strings.TrimSpace(c); c != "" && c != to && !slices.Contains(names, c) {
+			names = append(names, c)
+		}
+	}
+	if len(names) > 0 {
+		b.Text = "抄送：" + strings.Join(names, "，") + "。"
+	}
+	return b
 }
 
 // attachments is the 附件说明: 附件：name, or a numbered list of names.

@@ -246,7 +246,10 @@ svg { display: block; width: 100%; height: auto; font-family: var(--fangsong); }
 .signature { margin: 1lh 2em 0 auto; width: max-content; break-inside: avoid; }
 .signature p { margin: 0; }
 .signature p + p { padding-left: 2em; }
-.imprint { display: flex; justify-content: space-between; border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; padding: 0 1em; margin-top: 2lh; font-size: {{.PageNumSize}}pt; break-inside: avoid; }
+.imprint { border-top: 0.35mm solid #000; border-bottom: 0.35mm solid #000; padding: 0 1em; margin-top: 2lh; font-size: {{.PageNumSize}}pt; break-inside: avoid; }
+.imprint .copy { margin: 0; padding-left: 3em; text-indent: -3em; border-bottom: 0.25mm solid #000; }
+.imprint .issued { display: flex; justify-content: space-between; margin: 0; }
+.number.signed { display: flex; justify-content: space-between; padding: 0 1em; }
 .draft { position: fixed; top: 40%; left: 0; right: 0; text-align: center; font: 110pt var(--xbs); color: #d7d7d7; transform: rotate(-35deg); z-index: -1; }
 </style>
 </head>
@@ -256,7 +259,7 @@ svg { display: block; width: 100%; height: auto; font-family: var(--fangsong); }
 {{- end}}
 <header>
 <p class="mark">{{.Org}}</p>
-<p class="number">{{.Number}}</p>
+{{if .Signer}}<p class="number signed"><span>{{.Number}}</span><span>签发人：{{.Signer}}</span></p>{{else}}<p class="number">{{.Number}}</p>{{end}}
 <hr class="separator">
 </header>
 {{- range .Sections}}
@@ -277,7 +280,7 @@ svg { display: block; width: 100%; height: auto; font-family: var(--fangsong); }
 {{- else if eq .Kind "plain"}}
 <p>{{.Text}}</p>
 {{- else if eq .Kind "imprint"}}
-<footer class="imprint">{{range .Lines}}<span>{{.}}</span>{{end}}</footer>
+<footer class="imprint">{{with .Text}}<p class="copy">{{.}}</p>{{end}}<p class="issued">{{range .Lines}}<span>{{.}}</span>{{end}}</p></footer>
 {{- else if eq .Kind "signature"}}
 <div class="signature">
 {{- range .Lines}}

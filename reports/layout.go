@@ -75,7 +75,7 @@ func EvaluationDocument(e *Evaluation, is Issue) *Document {
 	p, _ := period.Parse(e.Period)
 	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
 	add(Block{Kind: BlockTitle, Text: e.Org + "\n关于" + half + "行政处罚和社会抚养费\n案卷评查情况的报告" + titleMarks(is)},
-		plain(evaluationAddressee+"："))
+		plain(s.EvaluationTo+"："))
 	add(opening(is, EvaluationTitle, half, p)...)
 
 	var cats []string
@@ -188,7 +188,9 @@ func EvaluationDocument(e *Evaluation, is Issue) *Document {
 	}
 
 	reviewers := strings.Join(s.Reviewers, "、")
-	add(text("评查人员："+orBlank(reviewers)+"　　审核："+orBlank(s.Approver)), signature(e.Org, date), imprint(e.Org, date))
+	add(text("评查人员："+orBlank(reviewers)+"　　审核："+orBlank(s.Approver)), signature(e.Org, date),
+		// the legal office receives the evaluation too (it is filed there)
+		imprint(e.Org, date, s.EvaluationTo, append([]string{s.LegalOffice}, s.CopyTo...)))
 	return doc
 }
 
@@ -230,7 +232,8 @@ func FilingDocument(f *Filing, is Issue) *Document {
 	half := halfName(f.Period)
 	catalogue := half + "重大征收或处罚决定目录"
 	date := issueDate(is, f.Date)
-	doc := &Document{Title: FilingTitle, Org: f.Org, Number: is.Number, Created: date, Draft: is.Draft}
+	// a report to the government's legal office is a 上行文: it names its 签发人
+	doc := &Document{Title: FilingTitle, Org: f.Org, Number: is.Number, Signer: f.Signer, Created: date, Draft: is.Draft}
 	p, _ := period.Parse(f.Period)
 	add := func(b ...Block) { doc.Blocks = append(doc.Blocks, b...) }
 	add(Block{Kind: BlockTitle, Text: f.Org + "\n关于报送" + half + "\n重大征收或处罚决定目录的备案报告" + titleMarks(is)},
@@ -264,6 +267,6 @@ func FilingDocument(f *Filing, is Issue) *Document {
 		// the note goes before the table, so that it is never left alone on a page after it
 		add(plain("注：公民身份号码和统一社会信用代码只显示前六位和后四位。"), Block{Kind: BlockTable, Table: t})
 	}
-	add(imprint(f.Org, date))
+	add(imprint(f.Org, date, f.LegalOffice, f.CopyTo))
 	return doc
 }

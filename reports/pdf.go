@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -269,6 +270,8 @@ func (r *renderer) footer() {
 
 // head draws the 版头 on the first page: the 发文机关标志 in red, the
 // 发文字号 two lines under it, and the red separator line 4 mm under that.
+// A 上行文 has its 签发人 on the 发文字号's line, one character in from the
+// right, and the 发文字号 one character in from the left (GB/T 9704 7.2.4).
 func (r *renderer) head() {
 	r.style(roleTitle, 42, 1.2)
 	if w := r.width(r.doc.Org); w > r.textW() {
@@ -281,7 +284,12 @@ func (r *renderer) head() {
 	r.y += r.lineHeight()
 	r.style(roleBody, bodySize, bodyLeading)
 	r.y += 2 * r.lineHeight()
-	if r.doc.Number != "" {
+	em := bodySize * ptToMM
+	switch {
+	case r.doc.Signer != "":
+		r.text(r.left()+em, r.y, r.textW()-2*em, r.doc.Number, "L")
+		r.text(r.left()+em, r.y, r.textW()-2*em, "签发人："+r.doc.Signer, "R")
+	case r.doc.Number != "":
 		r.text(r.left(), r.y, r.textW(), r.doc.Number, "C")
 	}
 	r.y += r.lineHeight() + redSeparator
@@ -374,7 +382,7 @@ func (r *renderer) block(b Block) {
 	case BlockSignature:
 		r.signature(b.Lines)
 	case BlockImprint:
-		r.imprint(b.Lines)
+		r.imprint(b)
 	case BlockBreak:
 		r.orientation = "P"
 		if b.Landscape {
@@ -409,19 +417,43 @@ func (r *renderer) signature(lines []string) {
 }
 
 // imprint draws the 版记 at the foot of the page (of a new page when the
-// page has no room left): the 印发机关 one character in from the left and
-// the 印发日期 one in from the right, in 4号, between a rule above and one
-// below of 0.35 mm, as wide as the 版心.
-func (r *renderer) imprint(lines []string) {
+// page has no room left), in 4号, as wide as the 版心 (GB/T 9704 7.4):
+// the 抄送机关 one character in from each side, a line that wraps aligned
+// with the first name after the colon; the 印发机关 one character in from
+// the left and the 印发日期 one in from the right; a rule of 0.35 mm above
+// and below, and one of 0.25 mm between the two.
+func (r *renderer) imprint(b Block) {
 	r.style(roleBody, pageNumSize, bodyLeading*bodySize/pageNumSize)
 	lh, em := r.lineHeight(), pageNumSize*ptToMM
-	r.ensure(lh + 2)
-	top := r.bottom() - lh - 1
+	var copyLines []string
+	label := "抄送："
+	if b.Text != "" {
+		copyLines = Wrap(strings.TrimPrefix(b.Text, label), r.textW()-2*em-r.width(label), 0, r.measure)
+	}
+	height := lh + 1
+	if len(copyLines) > 0 {
+		height += float64(len(copyLines))*lh + 1
+	}
+	r.ensure(height + 1)
+	y := r.bottom() - height
 	r.pdf.SetLineWidth(0.35)
-	r.pdf.Line(r.left(), top, r.right(), top)
-	r.text(r.left()+em, top+0.5, r.textW()-2*em, lines[0], "L")
-	r.text(r.left()+em, top+0.5, r.textW()-2*em, lines[1], "R")
-	r.pdf.Line(r.left(), top+lh+1, r.right(), top+lh+1)
+	r.pdf.Line(r.left(), y, r.right(), y)
+	if len(copyLines) > 0 {
+		for i, l := range copyLines {
+			if i == 0 {
+				r.text(r.left()+em, y+0.5, r.width(label), label, "L")
+			}
+			r.text(r.left()+em+r.width(label), y+0.5, r.textW()-2*em-r.width(label), l, "L")
+			y += lh
+		}
+		y++
+		r.pdf.SetLineWidth(0.25)
+		r.pdf.Line(r.left(), y, r.right(), y)
+	}
+	r.text(r.left()+em, y+0.5, r.textW()-2*em, b.Lines[0], "L")
+	r.text(r.left()+em, y+0.5, r.textW()-2*em, b.Lines[1], "R")
+	r.pdf.SetLineWidth(0.35)
+	r.pdf.Line(r.left(), y+lh+1, r.right(), y+lh+1)
 	r.pdf.SetLineWidth(0.2)
 	r.y = r.bottom()
 	r.style(roleBody, bodySize, bodyLeading)

@@ -132,6 +132,49 @@ func TestPDFText(t *testing.T) {
 	}
 }
 
+// TestPDFSignerAndCopies checks the 签发人 of the filing, a 上行文, and
+// the 抄送机关 of both reports: on the page, once each, never the 主送机关.
+func TestPDFSignerAndCopies(t *testing.T) {
+	font := testFont(t)
+	all := exampleCases(t)
+	s := testSettings
+	s.Signer = "王·阿依古丽"
+	s.CopyTo = []string{"威县卫生局", s.LegalOffice, "威县卫生局", " "}
+	p := examplePeriods[0]
+	tests := []struct {
+		doc        *Document
+		signer     string
+		copyTo     string
+		notOnFirst string
+	}{
+		{FilingDocument(BuildFiling(all, s, p), Issue{Number: "威人口〔2026〕3号"}), "签发人：王·阿依古丽", "抄送：威县卫生局。", ""},
+		{EvaluationDocument(Evaluate(all, s, p), Issue{Number: "威人口〔2026〕2号"}), "", "抄送：威县人民政府法制办公室，威县卫生局。", "签发人"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc.Title, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := RenderPDF(tt.doc, font, &b); err != nil {
+				t.Fatal(err)
+			}
+			checkPDFText(t, tt.doc, b.Bytes())
+			pages := pdfText(t, b.Bytes())
+			first, last := noSpace(pages[0]), noSpace(pages[len(pages)-1])
+			if tt.signer != "" && !strings.Contains(first, tt.signer) {
+				t.Errorf("the first page does not show %q:\n%s", tt.signer, pages[0])
+			}
+			if tt.notOnFirst != "" && strings.Contains(first, tt.notOnFirst) {
+				t.Errorf("the first page shows %q, which a 下行文 has not", tt.notOnFirst)
+			}
+			if !strings.Contains(last, tt.copyTo) {
+				t.Errorf("the last page does not show %q:\n%s", tt.copyTo, pages[len(pages)-1])
+			}
+			if n := strings.Count(strings.Join(pages, ""), "抄送"); n != 1 {
+				t.Errorf("抄送 shown %d times, want once", n)
+			}
+		})
+	}
+}
+
 // TestPDFLongCell checks a table cell taller than a page is split across
 // pages without losing a character, its header repeated.
 func TestPDFLongCell(t *testing.T) {

@@ -7,11 +7,12 @@ import "strings"
 // list of blocks. pdf.go turns it into a PDF and html.go into a page; tests
 // compare it as JSON and compare the PDF's text with Text.
 type Document struct {
-	Title   string  `json:"title"`           // 案卷评查报告, the PDF's title
-	Org     string  `json:"org"`             // 发文机关: the 版头's 发文机关标志 and the PDF's author
-	Number  string  `json:"number"`          // 发文字号 under the 发文机关标志; empty for an unnumbered report
-	Created string  `json:"created"`         // the PDF's creation date, 2026年7月1日, fixed so bytes repeat
-	Draft   bool    `json:"draft,omitempty"` // 草稿: a watermark on every page
+	Title   string  `json:"title"`            // 案卷评查报告, the PDF's title
+	Org     string  `json:"org"`              // 发文机关: the 版头's 发文机关标志 and the PDF's author
+	Number  string  `json:"number"`           // 发文字号 under the 发文机关标志; empty for an unnumbered report
+	Signer  string  `json:"signer,omitempty"` // 签发人 of a 上行文, on the 发文字号's line, right
+	Created string  `json:"created"`          // the PDF's creation date, 2026年7月1日, fixed so bytes repeat
+	Draft   bool    `json:"draft,omitempty"`  // 草稿: a watermark on every page
 	Blocks  []Block `json:"blocks"`
 }
 
@@ -25,7 +26,7 @@ const (
 	BlockChart     = "chart"     // a horizontal bar chart
 	BlockSignature = "signature" // 落款: 发文机关署名 and 成文日期 (Lines), set as GB/T 9704 7.3.5.2 says
 	BlockBreak     = "break"     // a new page, landscape when Landscape is set
-	BlockImprint   = "imprint"   // 版记: 印发机关 and 印发日期 (Lines) between rules at the foot of the last page
+	BlockImprint   = "imprint"   // 版记: 抄送机关 (Text, if any), 印发机关 and 印发日期 (Lines) between rules at the foot of the last page
 )
 
 // Block is one element of a document.
@@ -79,6 +80,9 @@ func (d *Document) Text() string {
 		}
 	}
 	add(d.Org, d.Number)
+	if d.Signer != "" {
+		add("签发人：" + d.Signer)
+	}
 	for _, bl := range d.Blocks {
 		add(bl.Text)
 		add(bl.Lines...)

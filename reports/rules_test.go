@@ -20,6 +20,7 @@ var testSettings = Settings{
 	Reviewers:        []string{"钱某", "吴某"},
 	Approver:         "刘某",
 	LegalOffice:      "威县人民政府法制办公室",
+	EvaluationTo:     "各乡镇人民政府，局机关各股室",
 	Contact:          "孙某",
 	Phone:            "0319-7631779",
 }

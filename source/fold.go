@@ -15,6 +15,10 @@ const MaxRepeats = 20
 // screenful, not 88 MB. Problems are of one kind when they have the same
 // severity and hint and the same message but for its numbers and quoted
 // words. The order of the others is kept.
+//
+// Of two errors at the same file:line:col only the first is kept: it is
+// the cause (a value of the wrong type), the later one what followed from
+// it (the empty value left in its place).
 func (ps Problems) Folded() Problems {
 	type kind struct {
 		file, message, hint string
@@ -22,8 +26,15 @@ func (ps Problems) Folded() Problems {
 	}
 	seen := map[kind]int{}
 	first := map[kind]int{} // index in out of the summary line
+	erred := map[Pos]bool{} // positions with an error already
 	var out Problems
 	for _, p := range ps {
+		if p.Severity == Error && p.Pos.Line > 0 {
+			if erred[p.Pos] {
+				continue
+			}
+			erred[p.Pos] = true
+		}
 		k := kind{p.Pos.File, shape(p.Message), p.Hint, p.Severity}
 		seen[k]++
 		switch n := seen[k]; {

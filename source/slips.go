@@ -141,6 +141,14 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		if k != "" && rest != "" && !strings.ContainsAny(k, " \t") {
 			return at(pos.Col, slipNoEquals.S(), slipFixed.S(fixLine(k+" = "+rest)))
 		}
+		// Only words on the line: text that lost its key, or the rest of
+		// the line above.
+		words := strings.Trim(line, " \t\u3000")
+		first, _ := utf8.DecodeRuneInString(words)
+		_, marked := fullWidth[first] // a full-width mark is said below
+		if (k == "" || rest == "") && words != "" && !marked && fullWidthOf(first) == 0 && !strings.ContainsAny(words, "=＝：\"'[") {
+			return at(len(runes)-len([]rune(strings.TrimLeft(line, " \t\u3000")))+1, slipBareLine.S(words), slipBareLineFix.S(words))
+		}
 	}
 
 	// A key or table written twice, a number too large.
@@ -221,6 +229,23 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 	if strings.Contains(parserMsg, "expected value but found") && (unicode.Is(unicode.Han, r) || unicode.IsLetter(r)) {
 		return at(pos.Col, slipUnquoted.S(), slipFixed.S(fixLine(line)))
 	}
+	// Straight quotes inside a text end it early: note = "他说"好"".
+	if strings.Contains(parserMsg, "top-level item to end with") && valueCol > 0 && col > 1 && runes[col-2] == '"' && r != ',' {
+		if fixed, ok := innerQuotes(strings.TrimSpace(stripComment(tail(valueCol)))); ok {
+			return at(col-1, slipInnerQuotes.S(), slipInnerQuotesFix.S(strings.TrimSpace(key)+" = "+fixed))
+		}
+	}
+	// A list that is never closed, found only at the next line that
+	// cannot be in it: units = ["zcfg" then [[duty.item]].
+	if strings.Contains(parserMsg, "expected a comma (',') or array terminator (']')") && strings.TrimSpace(head(pos.Col)) == "" {
+		if l, c := openArray(lines, pos.Line-1); l > 0 && !strings.ContainsRune(string([]rune(lines[l-1])[c-1:]), ']') {
+			return Problem{Pos: Pos{File: pos.File, Line: l, Col: c}, Message: slipUnclosedArray.S(), Hint: slipUnclosedArrayFix.S()}, true
+		}
+	}
+	// Two commas in a row in a list: ["zcfg",,"ldrk"].
+	if strings.Contains(parserMsg, "unexpected comma") {
+		return at(pos.Col, slipDoubleComma.S(), slipFixed.S(doubleComma.ReplaceAllString(line, "$1")))
+	}
 	// Something after a value.
 	trimmed := strings.TrimSpace(line)
 	switch {
@@ -246,6 +271,30 @@ func slip(text string, pos Pos, parserMsg string) (p Problem, ok bool) {
 		return at(pos.Col, slipInArray.S(string(r)), slipInArrayFix.S())
 	}
 	return p, false
+}
+
+// doubleComma is a comma with nothing before it in a list: the first of
+// ",," or the one right after "[".
+var doubleComma = regexp.MustCompile(`(\[|,)\s*,`)
+
+// innerQuotes is v, a text in straight quotes with straight quotes inside
+// it ("他说"好""), with the inner ones made Chinese quotes (“好”), or ok
+// false when v is not such a text.
+func innerQuotes(v string) (fixed string, ok bool) {
+	n := strings.Count(v, `"`)
+	if len(v) < 4 || v[0] != '"' || v[len(v)-1] != '"' || strings.HasPrefix(v, `"""`) || n < 4 || n%2 != 0 {
+		return "", false
+	}
+	var b strings.Builder
+	open := true
+	for _, r := range v[1 : len(v)-1] {
+		if r == '"' {
+			r = map[bool]rune{true: '“', false: '”'}[open]
+			open = !open
+		}
+		b.WriteRune(r)
+	}
+	return `"` + b.String() + `"`, true
 }
 
 // splitKey returns the key of a "key = value" line and the column where
@@ -318,6 +367,24 @@ func stripComment(s string) string {
 func fixLine(line string) string {
 	runes := halfWidth([]rune(line))
 	key, valueCol := splitKey(runes)
+	if valueCol == 0 {
+		// A comment or a table header: only its marks were typed wrong.
+		trimmed := strings.TrimLeft(string(runes), " \t\u3000")
+		switch first, _ := utf8.DecodeRuneInString(trimmed); first {
+		case '#':
+			return strings.TrimRight(trimmed, " ")
+		case '[', '［', '【':
+			return strings.TrimRight(strings.Map(func(r rune) rune {
+				switch r {
+				case '［', '【':
+					return '['
+				case '］', '】':
+					return ']'
+				}
+				return r
+			}, trimmed), " ")
+		}
+	}
 	var b strings.Builder
 	if valueCol > 0 {
 		k := strings.TrimSpace(key)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/tools/txtar"
 )
 
 // listFile has the shape of the content files (duties, services,
@@ -239,10 +241,8 @@ func FuzzDecodeTOMLSplit(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		for _, file := range strings.Split(string(data), "\n-- ")[1:] {
-			if _, body, ok := strings.Cut(file, " --\n"); ok {
-				f.Add(body)
-			}
+		for _, file := range txtar.Parse(data).Files {
+			f.Add(string(file.Data))
 		}
 	}
 	f.Add(splitDuties)

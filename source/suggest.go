@@ -1,10 +1,20 @@
 package source
 
+import "strings"
+
 // Suggest returns the candidate closest to word, or "" when none is close
-// enough to be what the editor meant. Closeness is the edit distance in
+// enough to be what the editor meant: first the same word in other
+// capitals or full-width letters, else the closest by edit distance in
 // characters (a swap of two neighbours counts as one edit), so full- and
 // half-width brackets count as one edit each.
 func Suggest(word string, candidates []string) string {
+	// The same word in other capitals, in full-width letters or with
+	// spaces around it is the one meant: ZCFG, ｚｃｆｇ, " zcfg".
+	for _, c := range candidates {
+		if folded(word) == folded(c) {
+			return c
+		}
+	}
 	best, bestDist := "", -1
 	w := []rune(word)
 	for _, c := range candidates {
@@ -40,4 +50,18 @@ func distance(a, b []rune) int {
 		}
 	}
 	return d[len(a)][len(b)]
+}
+
+// folded is s as Suggest compares it first: lower case, half-width, without
+// the spaces around it.
+func folded(s string) string {
+	return strings.ToLower(strings.TrimSpace(strings.Map(func(r rune) rune {
+		if a := fullWidthOf(r); a != 0 {
+			return a
+		}
+		if r == '\u3000' {
+			return ' '
+		}
+		return r
+	}, s)))
 }

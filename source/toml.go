@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -295,7 +296,14 @@ func (d *decoder) value(path string, raw any, rv reflect.Value) {
 }
 
 func (d *decoder) wrongType(path string, raw any, want reflect.Type) {
+	key := lastKey(path)
 	hint := wrongTypeFix.S(example(want))
+	switch fixed := retyped(raw, want); {
+	case fixed != "" && strings.Contains(key, "["): // an element of a list
+		hint = wrongTypeFix.S(fixed)
+	case fixed != "":
+		hint = wrongTypeFix.S(key + " = " + fixed)
+	}
 	if s, ok := raw.(string); ok && want == reflect.TypeOf(time.Time{}) {
 		if y, m, day, isDate, valid, why := looseDay(s); valid {
 			hint = dateAsTextFix.S(fmt.Sprintf("%04d-%02d-%02d", y, m, day))
@@ -303,7 +311,45 @@ func (d *decoder) wrongType(path string, raw any, want reflect.Type) {
 			hint = why
 		}
 	}
-	d.ps.Add(d.at.Of(path), hint, wrongType.S(lastKey(path), kindName(want), rawName(raw)))
+	d.ps.Add(d.at.Of(path), hint, wrongType.S(key, kindName(want), rawName(raw)))
+}
+
+// retyped is the value raw as it is written for want, when the editor's
+// meaning is plain: text for a list of texts, a number in quotes for a
+// whole number, a number for text, a date written as eight digits, a list
+// of one text for text. It is "" otherwise.
+func retyped(raw any, want reflect.Type) string {
+	switch v := raw.(type) {
+	case string:
+		switch want.Kind() {
+		case reflect.Slice:
+			if want.Elem().Kind() == reflect.String {
+				return "[" + strconv.Quote(v) + "]"
+			}
+		case reflect.Int, reflect.Int64, reflect.Int32:
+			if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+				return strconv.Itoa(n)
+			}
+		}
+	case int64:
+		switch {
+		case want.Kind() == reflect.String:
+			return strconv.Quote(strconv.FormatInt(v, 10))
+		case want == reflect.TypeOf(time.Time{}) && v >= 1000_01_01 && v <= 9999_12_31:
+			day := time.Date(int(v/10000), time.Month(v/100%100), int(v%100), 0, 0, 0, 0, time.UTC)
+			if day.Format("20060102") == strconv.FormatInt(v, 10) {
+				return day.Format("2006-01-02")
+			}
+		}
+	case []any:
+		if len(v) != 1 || want.Kind() != reflect.String {
+			break
+		}
+		if s, ok := v[0].(string); ok {
+			return strconv.Quote(s)
+		}
+	}
+	return ""
 }
 
 // lastKey names the key of a path for messages: "units[1]" for a.units[1].

@@ -140,6 +140,10 @@ func TestSuggest(t *testing.T) {
 		{"zcgf", "zcfg"},
 		{"人秘", "人秘股"},
 		{"完全不同的名字", ""},
+		{"ZCFG", "zcfg"},
+		{"ｚｃｆｇ", "zcfg"},
+		{" rmg　", "rmg"},
+		{"RMg", "rmg"},
 	}
 	for _, tt := range tests {
 		if got := Suggest(tt.in, units); got != tt.want {

@@ -10,7 +10,6 @@ package themes
 import (
 	"embed"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -46,13 +45,13 @@ func Open(siteDir, name string) (fs.FS, error) {
 	case err == nil && info.IsDir():
 		return overlay{upper: source.Guard(os.DirFS(dir)), lower: Default()}, nil
 	case err == nil:
-		return nil, fmt.Errorf("theme %q: %s is not a folder", name, dir)
+		return nil, errors.New(themeNotFolder.S(name, dir))
 	case errors.Is(err, fs.ErrNotExist) && name == "default":
 		return Default(), nil
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, fmt.Errorf("theme %q: no folder %s (the built-in theme is called \"default\")", name, dir)
+		return nil, errors.New(themeNoFolder.S(name, dir))
 	}
-	return nil, fmt.Errorf("theme %q: %w", name, err)
+	return nil, errors.New(themeOpen.S(name, err))
 }
 
 // overlay is a file system whose upper layer's files hide the lower

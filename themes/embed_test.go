@@ -90,8 +90,8 @@ func TestOpen(t *testing.T) {
 		{"", ""},
 		{"default", ""},
 		{"plain", ""},
-		{"missing", `theme "missing": no folder`},
-		{"afile", "is not a folder"},
+		{"missing", `theme = "missing" 没有对应的文件夹`},
+		{"afile", "不是文件夹"},
 	} {
 		_, err := Open(site, tc.name)
 		switch {

@@ -153,19 +153,19 @@ func runReportFile(ctx context.Context, kind string, args []string) error {
 		return err
 	}
 	defer pl.Close()
-	rec, made, err := pl.File(ctx, kind, p)
+	rec, filedNow, err := pl.File(ctx, kind, p)
 	if err != nil {
 		return err
 	}
 	what := reportFiled.S()
-	if !made {
+	if !filedNow {
 		what = reportInLedger.S(rec.At.Format("2006-01-02 15:04"))
 	}
 	fmt.Printf("%s %s: %s\n", p, kind, what)
 	for _, f := range rec.Files {
 		fmt.Printf("  %s  %d bytes  sha256 %s\n", f.Name, f.Size, f.SHA256)
 	}
-	if !made {
+	if !filedNow {
 		fmt.Println(msgCorrectHint.S(p, kind))
 	}
 	return nil

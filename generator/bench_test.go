@@ -1,4 +1,4 @@
-package generator_test
+package generator
 
 import (
 	"sync"
@@ -7,7 +7,6 @@ import (
 
 	"qingdan/benchcontent"
 	"qingdan/config"
-	"qingdan/generator"
 	"qingdan/output"
 	"qingdan/themes"
 )
@@ -58,8 +57,8 @@ func loadBenchSite(b *testing.B, items int) *benchSite {
 	return s
 }
 
-func (s *benchSite) load(b *testing.B) *generator.Site {
-	site, ps := generator.Load(s.content, s.cfg)
+func (s *benchSite) load(b *testing.B) *Site {
+	site, ps := Load(s.content, s.cfg)
 	if ps.HasErrors() {
 		b.Fatalf("generated content has errors:\n%s", ps)
 	}
@@ -104,7 +103,7 @@ func BenchmarkRender(b *testing.B) {
 			var c *counter
 			for b.Loop() {
 				c = &counter{}
-				if err := generator.Render(site, themes.Default(), c); err != nil {
+				if err := Render(site, themes.Default(), c); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -131,7 +130,7 @@ func BenchmarkBuild(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				if err := generator.Render(site, themes.Default(), dir); err != nil {
+				if err := Render(site, themes.Default(), dir); err != nil {
 					b.Fatal(err)
 				}
 				st, err := dir.Commit()

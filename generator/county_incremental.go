@@ -146,7 +146,7 @@ func (dr *departmentRender) keepAll(prefix string, out Keeper) bool {
 // boundaries (county_boundaries.go), which depend on the other
 // departments' lists.
 func countySum(site *Site) uint64 {
-	h := (&inputHashes{seed: inputSeed}).hasher()
+	h := inputHasher()
 	if c := site.Config.County; c != nil {
 		h.str(c.Name, c.Root)
 	}
@@ -174,8 +174,7 @@ func (c *countyRender) hashes(site *Site, theme, known fs.FS, sum *Summary) (fun
 	if err != nil || !same {
 		return always, err
 	}
-	f := &inputHashes{seed: inputSeed}
-	g := f.hasher()
+	g := inputHasher()
 	config, err := json.Marshal(site.Config)
 	if err != nil {
 		return nil, fmt.Errorf("input hash of the configuration: %w", err)
@@ -188,7 +187,7 @@ func (c *countyRender) hashes(site *Site, theme, known fs.FS, sum *Summary) (fun
 		g.str(d.ID, d.Name, d.ShortName)
 	}
 	global := g.Sum64()
-	a := f.hasher()
+	a := inputHasher()
 	a.num(global)
 	for _, d := range cc.Departments {
 		a.num(c.departments[d.ID].version)
@@ -197,7 +196,7 @@ func (c *countyRender) hashes(site *Site, theme, known fs.FS, sum *Summary) (fun
 	return func(t task) uint64 {
 		switch {
 		case t.page != nil && t.page.Department != nil:
-			h := f.hasher()
+			h := inputHasher()
 			h.num(global, c.departments[t.page.Department.ID].version)
 			return h.Sum64()
 		case t.key == "static/", t.key == "robots.txt":
@@ -205,6 +204,13 @@ func (c *countyRender) hashes(site *Site, theme, known fs.FS, sum *Summary) (fun
 		}
 		return all
 	}, nil
+}
+
+// inputHasher is a hasher of this process's input hashes.
+func inputHasher() *hasher {
+	h := &hasher{}
+	h.SetSeed(inputSeed)
+	return h
 }
 
 // prefixKeeper is a department's part of the preview's site.

@@ -152,13 +152,13 @@ func writeCountySearch(site *Site, out Output) error {
 // countyDataFiles are the county's open-data files: the lists of all
 // departments in one JSON file, and each CSV table of a department's list
 // with the department in its first two columns.
-func countyDataFiles() []dataFile {
-	files := []dataFile{{
+func countyDataFiles() []DataFile {
+	files := []DataFile{{
 		Name:    "qingdan.json",
 		Columns: jsonColumns,
 		Title:   "各部门责任清单全文（JSON）",
 		About:   "每个部门一项，内容与该部门网站 data/qingdan.json 相同。",
-		Fields: []dataField{
+		Fields: []DataField{
 			{"title", "网站名称", ""},
 			{"url", "网址", ""},
 			{"departments[].id", "部门编号", "与网址 /部门编号/ 一致"},
@@ -170,7 +170,7 @@ func countyDataFiles() []dataFile {
 		if f.rows == nil {
 			continue
 		}
-		f.Fields = append([]dataField{{"department_id", "部门编号", ""}, {"department", "部门名称", ""}}, f.Fields...)
+		f.Fields = append([]DataField{{"department_id", "部门编号", ""}, {"department", "部门名称", ""}}, f.Fields...)
 		files = append(files, f)
 	}
 	return files

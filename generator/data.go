@@ -14,13 +14,14 @@ import (
 // fields are described once, in openDataFiles, which both writes the CSV
 // headers and documents every field on the /data/ page.
 
-// dataFile is one open-data file.
-type dataFile struct {
-	Name    string // file name under data/
-	Title   string
-	About   string
+// DataFile is one open-data file, as the /data/ page describes it
+// (Page.OpenData).
+type DataFile struct {
+	Name    string    // file name under data/: qingdan.json, items.csv …
+	Title   string    // what it holds: 责任清单全文（JSON）
+	About   string    // one sentence more about it
 	Columns [3]string // the headings of the table of its fields on the /data/ page
-	Fields  []dataField
+	Fields  []DataField
 	rows    func(*Site) [][]string      // CSV rows without the header; nil for JSON and Excel
 	build   func(*Site) ([]byte, error) // the JSON or Excel file
 }
@@ -31,12 +32,12 @@ var (
 	csvColumns  = [3]string{"字段名", "表头（第一行）", "说明"}
 )
 
-// dataField is one column of a CSV file, or one key of the JSON file
+// DataField is one column of a CSV file, or one key of the JSON file
 // written as a path ("duties[].items[].id").
-type dataField struct {
-	Name  string
-	Title string
-	About string
+type DataField struct {
+	Name  string // the column's header, or the key's path
+	Title string // what it holds, in Chinese: 事项编号
+	About string // a note on its values; may be empty
 }
 
 // CSV list separators: names and free text use the Chinese enumeration
@@ -47,14 +48,14 @@ const (
 	idSep   = ";"
 )
 
-var openDataFiles = []dataFile{
+var openDataFiles = []DataFile{
 	{
 		Name:    "qingdan.json",
 		Title:   "责任清单全文（JSON）",
 		About:   "整个清单，按部分嵌套；各部分的信息公开记录也在其中。",
 		Columns: jsonColumns,
 		build:   openDataJSON,
-		Fields: []dataField{
+		Fields: []DataField{
 			{"title", "清单名称", ""},
 			{"publisher", "发布机构", ""},
 			{"url", "网址", "网站首页的网址"},
@@ -104,7 +105,7 @@ var openDataFiles = []dataFile{
 		Title:   "部门职责和具体工作事项（CSV）",
 		About:   "每行一个具体工作事项。",
 		Columns: csvColumns,
-		Fields: []dataField{
+		Fields: []DataField{
 			{"duty_id", "职责编号", ""},
 			{"duty_text", "主要职责", "原文"},
 			{"item_id", "事项编号", ""},
@@ -120,7 +121,7 @@ var openDataFiles = []dataFile{
 		Title:   "公共服务事项（CSV）",
 		About:   "每行一项公共服务。",
 		Columns: csvColumns,
-		Fields: []dataField{
+		Fields: []DataField{
 			{"service_id", "服务编号", ""},
 			{"name", "服务事项", ""},
 			{"content", "主要内容", ""},
@@ -136,7 +137,7 @@ var openDataFiles = []dataFile{
 		Title:   "职责边界（CSV）",
 		About:   "每行一个部门在一个管理事项中的职责分工。",
 		Columns: csvColumns,
-		Fields: []dataField{
+		Fields: []DataField{
 			{"matter_id", "事项编号", ""},
 			{"matter_title", "管理事项", ""},
 			{"department", "相关部门", ""},
@@ -151,7 +152,7 @@ var openDataFiles = []dataFile{
 		Title:   "股室单位（CSV）",
 		About:   "每行一个内设股室或下属单位。",
 		Columns: csvColumns,
-		Fields: []dataField{
+		Fields: []DataField{
 			{"unit_id", "单位编号", ""},
 			{"name", "单位名称", ""},
 			{"short_name", "简称", ""},
@@ -174,10 +175,10 @@ var openDataFiles = []dataFile{
 }
 
 // xlsxFields documents the sheets of qingdan.xlsx on the /data/ page.
-func xlsxFields() []dataField {
-	var out []dataField
+func xlsxFields() []DataField {
+	var out []DataField
 	for _, sh := range xlsxSheets {
-		out = append(out, dataField{sh.Name, strings.Join(sh.Columns, "、"), sh.About})
+		out = append(out, DataField{sh.Name, strings.Join(sh.Columns, "、"), sh.About})
 	}
 	return out
 }
@@ -206,7 +207,7 @@ func writeOpenData(site *Site, out Output) error {
 	return nil
 }
 
-func csvFile(f dataFile, rows [][]string) ([]byte, error) {
+func csvFile(f DataFile, rows [][]string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(utf8BOM)
 	w := csv.NewWriter(&b)

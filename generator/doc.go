@@ -41,9 +41,9 @@
 // methods), the model types (Unit, Duty, Item, Matter, Role, Service,
 // System, Change, Part, and the history's Adjust, Removed and Moved; a
 // county's County and Department), UnitView and ItemGroup on a unit's
-// page, and the open-data files on the data page. Each type's
-// documentation says what its fields hold. A template may use any field
-// and method of them. The list pages take their entries from
+// page, and DataFile and DataField, the open-data files on the data page.
+// Each type's documentation says what its fields hold. A template may use
+// any field and method of them. The list pages take their entries from
 // Page.ServiceList, MatterList, DutyList and (the trees of the units page)
 // UnitList: all of them, or, for a list of more than 1,000, the page's
 // share, with Page.Paging for the pager; the site-map page of a site of

@@ -113,7 +113,7 @@ type Removed struct {
 	// Items are the removed items of a removed duty, and Moved those that
 	// went to another duty: they keep their anchors on its page.
 	Items []*Removed
-	Moved []*Moved
+	Moved []Moved
 }
 
 // KindTitle names the kind of entry in Chinese.
@@ -127,12 +127,12 @@ type Moved struct {
 	ID    string
 	Title string  // its text when last published there
 	Duty  string  // the duty it was published under
-	Item  *Item   // the item, where it is now
+	To    string  // the duty it is under now
 	By    *Adjust // the item's adjustment that moved it
 }
 
 // Path is where the item is now: its anchor on its duty's page.
-func (m *Moved) Path() string { return entryPath(KindItem, m.ID, m.Item.Duty.ID) }
+func (m Moved) Path() string { return entryPath(KindItem, m.ID, m.To) }
 
 // Path is where the entry was published: a page, or for a work item its
 // anchor on its duty's page.
@@ -296,11 +296,11 @@ func (v *validator) history(published []PublishedEntry, manifestFile string) {
 	// its anchor under each.
 	removed := map[entryKey]*Removed{}
 	var elsewhere []*Removed // the removed items' other places
-	moved := map[place]*Moved{}
+	moved := map[place]Moved{}
 	for i, p := range published {
 		k := entryKey{p.Kind, p.ID}
 		if e, ok := live[k]; ok {
-			if at := (place{p.ID, p.Duty}); e.item != nil && p.Duty != "" && p.Duty != e.duty && moved[at] == nil {
+			if at := (place{p.ID, p.Duty}); e.item != nil && p.Duty != "" && p.Duty != e.duty && moved[at].ID == "" {
 				moved[at] = v.moved(p, e.item, byKey[k])
 			}
 			continue
@@ -348,8 +348,8 @@ func (v *validator) history(published []PublishedEntry, manifestFile string) {
 // moved is the Moved of item it, published as p under another duty; its
 // adjustments (oldest first) must record the move: the one of the day the
 // record says it left, or when the record does not say yet, the last.
-func (v *validator) moved(p PublishedEntry, it *Item, adjusts []*Adjust) *Moved {
-	m := &Moved{ID: p.ID, Title: p.Title, Duty: p.Duty, Item: it}
+func (v *validator) moved(p PublishedEntry, it *Item, adjusts []*Adjust) Moved {
+	m := Moved{ID: p.ID, Title: p.Title, Duty: p.Duty, To: it.Duty.ID}
 	for _, a := range slices.Backward(adjusts) {
 		if p.Removed == "" || a.Change.Date.Format("2006-01-02") == p.Removed {
 			m.By = a
@@ -368,7 +368,7 @@ func (v *validator) moved(p PublishedEntry, it *Item, adjusts []*Adjust) *Moved 
 // tombstones files the removed entries, items under their duty (live or
 // removed), the others as pages of their own; and the moved items under
 // the duty they left.
-func (v *validator) tombstones(removed map[entryKey]*Removed, elsewhere []*Removed, moved map[place]*Moved) {
+func (v *validator) tombstones(removed map[entryKey]*Removed, elsewhere []*Removed, moved map[place]Moved) {
 	duties := map[string]*Duty{}
 	for _, d := range v.site.Duties {
 		duties[d.ID] = d
@@ -405,7 +405,7 @@ func (v *validator) tombstones(removed map[entryKey]*Removed, elsewhere []*Remov
 	}
 	// at is where the anchors of the items once under duty stay: on the
 	// duty's page, or on its tombstone's.
-	at := func(duty string) (*[]*Removed, *[]*Moved) {
+	at := func(duty string) (*[]*Removed, *[]Moved) {
 		if d := duties[duty]; d != nil {
 			return &d.Removed, &d.Moved
 		}
@@ -416,7 +416,7 @@ func (v *validator) tombstones(removed map[entryKey]*Removed, elsewhere []*Remov
 		list, _ := at(r.Duty)
 		*list = append(*list, r)
 	}
-	gone := slices.SortedFunc(maps.Values(moved), func(a, b *Moved) int {
+	gone := slices.SortedFunc(maps.Values(moved), func(a, b Moved) int {
 		return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.Duty, b.Duty))
 	})
 	for _, m := range gone {

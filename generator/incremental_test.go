@@ -60,8 +60,9 @@ func TestIncrementalRendersOnlyWhatChanged(t *testing.T) {
 		}, 9},
 		// its page, the duties, search and site-map pages, the sitemap,
 		// the search index and the open data; the duties page shows the
-		// new text
-		{"duty text", func(s *Site) { s.Duties[0].Text = "贯彻执行人口与计划生育法律法规（已修改）。" }, 7},
+		// new text; and the page of the unit that lists its items, which
+		// names the duty (a duty is summed by all of its fields there)
+		{"duty text", func(s *Site) { s.Duties[0].Text = "贯彻执行人口与计划生育法律法规（已修改）。" }, 8},
 		// its page, its unit and the unit above, the services, search and
 		// site-map pages, the sitemap, the search index and the open data
 		{"service phone", func(s *Site) { s.Services[0].Phones = []string{"7639999"} }, 9},

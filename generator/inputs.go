@@ -3,47 +3,76 @@ package generator
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
 	"path"
+	"reflect"
 	"time"
 )
 
-// inputHashes sum the model data each page of the default theme shows,
-// for Incremental: when a page's sum is the same as at the last render, so
-// are its bytes. They are sums of every field of the model (not only those
-// the templates print), so that no edit can be missed:
+// inputHashes sum the model data each page and file shows, for
+// Incremental: when a page's sum is the same as at the last render, so
+// are its bytes. The sums are of model values walked by reflection
+// (modelsum.go), so no field can be left out by hand:
 //
-//   - global: what every page may show: the configuration, the theme, the
-//     units, the four parts' records, the changes and the counts;
-//   - a duty's page: global and the duty with its items;
-//   - a unit's page: global and the items and services it lists;
-//   - a matter's, service's or system's page: global and that entity;
-//   - the list of duties, of services, of matters, of systems: global and
-//     all of them;
-//   - the search page, the sitemap, the search index and the open data:
-//     the whole site;
-//   - every other page and file: global.
+//   - global: what every page may show: the theme's files, and every
+//     field of the Site and its Summary but those holding what a page is
+//     about (the types of Page's fields about one entry: Site.Duties,
+//     Matters, Services, Systems, Removed and Summary.Views), with the
+//     entries the Site names (its units, the adjustments of its changes)
+//     by their own fields and those the Summary lists by identity;
+//   - a page: global and every field of its Page, by content (its Duty,
+//     Unit, Matter, Service, System or Removed, its Part, Crumbs and
+//     Paging), and what its template reads of the held-out lists of the
+//     Site (readsOfSite);
+//   - a work item's or a duty's cached partial: global and its content;
+//   - the search index, the open data and the sitemap: all, global and
+//     the content of every held-out list; the feed, robots.txt and the
+//     static files: global.
 type inputHashes struct {
-	seed   maphash.Seed
+	seed   *hasher
 	global uint64
 	all    uint64
-	// each list of the site, with global
+	// the content of each held-out list of the site, for the pages
+	// that list all of it
 	duties, services, matters, systems uint64
 
-	// each entity; items include global, as an item's HTML names its units
-	items   map[*Item]uint64
-	duty    map[*Duty]uint64
-	service map[*Service]uint64
-	matter  map[*Matter]uint64
-	system  map[*System]uint64
+	sums *modelSums
+	// each item and duty, for their cached partials: global and content
+	items map[*Item]uint64
+	duty  map[*Duty]uint64
 }
 
 // inputSeed is the seed of every input hash of this process: sums are
 // compared only within one preview server.
 var inputSeed = maphash.MakeSeed()
+
+// pageSubjects are the types of the Page fields that say what a page is
+// about (a struct with an ID: Duty, UnitView, Matter, Service, System,
+// Removed, Department).
+var pageSubjects = func() map[reflect.Type]bool {
+	subjects := map[reflect.Type]bool{}
+	t := reflect.TypeFor[Page]()
+	for i := range t.NumField() {
+		if f := t.Field(i).Type; f.Kind() == reflect.Pointer && f.Elem().Kind() == reflect.Struct {
+			if _, ok := f.Elem().FieldByName("ID"); ok {
+				subjects[f.Elem()] = true
+			}
+		}
+	}
+	return subjects
+}()
+
+// holdsSubjects reports whether a field of type t lists what pages are
+// about: a slice of them, or a map to them.
+func holdsSubjects(t reflect.Type) bool {
+	if t.Kind() != reflect.Slice && t.Kind() != reflect.Map {
+		return false
+	}
+	e := t.Elem()
+	return e.Kind() == reflect.Pointer && pageSubjects[e.Elem()]
+}
 
 // hashInputs sums the model r renders. It returns nil when r's theme
 // has page templates other than known's, whose pages may show anything.
@@ -56,114 +85,72 @@ func hashInputs(r *renderer, known fs.FS) (*inputHashes, error) {
 	if err != nil || !same {
 		return nil, err
 	}
+	seed := &hasher{}
+	seed.SetSeed(inputSeed)
 	f := &inputHashes{
-		seed:    inputSeed,
-		items:   map[*Item]uint64{},
-		duty:    map[*Duty]uint64{},
-		service: map[*Service]uint64{},
-		matter:  map[*Matter]uint64{},
-		system:  map[*System]uint64{},
+		seed:  seed,
+		sums:  newModelSums(seed, 8*len(r.summary.Views)+4*r.summary.Items+len(site.Services)),
+		items: map[*Item]uint64{},
+		duty:  map[*Duty]uint64{},
 	}
 
-	g := f.hasher()
-	config, err := json.Marshal(site.Config)
-	if err != nil {
-		return nil, fmt.Errorf("input hash of the configuration: %w", err)
-	}
-	g.bytes(config)
+	g := seed.new()
 	if err := g.files(theme); err != nil {
 		return nil, fmt.Errorf("input hash of the theme: %w", err)
 	}
-	for _, u := range site.Units {
-		parent := ""
-		if u.Parent != nil {
-			parent = u.Parent.ID
+	all := seed.new()
+	// Site's fields by site content, but those that list what pages are
+	// about, which are summed into all by content.
+	sv := reflect.ValueOf(site).Elem()
+	for i := range sv.NumField() {
+		if ft := sv.Type().Field(i); ft.IsExported() && holdsSubjects(ft.Type) {
+			f.sums.value(all, sv.Field(i), rule{how: byContent})
+			continue
 		}
-		g.str(u.ID, u.Name, u.ShortName, u.Kind, parent, u.Phone, u.Description)
-		g.str(u.Aliases...)
-		g.str(unitIDs(u.Children)...)
+		f.sums.value(g, sv.Field(i), rule{how: bySiteContent})
 	}
-	for _, key := range partOrder {
-		if p := site.Parts[key]; p != nil {
-			g.str(p.Key, p.Title, p.Index)
-			g.time(p.Published, p.Updated)
-		}
-	}
-	for _, c := range site.Changes {
-		g.str(c.Title, c.Summary, c.Link, c.Notice, c.NoticeLink)
-		g.time(c.Date)
-		for _, a := range c.Adjusts {
-			g.str(a.Kind, a.ID, a.Action, a.To, a.Note, a.Path, a.ToPath)
+	// The summary is derived from the site: its counts and dates, and
+	// the entries it lists by identity; its views of the units are the
+	// unit pages' own.
+	mv := reflect.ValueOf(r.summary).Elem()
+	for i := range mv.NumField() {
+		if ft := mv.Type().Field(i); !holdsSubjects(ft.Type) {
+			f.sums.value(g, mv.Field(i), rule{how: byOwnFields})
 		}
 	}
-	// Tombstones show the changes and the record of what was published.
-	for _, r := range site.Removed {
-		g.str(r.Kind, r.ID, r.Title, r.Duty)
-		for _, it := range r.Items {
-			g.str(it.Kind, it.ID, it.Title, it.Duty)
-		}
-		g.moved(r.Moved)
-	}
-	for _, d := range site.Duties {
-		for _, r := range d.Removed {
-			g.str(r.Kind, r.ID, r.Title, r.Duty)
-		}
-		g.moved(d.Moved)
-	}
-	s := r.summary
-	g.num(uint64(s.Duties), uint64(s.Items), uint64(s.Matters), uint64(s.Services), uint64(s.Systems), uint64(len(s.Unassigned)))
-	g.time(s.Updated)
 	f.global = g.Sum64()
-
-	f.duties = sumList(f, site.Duties, f.duty, func(h *hasher, d *Duty) {
-		h.str(d.ID, d.Title, d.Text, d.Note)
-		for _, it := range d.Items {
-			ih := f.hasher()
-			ih.num(f.global)
-			ih.str(it.ID, it.Text, it.UnitsNote, it.Duty.ID)
-			ih.str(unitIDs(it.Units)...)
-			f.items[it] = ih.Sum64()
-			h.num(f.items[it])
-		}
-	})
-	f.services = sumList(f, site.Services, f.service, func(h *hasher, sv *Service) {
-		h.str(sv.ID, sv.Name, sv.Content, sv.Handler)
-		h.str(sv.Phones...)
-		h.str(unitIDs(sv.Units)...)
-	})
-	f.matters = sumList(f, site.Matters, f.matter, func(h *hasher, m *Matter) {
-		h.str(m.ID, m.Title)
-		for _, r := range m.Roles {
-			h.str(r.Department, fmt.Sprint(r.Lead), r.Duty, r.Dept, r.Link)
-		}
-		h.str(m.Basis...)
-		h.str(m.Cases...)
-	})
-	f.systems = sumList(f, site.Systems, f.system, func(h *hasher, sy *System) {
-		h.str(sy.ID, sy.Title, fmt.Sprint(sy.Order), sy.Summary, string(sy.Body), sy.Text, sy.File)
-	})
-
-	all := f.hasher()
-	all.num(f.duties, f.services, f.matters, f.systems)
-	for _, group := range site.Synonyms {
-		all.str(group...)
-	}
+	all.num(f.global)
 	f.all = all.Sum64()
+
+	f.duties = f.list(site.Duties)
+	f.services = f.list(site.Services)
+	f.matters = f.list(site.Matters)
+	f.systems = f.list(site.Systems)
+	for _, d := range site.Duties {
+		f.duty[d] = f.ofContent(d)
+		for _, it := range d.Items {
+			f.items[it] = f.ofContent(it)
+		}
+	}
 	return f, nil
 }
 
-// sumList sums each entity of a list with sum, records that sum in each,
-// and returns the sum of global and all of the list.
-func sumList[T comparable](f *inputHashes, list []T, each map[T]uint64, sum func(h *hasher, v T)) uint64 {
-	all := f.hasher()
-	all.num(f.global)
-	for _, v := range list {
-		h := f.hasher()
-		sum(h, v)
-		each[v] = h.Sum64()
-		all.num(each[v])
-	}
-	return all.Sum64()
+// list is the sum of global and the content of every entry of list.
+func (f *inputHashes) list(list any) uint64 {
+	h := f.sums.push()
+	defer f.sums.pop()
+	h.num(f.global)
+	f.sums.value(h, reflect.ValueOf(list), rule{how: byContent})
+	return h.Sum64()
+}
+
+// ofContent is the sum of global and the content of the entry p.
+func (f *inputHashes) ofContent(p any) uint64 {
+	sum := f.sums.sum(reflect.ValueOf(p), byContent)
+	h := f.sums.push()
+	defer f.sums.pop()
+	h.num(f.global, sum)
+	return h.Sum64()
 }
 
 // task is the input hash of what task t makes.
@@ -178,42 +165,38 @@ func (f *inputHashes) task(t task) uint64 {
 	return f.all
 }
 
-// page is the input hash of what page p shows.
+// page is the input hash of what page p shows: global, every field of
+// the page (a view: all by content), and readsOfSite.
 func (f *inputHashes) page(p *Page) uint64 {
-	h := f.hasher()
+	h := f.sums.push()
+	defer f.sums.pop()
 	h.num(f.global)
-	h.str(p.Template, p.Path)
-	switch {
-	case p.Duty != nil:
-		h.num(f.duty[p.Duty])
-	case p.Unit != nil:
-		for _, g := range p.Unit.Groups {
-			h.str(g.Duty.ID, g.Duty.Title)
-			for _, it := range g.Items {
-				h.num(f.items[it])
-			}
-		}
-		for _, sv := range p.Unit.Services {
-			h.num(f.service[sv])
-		}
-	case p.Matter != nil:
-		h.num(f.matter[p.Matter])
-	case p.Service != nil:
-		h.num(f.service[p.Service])
-	case p.System != nil:
-		h.num(f.system[p.System])
-	case p.Template == "duties.html":
-		h.num(f.duties)
-	case p.Template == "services.html":
-		h.num(f.services)
-	case p.Template == "boundaries.html":
-		h.num(f.matters)
-	case p.Template == "supervision.html":
-		h.num(f.systems)
-	case p.Template == "search.html", p.Template == "sitemap.html":
-		h.num(f.all)
-	}
+	f.sums.value(h, reflect.ValueOf(p).Elem(), rule{how: byContent, root: true})
+	h.num(f.readsOfSite(p))
 	return h.Sum64()
+}
+
+// readsOfSite is the sum of what page p's template reads of the lists
+// held out of global. This is the one thing the Page value cannot say:
+// every page holds the whole Site, and which of its lists a template
+// ranges over is written in the theme's files (known to be the default
+// theme's; see sameTemplates). The page of each list reads that list,
+// the search page (its index for readers without JavaScript) and the
+// site map read all of them.
+func (f *inputHashes) readsOfSite(p *Page) uint64 {
+	switch p.Template {
+	case "duties.html":
+		return f.duties
+	case "services.html":
+		return f.services
+	case "boundaries.html":
+		return f.matters
+	case "supervision.html":
+		return f.systems
+	case "search.html", "sitemap.html":
+		return f.all
+	}
+	return 0
 }
 
 // of is the input hash of a cached partial's argument, for the items and
@@ -236,10 +219,11 @@ type hasher struct {
 	maphash.Hash
 }
 
-func (f *inputHashes) hasher() *hasher {
-	h := &hasher{}
-	h.SetSeed(f.seed)
-	return h
+// new is a hasher with h's seed.
+func (h *hasher) new() *hasher {
+	n := &hasher{}
+	n.SetSeed(h.Seed())
+	return n
 }
 
 func (h *hasher) str(ss ...string) {
@@ -250,11 +234,16 @@ func (h *hasher) str(ss ...string) {
 	h.WriteByte(1) // end of the list
 }
 
-// moved sums the items that left a duty, and where they are now.
-func (h *hasher) moved(list []*Moved) {
-	for _, m := range list {
-		h.str(m.ID, m.Title, m.Duty, m.Item.Duty.ID)
-	}
+// text sums one string after its length.
+func (h *hasher) text(s string) {
+	h.count(len(s))
+	h.WriteString(s)
+}
+
+// count sums a length.
+func (h *hasher) count(n int) {
+	var b [binary.MaxVarintLen64]byte
+	h.Write(binary.AppendUvarint(b[:0], uint64(n)))
 }
 
 func (h *hasher) bytes(b []byte) {
@@ -270,9 +259,12 @@ func (h *hasher) num(ns ...uint64) {
 	}
 }
 
+// time sums an instant with its zone's offset, which is what formatting
+// it shows.
 func (h *hasher) time(ts ...time.Time) {
 	for _, t := range ts {
-		h.str(t.Format(time.RFC3339Nano))
+		_, offset := t.Zone()
+		h.num(uint64(t.Unix()), uint64(t.Nanosecond()), uint64(offset))
 	}
 }
 
@@ -314,12 +306,4 @@ func sameTemplates(theme, def fs.FS) (bool, error) {
 		}
 	}
 	return true, nil
-}
-
-func unitIDs(units []*Unit) []string {
-	ids := make([]string, len(units))
-	for i, u := range units {
-		ids[i] = u.ID
-	}
-	return ids
 }

@@ -1,11 +1,9 @@
-package generator_test
+package generator
 
 import (
 	"bytes"
 	"testing"
 	"testing/fstest"
-
-	"qingdan/generator"
 )
 
 // BenchmarkLoaderEdit is the preview's load after a save: a Loader that
@@ -21,7 +19,7 @@ func BenchmarkLoaderEdit(b *testing.B) {
 			edited := append(append(append([]byte{}, orig[:at]...), "（改）"...), orig[at:]...)
 			versions := []fstest.MapFS{copyFS(s.content), copyFS(s.content)}
 			versions[1]["duties.toml"] = &fstest.MapFile{Data: edited}
-			var ld generator.Loader
+			var ld Loader
 			if _, ps := ld.Load(versions[1], s.cfg); ps.HasErrors() {
 				b.Fatal(ps)
 			}

@@ -187,7 +187,7 @@ func removedEntry(r *Removed) PublishedEntry {
 
 // movedEntry records the place a moved item left: its id under the old
 // duty, removed from there on the day of the move.
-func movedEntry(m *Moved) PublishedEntry {
+func movedEntry(m Moved) PublishedEntry {
 	return removedEntry(&Removed{Kind: KindItem, ID: m.ID, Duty: m.Duty, Title: m.Title, By: m.By})
 }
 
@@ -214,11 +214,11 @@ func ManifestBytes(site *Site) ([]byte, error) {
 }
 
 // publishedFile documents data/published.json on the open-data page.
-var publishedFile = dataFile{
+var publishedFile = DataFile{
 	Name:  ManifestFile,
 	Title: "已发布编号记录（JSON）",
 	About: "清单发布过的每个编号，包括已取消的；已取消的条目网址仍然有效，页面说明取消的日期和依据。",
-	Fields: []dataField{
+	Fields: []DataField{
 		{"entries[].kind", "条目类别", "unit、duty、item、matter、service、system"},
 		{"entries[].id", "编号", "与网址中的编号一致"},
 		{"entries[].duty", "所属职责编号", "仅工作事项有"},

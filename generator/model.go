@@ -117,7 +117,7 @@ type Duty struct {
 	// removed since, Moved those now under another duty; their anchors
 	// stay on the page.
 	Removed []*Removed
-	Moved   []*Moved
+	Moved   []Moved
 	History []*Adjust // oldest first
 	Pos     source.Pos
 }

@@ -25,7 +25,7 @@ type Page struct {
 	Updated  time.Time  // shown as 最后更新
 	Scripts  []string   // theme files loaded with defer on this page only
 	NoIndex  bool       // keep search engines away (404)
-	OpenData []dataFile // the open-data files, on the /data/ page
+	OpenData []DataFile // the open-data files, on the /data/ page
 
 	// What the page is about, on the page of one duty, unit, matter,
 	// service or system; nil on every other page.
@@ -42,9 +42,8 @@ type Page struct {
 	Paging *Paging
 	// Sections are set on the site-map page of a site with more than
 	// 1,000 entries, which lists each part's pages instead of its
-	// entries: by the part's path ("duties", "boundaries", "services",
-	// "supervision", "units").
-	Sections map[string]*Section
+	// entries (Page.SiteMapSection finds one by its key).
+	Sections []Section
 }
 
 // Crumb is one step of the breadcrumbs.
@@ -156,7 +155,20 @@ type Summary struct {
 const largeList = 1000
 
 // Large reports whether the list is too long to show on one page.
-func (s *Summary) Large() bool { return s.Items > largeList }
+func (s *Summary) Large() bool { return isLarge(s.Items) }
+
+// isLarge reports whether a list of n work items is too long to show on
+// one page.
+func isLarge(n int) bool { return n > largeList }
+
+// itemCount is the number of work items of the site.
+func itemCount(site *Site) int {
+	n := 0
+	for _, d := range site.Duties {
+		n += len(d.Items)
+	}
+	return n
+}
 
 // UnitView is a unit with what its page lists: the work items and
 // services of the unit and of the units under it, in list order.
@@ -175,6 +187,7 @@ type ItemGroup struct {
 func summarize(site *Site) *Summary {
 	s := &Summary{
 		Duties:   len(site.Duties),
+		Items:    itemCount(site),
 		Matters:  len(site.Matters),
 		Services: len(site.Services),
 		Systems:  len(site.Systems),
@@ -186,7 +199,6 @@ func summarize(site *Site) *Summary {
 		s.Views[u] = &UnitView{Unit: u}
 	}
 	for _, d := range site.Duties {
-		s.Items += len(d.Items)
 		for _, it := range d.Items {
 			if len(it.Units) == 0 {
 				s.Unassigned = append(s.Unassigned, it)
@@ -264,19 +276,38 @@ func removedTitle(r *Removed) string {
 	return r.KindTitle() + " " + r.ID + "（已不在清单中）"
 }
 
-// buildPages lists every HTML page of the site, in a stable order.
+// buildPages lists every HTML page of the site, in a stable order:
+// sitePages, with what the summary adds to each.
 func buildPages(site *Site, summary *Summary) []*Page {
+	pages := sitePages(site)
+	for _, p := range pages {
+		p.Sum = summary
+		if p.Part == nil {
+			p.Updated = summary.Updated
+		}
+		if p.Unit != nil {
+			p.Unit = summary.Views[p.Unit.Unit]
+		}
+	}
+	return pages
+}
+
+// sitePages lists every HTML page of the site, in a stable order, as the
+// model alone makes them: every field but the summary (Sum), the date of
+// pages outside the four parts (Updated) and the items and services of a
+// unit's page (Page.Unit is the unit alone), which buildPages adds. Its
+// paths are those a change may link to (validator.changeLinks).
+func sitePages(site *Site) []*Page {
+	large := isLarge(itemCount(site))
 	home := Crumb{Title: "首页"}
 	newPage := func(tmpl, path, title, section string, part *Part, parents ...Crumb) *Page {
 		p := &Page{
 			Site:     site,
-			Sum:      summary,
 			Template: tmpl,
 			Path:     path,
 			Title:    title,
 			Section:  section,
 			Part:     part,
-			Updated:  summary.Updated,
 		}
 		if part != nil {
 			p.Updated = part.Updated
@@ -310,7 +341,7 @@ func buildPages(site *Site, summary *Summary) []*Page {
 	p = newPage("duties.html", duties.Path, duties.Title, PartDuties, part(PartDuties))
 	p.Scripts = []string{"static/filter.js"}
 	dutyEntries := 0 // the duties page lists the duties only when the list is large
-	if summary.Large() {
+	if large {
 		dutyEntries = len(site.Duties)
 	}
 	paginate(p, dutyEntries, add, "本局的主要职责和具体工作事项，以及每个事项的责任股室。")
@@ -325,7 +356,7 @@ func buildPages(site *Site, summary *Summary) []*Page {
 	paginateTree(p, site.Units, add, "本局内设股室和下属单位：各自负责的工作事项、承办的公共服务和联系电话。")
 	for _, u := range site.Units {
 		p = newPage("unit.html", u.Path(), u.Name, sectionUnits, nil, units)
-		p.Unit = summary.Views[u]
+		p.Unit = &UnitView{Unit: u}
 		add(p, u.Name+"负责的工作事项、承办的公共服务和联系电话。"+u.Description)
 	}
 
@@ -372,7 +403,7 @@ func buildPages(site *Site, summary *Summary) []*Page {
 
 	p = newPage("search.html", sectionSearch+"/", "站内搜索", sectionSearch, nil)
 	p.Scripts = []string{"static/search.js"}
-	if summary.Large() {
+	if large {
 		add(p, "搜索责任清单的全部内容；不使用脚本时，本页列出清单各部分的目录。")
 	} else {
 		add(p, "搜索责任清单的全部内容；不使用脚本时，本页列出按责任单位排列的全部工作事项。")

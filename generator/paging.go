@@ -166,14 +166,26 @@ func (p *Page) DutyList() []*Duty {
 // entries shows of one part of the list: its number of entries, and the
 // pages of its list when it has several.
 type Section struct {
+	Key   string // the part's path: "duties", "boundaries", "services", "supervision", "units"
 	Count int
 	Pages []PageLink
 }
 
-// sections are the Sections of the site-map page, by the part's path
-// ("duties", "units"), from the first pages of the lists in pages; nil
-// for a site of up to largeList entries, whose site map lists them all.
-func sections(site *Site, pages []*Page) map[string]*Section {
+// SiteMapSection is the site-map page's Section of the part at key, nil when
+// the page has none.
+func (p *Page) SiteMapSection(key string) *Section {
+	for i := range p.Sections {
+		if p.Sections[i].Key == key {
+			return &p.Sections[i]
+		}
+	}
+	return nil
+}
+
+// sections are the Sections of the site-map page, from the first pages
+// of the lists in pages; nil for a site of up to largeList entries, whose
+// site map lists them all.
+func sections(site *Site, pages []*Page) []Section {
 	counts := map[string]int{
 		"duties.html": len(site.Duties), "boundaries.html": len(site.Matters), "services.html": len(site.Services),
 		"supervision.html": len(site.Systems), "units.html": len(site.Units),
@@ -185,18 +197,18 @@ func sections(site *Site, pages []*Page) map[string]*Section {
 	if total <= largeList {
 		return nil
 	}
-	out := map[string]*Section{}
+	var out []Section
 	for _, p := range pages {
 		n, ok := counts[p.Template]
 		if !ok || p.Paging != nil && p.Paging.Number > 1 {
 			continue
 		}
-		sec := &Section{Count: n}
+		sec := Section{Key: strings.TrimSuffix(p.Path, "/"), Count: n}
 		if p.Paging != nil {
 			sec.Pages = append([]PageLink{}, p.Paging.Pages...)
 			sec.Pages[0].Current = false
 		}
-		out[strings.TrimSuffix(p.Path, "/")] = sec
+		out = append(out, sec)
 	}
 	return out
 }

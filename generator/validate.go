@@ -40,16 +40,17 @@ var (
 	phonePattern  = regexp.MustCompile(`^(0[0-9]{2,3}-)?[1-9][0-9]{6,7}$|^1[3-9][0-9]{9}$|^400-?[0-9]{3}-?[0-9]{4}$|^12[0-9]{3}$`)
 )
 
-// where is a key path of a content file. Its position is looked up only
-// when a problem is reported there: most entries have none, and a list of
-// tens of thousands of items would spend most of its validation on them.
-type where struct {
+// keyPath is a key path of a content file ("duty[3].text"), whose
+// position is looked up only when a problem is reported there: most
+// entries have none, and a list of tens of thousands of items would spend
+// most of its validation on them.
+type keyPath struct {
 	at    *source.Positions
 	path  string
 	fixed source.Pos // the position when at is nil
 }
 
-func (w where) pos() source.Pos {
+func (w keyPath) pos() source.Pos {
 	if w.at == nil {
 		return w.fixed
 	}
@@ -60,10 +61,10 @@ func (w where) pos() source.Pos {
 func index(key string, i int) string { return key + "[" + strconv.Itoa(i) + "]" }
 
 // ids tracks the ids of one kind of entry, to report duplicates.
-type seenIDs map[string]where
+type seenIDs map[string]keyPath
 
 // unique records id at w; it reports a duplicate and returns false.
-func (v *validator) unique(seen seenIDs, kind, id string, w where) bool {
+func (v *validator) unique(seen seenIDs, kind, id string, w keyPath) bool {
 	if first, ok := seen[id]; ok {
 		if kind == "department" {
 			v.ps.Add(w.pos(), deptTwiceFix.S(first.pos()), deptTwice.S(id))
@@ -77,7 +78,7 @@ func (v *validator) unique(seen seenIDs, kind, id string, w where) bool {
 }
 
 // id checks an id against its pattern; example shows a good one.
-func (v *validator) id(pattern *regexp.Regexp, example func() string, kind, id string, w where) {
+func (v *validator) id(pattern *regexp.Regexp, example func() string, kind, id string, w keyPath) {
 	if len(id) > MaxID {
 		v.ps.Add(w.pos(), idTooLongHint.S(example()), "%s", idTooLong.S(kind, len(id), MaxID))
 		return
@@ -97,13 +98,13 @@ func entryKind(kind string) string {
 		"matter": kindMatter, "service": kindService, "system": kindSystem}[kind].S()
 }
 
-func (v *validator) text(w where, field, s string) {
+func (v *validator) text(w keyPath, field, s string) {
 	if strings.TrimSpace(s) != s && s != "" {
 		v.ps.Warn(w.pos(), textSpacesFix.S(), textSpaces.S(field))
 	}
 }
 
-func (v *validator) phone(w where, p string) {
+func (v *validator) phone(w keyPath, p string) {
 	if !phonePattern.MatchString(p) {
 		v.ps.Add(w.pos(), phoneInvalidFix.S(), phoneInvalid.S(p))
 	}
@@ -115,15 +116,15 @@ func (v *validator) units(entries []unitEntry, extraKinds []string, at *source.P
 	seen := seenIDs{}
 	for i, e := range entries {
 		p := index("unit", i)
-		v.id(unitIDPattern, unitIDExample, "unit", e.ID, where{at: at, path: p + ".id"})
-		if !v.unique(seen, "unit", e.ID, where{at: at, path: p + ".id"}) {
+		v.id(unitIDPattern, unitIDExample, "unit", e.ID, keyPath{at: at, path: p + ".id"})
+		if !v.unique(seen, "unit", e.ID, keyPath{at: at, path: p + ".id"}) {
 			continue
 		}
 		if e.Kind != "" && !contains(unitKinds, e.Kind) {
 			v.ps.Add(at.Of(p+".kind"), unitKindFix.S(strings.Join(unitKinds, "、"), e.Kind), unitKindUnknown.S(e.Kind))
 		}
 		if e.Phone != "" {
-			v.phone(where{at: at, path: p + ".phone"}, e.Phone)
+			v.phone(keyPath{at: at, path: p + ".phone"}, e.Phone)
 		}
 		u := &Unit{ID: e.ID, Name: e.Name, ShortName: e.ShortName, Kind: e.Kind, Phone: e.Phone,
 			Aliases: e.Aliases, Description: e.Description, Pos: e.Pos}
@@ -138,7 +139,7 @@ func (v *validator) units(entries []unitEntry, extraKinds []string, at *source.P
 		if e.Parent == "" || u == nil || u.Pos != e.Pos {
 			continue
 		}
-		if parent := v.unitRef(where{at: at, path: index("unit", i) + ".parent"}, e.Parent); parent != nil {
+		if parent := v.unitRef(keyPath{at: at, path: index("unit", i) + ".parent"}, e.Parent); parent != nil {
 			u.Parent = parent
 			parent.Children = append(parent.Children, u)
 		}
@@ -156,7 +157,7 @@ func (v *validator) units(entries []unitEntry, extraKinds []string, at *source.P
 
 // unitRef resolves a unit id written at pos, suggesting the right id when
 // the editor wrote a name, an alias or a near miss.
-func (v *validator) unitRef(w where, id string) *Unit {
+func (v *validator) unitRef(w keyPath, id string) *Unit {
 	if u := v.site.UnitByID[id]; u != nil || v.unitsUnread {
 		return u
 	}
@@ -195,11 +196,11 @@ func (v *validator) duties(entries []dutyEntry, at *source.Positions) {
 	seenDuty, seenItem := seenIDs{}, seenIDs{}
 	for i, e := range entries {
 		p := index("duty", i)
-		v.id(numIDPattern, numIDExample, "duty", e.ID, where{at: at, path: p + ".id"})
-		if !v.unique(seenDuty, "duty", e.ID, where{at: at, path: p + ".id"}) {
+		v.id(numIDPattern, numIDExample, "duty", e.ID, keyPath{at: at, path: p + ".id"})
+		if !v.unique(seenDuty, "duty", e.ID, keyPath{at: at, path: p + ".id"}) {
 			continue
 		}
-		v.text(where{at: at, path: p + ".text"}, "text", e.Text)
+		v.text(keyPath{at: at, path: p + ".text"}, "text", e.Text)
 		d := &Duty{ID: e.ID, Title: e.Title, Text: e.Text, Note: e.Note, Pos: e.Pos}
 		if d.Title == "" {
 			d.Title = shortTitle(e.Text)
@@ -210,14 +211,14 @@ func (v *validator) duties(entries []dutyEntry, at *source.Positions) {
 		for j, ie := range e.Items {
 			ip := p + "." + index("item", j)
 			example := func() string { return itemIDExampleMsg.S(e.ID) }
-			v.id(itemIDPattern, example, "item", ie.ID, where{at: at, path: ip + ".id"})
-			if !v.unique(seenItem, "item", ie.ID, where{at: at, path: ip + ".id"}) {
+			v.id(itemIDPattern, example, "item", ie.ID, keyPath{at: at, path: ip + ".id"})
+			if !v.unique(seenItem, "item", ie.ID, keyPath{at: at, path: ip + ".id"}) {
 				continue
 			}
 			if ie.ID != "" && e.ID != "" && !strings.HasPrefix(ie.ID, e.ID+"-") {
 				v.ps.Warn(at.Of(ip+".id"), itemElsewhereFix.S(e.ID+"-01"), itemElsewhere.S(ie.ID, e.ID))
 			}
-			v.text(where{at: at, path: ip + ".text"}, "text", ie.Text)
+			v.text(keyPath{at: at, path: ip + ".text"}, "text", ie.Text)
 			it := &Item{ID: ie.ID, Text: ie.Text, UnitsNote: ie.UnitsNote, Duty: d, Pos: ie.Pos}
 			it.Units = v.unitRefs(at, ip+".units", ie.Units)
 			if len(ie.Units) == 0 {
@@ -237,7 +238,7 @@ func (v *validator) unitRefs(at *source.Positions, path string, refs []string) [
 	var out []*Unit
 	seen := map[string]bool{}
 	for k, ref := range refs {
-		w := where{at: at, path: index(path, k)}
+		w := keyPath{at: at, path: index(path, k)}
 		if seen[ref] {
 			v.ps.Add(w.pos(), unitTwiceFix.S(), unitTwice.S(ref))
 			continue
@@ -254,8 +255,8 @@ func (v *validator) matters(entries []matterEntry, at *source.Positions) {
 	seen := seenIDs{}
 	for i, e := range entries {
 		p := index("matter", i)
-		v.id(numIDPattern, numIDExample, "matter", e.ID, where{at: at, path: p + ".id"})
-		if !v.unique(seen, "matter", e.ID, where{at: at, path: p + ".id"}) {
+		v.id(numIDPattern, numIDExample, "matter", e.ID, keyPath{at: at, path: p + ".id"})
+		if !v.unique(seen, "matter", e.ID, keyPath{at: at, path: p + ".id"}) {
 			continue
 		}
 		m := &Matter{ID: e.ID, Title: e.Title, Basis: e.Basis, Cases: e.Cases, Pos: e.Pos}
@@ -266,7 +267,7 @@ func (v *validator) matters(entries []matterEntry, at *source.Positions) {
 		depts := seenIDs{}
 		for j, re := range e.Roles {
 			rp := p + "." + index("role", j)
-			if !v.unique(depts, "department", re.Department, where{at: at, path: rp + ".department"}) {
+			if !v.unique(depts, "department", re.Department, keyPath{at: at, path: rp + ".department"}) {
 				continue
 			}
 			if re.Lead {
@@ -290,14 +291,14 @@ func (v *validator) services(entries []serviceEntry, at *source.Positions) {
 	seen := seenIDs{}
 	for i, e := range entries {
 		p := index("service", i)
-		v.id(numIDPattern, numIDExample, "service", e.ID, where{at: at, path: p + ".id"})
-		if !v.unique(seen, "service", e.ID, where{at: at, path: p + ".id"}) {
+		v.id(numIDPattern, numIDExample, "service", e.ID, keyPath{at: at, path: p + ".id"})
+		if !v.unique(seen, "service", e.ID, keyPath{at: at, path: p + ".id"}) {
 			continue
 		}
 		s := &Service{ID: e.ID, Name: e.Name, Content: e.Content, Handler: e.Handler, Phones: e.Phones, Pos: e.Pos}
 		s.Units = v.unitRefs(at, p+".units", e.Units)
 		for k, ph := range e.Phones {
-			v.phone(where{at: at, path: p + "." + index("phones", k)}, ph)
+			v.phone(keyPath{at: at, path: p + "." + index("phones", k)}, ph)
 		}
 		if len(e.Phones) == 0 {
 			v.ps.Warn(e.Pos, serviceNoPhoneFix.S(), serviceNoPhone.S(e.ID))
@@ -317,8 +318,8 @@ func (v *validator) systems(files []systemFile) []*System {
 		if fm.ID == "" {
 			continue // reported by the decoder
 		}
-		v.id(numIDPattern, numIDExample, "system", fm.ID, where{fixed: fm.Pos})
-		if !v.unique(seen, "system", fm.ID, where{fixed: source.Pos{File: f.file, Line: 2, Col: 1}}) {
+		v.id(numIDPattern, numIDExample, "system", fm.ID, keyPath{fixed: fm.Pos})
+		if !v.unique(seen, "system", fm.ID, keyPath{fixed: source.Pos{File: f.file, Line: 2, Col: 1}}) {
 			continue
 		}
 		body, err := renderMarkdown(f.body)
@@ -356,10 +357,10 @@ func (v *validator) changes(entries []changeEntry, at *source.Positions) []*Chan
 
 // changeLinks checks that every change links to a page the site has, so
 // that the feed never points at a missing page. It runs on the finished
-// model, since the pages are those the model makes.
+// model, since the pages are those the model makes (sitePages).
 func (v *validator) changeLinks(entries []changeEntry, at *source.Positions) {
 	pages := map[string]bool{}
-	for _, p := range buildPages(v.site, summarize(v.site)) {
+	for _, p := range sitePages(v.site) {
 		pages[p.Path] = true
 	}
 	for i, e := range entries {

@@ -10,21 +10,21 @@ import (
 )
 
 // watching is what the watch loop compares against: the notifier and the
-// fingerprint of the watched files as they were when it started.
+// statSum of the watched files as they were when it started.
 type watching struct {
 	notify *notifier
-	seen   [sha256.Size]byte
+	stat   [sha256.Size]byte
 }
 
-// startWatch arms the notifier and takes the fingerprint of the watched
-// files. Run calls it before the first build reads a file: an edit saved
-// while that build runs then differs from the fingerprint and brings a
-// rebuild, where a fingerprint taken after the build would already hold
-// it and the preview would show the old text until the next save.
+// startWatch arms the notifier and sums the stat of the watched files.
+// Run calls it before the first build reads a file: an edit saved while
+// that build runs then differs from the sum and brings a rebuild, where a
+// sum taken after the build would already hold it and the preview would
+// show the old text until the next save.
 func (s *Server) startWatch() *watching {
 	w := &watching{notify: newNotifier()}
 	w.notify.add(s.watchList())
-	w.seen = fingerprint(s.watchList())
+	w.stat = statSum(s.watchList())
 	return w
 }
 
@@ -42,12 +42,12 @@ func (s *Server) watch(ctx context.Context, w *watching) {
 		case <-tick.C:
 		case <-w.notify.events():
 		}
-		switch now := fingerprint(s.watchList()); {
-		case now != w.seen:
-			// The fingerprint is taken before the build reads the files:
-			// an edit saved during the build differs from it and brings
-			// another build at the next tick.
-			w.seen = now
+		switch now := statSum(s.watchList()); {
+		case now != w.stat:
+			// The sum is taken before the build reads the files: an edit
+			// saved during the build differs from it and brings another
+			// build at the next tick.
+			w.stat = now
 			r := s.build()
 			w.notify.add(s.watchList()) // new folders, or another content folder
 			if _, _, failure := s.state(); failure == "" {
@@ -68,10 +68,11 @@ func (s *Server) watchList() []string {
 	return s.watched
 }
 
-// fingerprint sums the names, sizes, modes and modification times of the
-// files under each path (a file or a folder, which may not exist). It changes
-// when a file is saved, added, removed or renamed.
-func fingerprint(paths []string) [sha256.Size]byte {
+// statSum sums the names, sizes, modes and modification times of the
+// files under each path (a file or a folder, which may not exist): the
+// stat of the files, not their bytes. It changes when a file is saved,
+// added, removed or renamed.
+func statSum(paths []string) [sha256.Size]byte {
 	h := sha256.New()
 	for _, root := range paths {
 		fmt.Fprintf(h, "%s\x00", root)

@@ -1,11 +1,15 @@
 package e2e
 
 import (
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // newCountySite copies the county example (examples/county) and the real
@@ -167,3 +171,98 @@ func TestCountyAxe(t *testing.T) {
 
 // departmentIDs are the folders of the county example's departments.
 var departmentIDs = map[string]bool{"rkjs": true, "gaj": true, "wsj": true, "mzj": true}
+
+// TestCountySearch searches the county example in chromium: the county's
+// search page finds every department's records and filters by
+// department; a department's search page searches the same index within
+// its department only, its unit filter narrows it to one of its units,
+// and every link of a hit (the record, its units) is a file of the site.
+func TestCountySearch(t *testing.T) {
+	dir := buildSite(t, newCountySite(t))
+	if _, err := os.Stat(filepath.Join(dir, "gaj", "search", "index.json")); err == nil {
+		t.Error("a department has a search index of its own beside the county's")
+	}
+	base := serve(t, dir)
+	ctx := withTimeout(t, startBrowser(t), 2*time.Minute)
+	w := newWatch(t, ctx)
+	type hit struct{ Href, Meta string }
+	type result struct {
+		Status string
+		Hits   []hit
+		Links  []string // the hits' unit links
+	}
+	search := func(query string) result {
+		t.Helper()
+		if err := loadPage(ctx, base+query, widths[1]); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`document.querySelector(".search-hit") || document.getElementById("search-status").textContent.includes("没有找到")`)); err != nil {
+			t.Fatalf("%s: no search result: %v", query, err)
+		}
+		r, err := chromedp.Run(ctx, chromedp.Evaluate[result](`({
+			Status: document.getElementById("search-status").textContent,
+			Hits: [...document.querySelectorAll(".search-hit")].map(li => ({Href: li.querySelector("a").getAttribute("href"), Meta: li.querySelector(".meta").textContent})),
+			Links: [...document.querySelectorAll(".search-hit .meta a")].map(a => a.getAttribute("href")),
+		})`))
+		if err != nil {
+			t.Fatalf("%s: %v", query, err)
+		}
+		for _, href := range append(r.Links, func() (hs []string) {
+			for _, h := range r.Hits {
+				hs = append(hs, h.Href)
+			}
+			return
+		}()...) {
+			file, _, _ := strings.Cut(href, "#")
+			if _, err := os.Stat(filepath.Join(dir, localFile(file))); err != nil || localFile(file) == "" {
+				t.Errorf("%s: a hit links %s, which is not in the output", query, href)
+			}
+		}
+		problems, dialogs := w.take()
+		for _, p := range append(problems, dialogs...) {
+			t.Errorf("%s: %s", query, p)
+		}
+		return r
+	}
+	under := func(r result) map[string]int {
+		n := map[string]int{}
+		for _, h := range r.Hits {
+			n[strings.SplitN(strings.TrimPrefix(h.Href, siteRoot), "/", 2)[0]]++
+		}
+		return n
+	}
+	all := search("search/?q=" + url.QueryEscape("流动人口"))
+	if n := under(all); n["rkjs"] == 0 || n["gaj"] == 0 {
+		t.Errorf("the county's search for 流动人口 finds %v, not records of both rkjs and gaj: %q", n, all.Status)
+	}
+	if n := under(search("search/?q=" + url.QueryEscape("流动人口") + "&unit=gaj")); len(n) != 1 || n["gaj"] == 0 {
+		t.Errorf("the county's search filtered by gaj finds %v", n)
+	}
+	own := search("gaj/search/?q=" + url.QueryEscape("流动人口"))
+	if n := under(own); len(n) != 1 || n["gaj"] == 0 {
+		t.Fatalf("gaj's search page finds %v, not gaj's records alone: %q", n, own.Status)
+	}
+	if strings.Contains(own.Status, "公安局") || len(own.Hits) >= len(all.Hits) {
+		t.Errorf("gaj's search page: status %q names its department, or finds %d hits of the county's %d", own.Status, len(own.Hits), len(all.Hits))
+	}
+	// Its unit filter: the unit of its first hit that names one.
+	var unit string
+	for _, l := range own.Links {
+		if strings.HasPrefix(l, siteRoot+"gaj/units/") {
+			unit = strings.Trim(strings.TrimPrefix(l, siteRoot+"gaj/units/"), "/")
+			break
+		}
+	}
+	if unit == "" {
+		t.Fatalf("no hit of gaj's search names a unit of gaj: %v", own.Links)
+	}
+	narrow := search("gaj/search/?q=" + url.QueryEscape("流动人口") + "&unit=" + unit)
+	if n := under(narrow); len(n) != 1 || n["gaj"] == 0 || len(narrow.Hits) > len(own.Hits) {
+		t.Errorf("gaj's search filtered by its unit %s finds %v (%d hits, unfiltered %d)", unit, n, len(narrow.Hits), len(own.Hits))
+	}
+	for _, h := range narrow.Hits {
+		if !strings.Contains(h.Meta, "责任单位：") {
+			t.Errorf("a hit filtered by unit %s names no unit: %q", unit, h.Meta)
+		}
+	}
+}

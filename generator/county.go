@@ -46,8 +46,9 @@ func (d *Department) Path() string { return d.ID + "/" }
 // CountyRef is what a department's pages show of the county they belong
 // to: a link to its home.
 type CountyRef struct {
-	Name string // the county site's owner, 威县
-	Root string // the county site's root path
+	Name       string // the county site's owner, 威县
+	Root       string // the county site's root path
+	Department string // the department's id: its search page searches the county's index within it
 }
 
 // LoadCounty loads every department of the county site cfg configures;
@@ -92,7 +93,7 @@ func LoadCounty(cfg *config.Config, open func(folder string) fs.FS, ld *Loader) 
 	county := &Site{Config: settings(cfg), UnitByID: map[string]*Unit{}, Parts: map[string]*Part{}, County: c}
 	for i, d := range cfg.Departments {
 		s := sites[i]
-		s.Config.County = &CountyRef{Name: cfg.Org.Name, Root: cfg.Root}
+		s.Config.County = &CountyRef{Name: cfg.Org.Name, Root: cfg.Root, Department: d.ID}
 		dep := &Department{ID: d.ID, Name: d.Name, ShortName: d.ShortName, Site: s}
 		for _, duty := range s.Duties {
 			dep.Items += len(duty.Items)

@@ -131,22 +131,46 @@ func countyPages(site *Site, sum *Summary) []*Page {
 		notFound)
 }
 
-// writeCountySearch writes one search index of every department's list:
-// the unit filter of the search page filters by department.
+// writeCountySearch writes the one search index of every department's
+// list, which the county's search page and each department's search
+// page use. Its units are the departments, filtered by on the county's
+// page, and under each its own units as "<department>/<unit>", filtered
+// by on the department's page (which searches within its department); a
+// record names its department and its units.
 func writeCountySearch(site *Site, out Output) error {
 	in := search.Input{Parts: searchParts, Synonyms: site.Synonyms}
 	for _, d := range site.County.Departments {
 		in.Units = append(in.Units, search.Label{ID: d.ID, Name: d.Name})
+	}
+	for _, d := range site.County.Departments {
+		in.Units = append(in.Units, departmentUnits(d)...)
 		recs, err := searchRecords(d.Site)
 		if err != nil {
 			return err
 		}
 		for _, r := range recs {
-			r.Units = []string{d.ID}
+			units := []string{d.ID}
+			for _, u := range r.Units {
+				units = append(units, d.ID+"/"+u)
+			}
+			r.Units = units
 			in.Records = append(in.Records, r)
 		}
 	}
 	return writeIndex(in, out)
+}
+
+// departmentUnits are d's units as labels of the county's search index.
+func departmentUnits(d *Department) []search.Label {
+	labels := make([]search.Label, len(d.Site.Units))
+	for i, u := range d.Site.Units {
+		parent := d.ID
+		if u.Parent != nil {
+			parent = d.ID + "/" + u.Parent.ID
+		}
+		labels[i] = search.Label{ID: d.ID + "/" + u.ID, Name: u.Name, Parent: parent, URL: d.Path() + u.Path()}
+	}
+	return labels
 }
 
 // countyDataFiles are the county's open-data files: the lists of all

@@ -136,8 +136,19 @@ func TestCounty(t *testing.T) {
 	if err := json.Unmarshal(out["search/index.json"], &index); err != nil {
 		t.Fatal(err)
 	}
-	if len(index.Units) != 2 || index.Units[0][0] != "rkjs" || index.Units[1][0] != "gaj" {
-		t.Errorf("the county search filters by %v, not by the departments", index.Units)
+	if len(index.Units) < 3 || index.Units[0][0] != "rkjs" || index.Units[1][0] != "gaj" {
+		t.Fatalf("the county search filters by %v, not by the departments", index.Units)
+	}
+	// Under each department its own units, with their pages, for the
+	// department's search page, which uses the county's index.
+	if u := index.Units[2]; len(u) != 4 || u[0] != "rkjs/zcfg" || u[2] != 0.0 || u[3] != "rkjs/units/zcfg/" {
+		t.Errorf("the county search's first unit of a department is %v, not rkjs/zcfg under rkjs with its page", u)
+	}
+	if out["gaj/search/index.json"] != nil {
+		t.Error("a department has a search index of its own beside the county's")
+	}
+	if page := string(out["gaj/search/index.html"]); !strings.Contains(page, `data-index="/qingdan/search/index.json" data-scope="gaj"`) {
+		t.Errorf("the department's search page does not search the county's index within the department:\n%s", page)
 	}
 	if csv := string(out["data/items.csv"]); !strings.Contains(csv, "部门编号,部门名称,") || !strings.Contains(csv, "gaj,测试县公安局,01,") {
 		t.Errorf("the combined items.csv lacks the departments:\n%.300s", csv)

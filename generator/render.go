@@ -69,16 +69,20 @@ func renderSite(site *Site, theme fs.FS, out Output, inc *incrementalRun) (int, 
 func renderWith(r *renderer, site *Site, out Output, inc *incrementalRun) (int, error) {
 	r.reset(site)
 	pages := buildPages(site, r.summary)
-	// The search index is the biggest single task; it comes first, and the
-	// pages keep the other cores busy meanwhile.
-	tasks := []task{
-		{key: "search/", late: true, run: func(out Output) error { return writeSearchIndex(site, out) }},
+	var tasks []task
+	if site.Config.County == nil {
+		// The search index is the biggest single task; it comes first, and
+		// the pages keep the other cores busy meanwhile. A county's
+		// department has none: its search page uses the county's.
+		tasks = append(tasks, task{key: "search/", late: true, run: func(out Output) error { return writeSearchIndex(site, out) }})
+	}
+	tasks = append(tasks, []task{
 		{key: "data/", late: true, run: func(out Output) error { return writeOpenData(site, out) }},
 		{key: "feed.xml", run: func(out Output) error { return writeFeed(site, out) }},
 		{key: "sitemap.xml", late: true, run: func(out Output) error { return writeSitemap(site, pages, out) }},
 		{key: "robots.txt", run: func(out Output) error { return writeRobots(site, out) }},
 		{key: "static/", run: r.writeStatic},
-	}
+	}...)
 	var last []task
 	for _, p := range pages {
 		t := task{key: p.File(), page: p, late: p.Template == "search.html" || p.Template == "sitemap.html", run: func(out Output) error { return r.writePage(p, out) }}

@@ -28,6 +28,10 @@ type Label struct {
 	ID     string // used in the search page's URL, e.g. "services", "zcfg"
 	Name   string // shown with each hit, e.g. "服务", "政策法规股（信访室）"
 	Parent string // id of the unit this unit belongs to: filtering by the parent finds its records too
+	// URL is the unit's page relative to the site's root, for a unit
+	// whose page is not units/<ID>/ (a department's unit in a county's
+	// index); only units have one.
+	URL string
 }
 
 // Input is everything the index is built from.
@@ -62,7 +66,7 @@ type Manifest struct {
 	Chunk     int        `json:"chunk"`     // records per chunk: record i is in r/<i/Chunk>.json
 	ShardBits int        `json:"shardBits"` // 1<<ShardBits shards, chosen by the top bits of Hash
 	Parts     [][]string `json:"parts"`     // [id, name]; filter token of part i is "#p<i>"
-	Units     [][]any    `json:"units"`     // [id, name, parent index or -1]; filter token of unit i is "#u<i>", which includes the units under it
+	Units     [][]any    `json:"units"`     // [id, name, parent index or -1, URL if not units/<id>/]; filter token of unit i is "#u<i>", which includes the units under it
 	Synonyms  [][]string `json:"synonyms"`
 }
 
@@ -84,6 +88,9 @@ func Build(in Input, lim Limits) ([]File, error) {
 		}
 		parent[i] = p
 		units[i] = []any{u.ID, u.Name, p}
+		if u.URL != "" {
+			units[i] = append(units[i], u.URL)
+		}
 	}
 	recs := sortRecords(in.Records)
 

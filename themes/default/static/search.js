@@ -322,7 +322,8 @@
   };
 
   // records resolves to the records with the given ids, as objects
-  // {id, url, title, body, part, units: [names], unitIds: [ids]}.
+  // {id, url, title, body, part, units: [names], unitIds: [ids],
+  // unitPaths: [their pages, relative to the site's root]}.
   Index.prototype.records = function (docs) {
     var self = this;
     var m = this.manifest;
@@ -332,7 +333,8 @@
         return {
           id: doc, url: r[0], title: r[1], body: r[2], part: m.parts[r[3]][1],
           units: r[4].map(function (u) { return m.units[u][1]; }),
-          unitIds: r[4].map(function (u) { return m.units[u][0]; })
+          unitIds: r[4].map(function (u) { return m.units[u][0]; }),
+          unitPaths: r[4].map(function (u) { return m.units[u][3] || 'units/' + m.units[u][0] + '/'; })
         };
       });
     }));
@@ -425,6 +427,10 @@
     var none = document.getElementById('search-none');
 
     var indexURL = new URL(results.getAttribute('data-index'), location.href);
+    // A county department's search page searches the county's index
+    // within its department (data-scope, the department's id); its unit
+    // filter names the department's own units.
+    var scope = results.getAttribute('data-scope') || '';
     var index = new api.Index(function (name, version) {
       var url = new URL(name, indexURL);
       if (version) url.searchParams.set('v', version);
@@ -464,10 +470,12 @@
       li.appendChild(a);
       var meta = el('p', 'meta');
       meta.appendChild(el('span', 'tag', r.part));
+      var shown = 0;
       r.units.forEach(function (name, i) {
-        meta.appendChild(document.createTextNode(i === 0 ? '责任单位：' : '、'));
+        if (r.unitIds[i] === scope) return;
+        meta.appendChild(document.createTextNode(shown++ === 0 ? '责任单位：' : '、'));
         var link = el('a', '', name);
-        link.href = new URL('../units/' + r.unitIds[i] + '/', indexURL).pathname;
+        link.href = new URL('../' + r.unitPaths[i], indexURL).pathname;
         meta.appendChild(link);
       });
       li.appendChild(meta);
@@ -534,16 +542,17 @@
         return Promise.resolve();
       }
       return ready.then(function (m) {
-        var filter = { part: indexOf(m.parts, st.part), unit: indexOf(m.units, st.unit) };
+        var unit = st.unit && scope ? scope + '/' + st.unit : st.unit || scope;
+        var filter = { part: indexOf(m.parts, st.part), unit: indexOf(m.units, unit) };
         return index.search(st.q, filter).then(function (found) {
           if (my !== seq) return;
           var list = el('ol', 'search-hits');
           results.textContent = '';
           if (fullIndex) fullIndex.hidden = true;
-          var scope = [];
-          if (filter.part >= 0) scope.push(m.parts[filter.part][1]);
-          if (filter.unit >= 0) scope.push(m.units[filter.unit][1]);
-          var where = scope.length ? '在“' + scope.join('”“') + '”中' : '';
+          var chosen = [];
+          if (filter.part >= 0) chosen.push(m.parts[filter.part][1]);
+          if (st.unit && filter.unit >= 0) chosen.push(m.units[filter.unit][1]);
+          var where = chosen.length ? '在“' + chosen.join('”“') + '”中' : '';
           if (found.docs.length === 0) {
             status.textContent = where + '没有找到与“' + st.q + '”相关的内容。';
             if (none) none.hidden = false;

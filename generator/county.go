@@ -91,6 +91,7 @@ func LoadCounty(cfg *config.Config, open func(folder string) fs.FS, ld *Loader) 
 		return nil, ps
 	}
 	county := &Site{Config: settings(cfg), UnitByID: map[string]*Unit{}, Parts: map[string]*Part{}, County: c}
+	synonyms := map[string]bool{}
 	for i, d := range cfg.Departments {
 		s := sites[i]
 		s.Config.County = &CountyRef{Name: cfg.Org.Name, Root: cfg.Root, Department: d.ID}
@@ -110,7 +111,14 @@ func LoadCounty(cfg *config.Config, open func(folder string) fs.FS, ld *Loader) 
 		county.Units = append(county.Units, u)
 		county.UnitByID[u.ID] = u
 		county.Changes = append(county.Changes, countyChanges(dep)...)
-		county.Synonyms = append(county.Synonyms, s.Synonyms...)
+		for _, g := range s.Synonyms {
+			// Departments often share a group (a county's synonyms file
+			// copied to each): the county's index lists it once.
+			if key := strings.Join(g, "\x00"); !synonyms[key] {
+				synonyms[key] = true
+				county.Synonyms = append(county.Synonyms, g)
+			}
+		}
 	}
 	sort.SliceStable(county.Changes, func(i, j int) bool { return county.Changes[i].Date.After(county.Changes[j].Date) })
 	for i, ch := range county.Changes {

@@ -144,6 +144,10 @@ func TestCounty(t *testing.T) {
 	if u := index.Units[2]; len(u) != 4 || u[0] != "rkjs/zcfg" || u[2] != 0.0 || u[3] != "rkjs/units/zcfg/" {
 		t.Errorf("the county search's first unit of a department is %v, not rkjs/zcfg under rkjs with its page", u)
 	}
+	// Both departments have the fixture's synonyms: the county lists them once.
+	if own := site.County.ByID["gaj"].Site.Synonyms; len(own) == 0 || len(site.Synonyms) != len(own) {
+		t.Errorf("the county's synonyms are %d groups, the departments' %d each", len(site.Synonyms), len(own))
+	}
 	if out["gaj/search/index.json"] != nil {
 		t.Error("a department has a search index of its own beside the county's")
 	}

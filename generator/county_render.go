@@ -30,6 +30,29 @@ func renderCounty(site *Site, theme fs.FS, out Output) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// The county's search index and open data are made from the
+	// departments' models alone: they run beside the departments' pages,
+	// on the core that each department's last pages leave idle.
+	models := countyModelTasks(site)
+	modelsDone := make(chan error, 1)
+	go func() { modelsDone <- runTasks(jobsOf(models, out), 1) }()
+	n, err := renderDepartments(r, site, out)
+	if err := <-modelsDone; err != nil {
+		return 0, err
+	}
+	if err != nil {
+		return 0, err
+	}
+	r.reset(site)
+	tasks := countyTasks(site, r, countyPages(site, r.summary))[len(models):]
+	if err := runTasks(jobsOf(tasks, out), runtime.GOMAXPROCS(0)); err != nil {
+		return 0, err
+	}
+	return n + len(models) + len(tasks), nil
+}
+
+// renderDepartments renders each department's site into its folder of out.
+func renderDepartments(r *renderer, site *Site, out Output) (int, error) {
 	n := 0
 	for _, d := range site.County.Departments {
 		m, err := renderWith(r, d.Site, prefixOutput{prefix: d.ID, out: out}, nil)
@@ -38,29 +61,37 @@ func renderCounty(site *Site, theme fs.FS, out Output) (int, error) {
 		}
 		n += m
 	}
-	r.reset(site)
-	tasks := countyTasks(site, r, countyPages(site, r.summary))
+	return n, nil
+}
+
+// jobsOf makes the tasks into jobs writing to out.
+func jobsOf(tasks []task, out Output) []func() error {
 	jobs := make([]func() error, len(tasks))
 	for i, t := range tasks {
 		jobs[i] = func() error { return t.run(out) }
 	}
-	if err := runTasks(jobs, runtime.GOMAXPROCS(0)); err != nil {
-		return 0, err
+	return jobs
+}
+
+// countyModelTasks make the county's files that show no page of the
+// theme: its search index and open data.
+func countyModelTasks(site *Site) []task {
+	return []task{
+		{key: "search/", late: true, run: func(out Output) error { return writeCountySearch(site, out) }},
+		{key: "data/", late: true, run: func(out Output) error { return writeCountyData(site, out) }},
 	}
-	return n + len(tasks), nil
 }
 
 // countyTasks make the county's own pages and files, with r reset to the
-// county's site; the late ones are as a department's (see task).
+// county's site, countyModelTasks first; the late ones are as a
+// department's (see task).
 func countyTasks(site *Site, r *renderer, pages []*Page) []task {
-	tasks := []task{
-		{key: "search/", late: true, run: func(out Output) error { return writeCountySearch(site, out) }},
-		{key: "data/", late: true, run: func(out Output) error { return writeCountyData(site, out) }},
+	tasks := append(countyModelTasks(site), []task{
 		{key: "feed.xml", run: func(out Output) error { return writeFeed(site, out) }},
 		{key: "sitemap.xml", late: true, run: func(out Output) error { return writeCountySitemap(site, pages, out) }},
 		{key: "robots.txt", run: func(out Output) error { return writeRobots(site, out) }},
 		{key: "static/", run: r.writeStatic},
-	}
+	}...)
 	for _, p := range pages {
 		tasks = append(tasks, task{key: p.File(), page: p, run: func(out Output) error { return r.writePage(p, out) }})
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -251,25 +252,55 @@ func openDataXlsx(site *Site) ([]byte, error) {
 			return nil, err
 		}
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	var files zipEntries
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return &files })
+	if err := f.Write(io.Discard); err != nil {
 		return nil, err
 	}
-	return sortedZip(buf.Bytes())
+	return files.zip()
 }
 
-// sortedZip writes the archive again with its entries in a fixed order
-// ([Content_Types].xml first, as Office writes it, then by name): excelize
-// writes them in the order of a map, and a build must give the same bytes
-// from the same content.
-func sortedZip(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
+// zipEntries collects the files excelize writes into the archive, so that
+// they are compressed once, in a fixed order ([Content_Types].xml first,
+// as Office writes it, then by name): excelize writes them in the order of
+// a map, and a build must give the same bytes from the same content.
+type zipEntries struct {
+	names []string
+	data  map[string]*bytes.Buffer
+}
+
+func (z *zipEntries) Create(name string) (io.Writer, error) {
+	if z.data == nil {
+		z.data = map[string]*bytes.Buffer{}
 	}
-	files := slices.Clone(zr.File)
-	slices.SortFunc(files, func(a, b *zip.File) int {
-		ac, bc := a.Name == "[Content_Types].xml", b.Name == "[Content_Types].xml"
+	if z.data[name] == nil {
+		z.names = append(z.names, name)
+		z.data[name] = &bytes.Buffer{}
+	}
+	return z.data[name], nil
+}
+
+func (z *zipEntries) AddFS(fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		w, _ := z.Create(name)
+		_, err = w.Write(data)
+		return err
+	})
+}
+
+func (z *zipEntries) Close() error { return nil }
+
+// zip writes the archive.
+func (z *zipEntries) zip() ([]byte, error) {
+	slices.SortFunc(z.names, func(a, b string) int {
+		ac, bc := a == "[Content_Types].xml", b == "[Content_Types].xml"
 		switch {
 		case ac != bc:
 			if ac {
@@ -277,20 +308,15 @@ func sortedZip(data []byte) ([]byte, error) {
 			}
 			return 1
 		}
-		return strings.Compare(a.Name, b.Name)
+		return strings.Compare(a, b)
 	})
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	for _, f := range files {
-		r, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate})
+	for _, name := range z.names {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
 		if err == nil {
-			_, err = io.Copy(w, r)
+			_, err = w.Write(z.data[name].Bytes())
 		}
-		r.Close()
 		if err != nil {
 			return nil, err
 		}

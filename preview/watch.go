@@ -3,6 +3,7 @@ package preview
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -32,16 +33,23 @@ func (s *Server) startWatch() *watching {
 // search index and open data of a build are made at the next tick without
 // a change, so that a quick series of saves is served page by page.
 func (s *Server) watch(ctx context.Context, w *watching) {
-	tick := time.NewTicker(pollInterval)
+	every := pollInterval
+	if w.notify != nil {
+		every = notifiedPoll
+	}
+	tick := time.NewTicker(every)
 	defer tick.Stop()
 	var rest func()
+	var soon <-chan time.Time // the look that makes rest, a pollInterval after a build
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
+		case <-soon:
 		case <-w.notify.events():
 		}
+		soon = nil
 		switch now := statSum(s.watchList()); {
 		case now != w.stat:
 			// The sum is taken before the build reads the files: an edit
@@ -54,6 +62,7 @@ func (s *Server) watch(ctx context.Context, w *watching) {
 				// A failed build leaves the last good site served, and
 				// what is left of its build still to do.
 				rest = r
+				soon = time.After(pollInterval)
 			}
 		case rest != nil:
 			rest()
@@ -77,16 +86,20 @@ func statSum(paths []string) [sha256.Size]byte {
 	for _, root := range paths {
 		fmt.Fprintf(h, "%s\x00", root)
 		filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+			h.Write([]byte(path))
+			var info fs.FileInfo
+			if err == nil {
+				info, err = e.Info()
+			}
 			if err != nil {
-				fmt.Fprintf(h, "%s: %v\x00", path, err)
+				h.Write([]byte(": " + err.Error() + "\x00"))
 				return nil
 			}
-			info, err := e.Info()
-			if err != nil {
-				fmt.Fprintf(h, "%s: %v\x00", path, err)
-				return nil
-			}
-			fmt.Fprintf(h, "%s %d %v %d\x00", path, info.Size(), info.Mode(), info.ModTime().UnixNano())
+			var b [25]byte
+			binary.LittleEndian.PutUint64(b[1:], uint64(info.Size()))
+			binary.LittleEndian.PutUint64(b[9:], uint64(info.Mode()))
+			binary.LittleEndian.PutUint64(b[17:], uint64(info.ModTime().UnixNano()))
+			h.Write(b[:])
 			return nil
 		})
 	}

@@ -142,3 +142,19 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkOpenDataXlsx makes data/qingdan.xlsx, the biggest of the open
+// data files to make.
+func BenchmarkOpenDataXlsx(b *testing.B) {
+	for _, size := range benchSizes {
+		b.Run(size.name, func(b *testing.B) {
+			site := loadBenchSite(b, size.items).load(b)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := openDataXlsx(site); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io/fs"
@@ -233,28 +232,16 @@ func countyDataFiles() []DataFile {
 
 // writeCountyData writes the county's open data (countyDataFiles).
 func writeCountyData(site *Site, out Output) error {
-	type dept struct {
-		ID   string          `json:"id"`
-		Name string          `json:"name"`
-		List json.RawMessage `json:"list"`
-	}
-	all := struct {
-		Title       string `json:"title"`
-		URL         string `json:"url"`
-		Departments []dept `json:"departments"`
-	}{Title: site.Config.Title, URL: site.Config.BaseURL}
+	var departments jsonArray
 	for _, d := range site.County.Departments {
-		data, err := openDataJSON(d.Site)
-		if err != nil {
-			return err
-		}
-		all.Departments = append(all.Departments, dept{d.ID, d.Name, bytes.TrimSpace(data)})
+		departments = append(departments, []jsonField{{"id", d.ID}, {"name", d.Name}, {"list", jsonOf(d.Site)}})
 	}
-	data, err := json.MarshalIndent(all, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	if err := writeIndented(&b, "", []jsonField{{"title", site.Config.Title}, {"url", site.Config.BaseURL}, {"departments", departments}}); err != nil {
 		return fmt.Errorf("open data qingdan.json: %w", err)
 	}
-	if err := out.WriteFile("data/qingdan.json", append(data, '\n')); err != nil {
+	b.WriteByte('\n')
+	if err := out.WriteFile("data/qingdan.json", b.Bytes()); err != nil {
 		return err
 	}
 	for _, f := range countyDataFiles()[1:] {

@@ -3,8 +3,13 @@ package generator
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -260,24 +265,43 @@ func openDataXlsx(site *Site) ([]byte, error) {
 	return files.zip()
 }
 
-// zipEntries collects the files excelize writes into the archive, so that
-// they are compressed once, in a fixed order ([Content_Types].xml first,
-// as Office writes it, then by name): excelize writes them in the order of
-// a map, and a build must give the same bytes from the same content.
+// zipEntries collects the files excelize writes into the archive,
+// compressed as they are written, so that the archive is written once with
+// its entries in a fixed order ([Content_Types].xml first, as Office
+// writes it, then by name): excelize writes them in the order of a map,
+// and a build must give the same bytes from the same content.
 type zipEntries struct {
-	names []string
-	data  map[string]*bytes.Buffer
+	entries map[string]*zipEntry
+}
+
+// zipEntry is one file of the archive, deflated.
+type zipEntry struct {
+	data bytes.Buffer // compressed
+	fw   *flate.Writer
+	crc  hash.Hash32
+	size uint64
+}
+
+func (e *zipEntry) Write(p []byte) (int, error) {
+	e.crc.Write(p)
+	e.size += uint64(len(p))
+	return e.fw.Write(p)
 }
 
 func (z *zipEntries) Create(name string) (io.Writer, error) {
-	if z.data == nil {
-		z.data = map[string]*bytes.Buffer{}
+	if z.entries == nil {
+		z.entries = map[string]*zipEntry{}
 	}
-	if z.data[name] == nil {
-		z.names = append(z.names, name)
-		z.data[name] = &bytes.Buffer{}
+	if z.entries[name] != nil {
+		return nil, fmt.Errorf("xlsx: %s written twice", name)
 	}
-	return z.data[name], nil
+	e := &zipEntry{crc: crc32.NewIEEE()}
+	// The fastest level: 40% less time than the default for a file 10%
+	// bigger (BenchmarkOpenDataXlsx), on a file downloaded far less often
+	// than the site is built.
+	e.fw, _ = flate.NewWriter(&e.data, flate.BestSpeed) // a valid level: no error
+	z.entries[name] = e
+	return e, nil
 }
 
 func (z *zipEntries) AddFS(fsys fs.FS) error {
@@ -289,8 +313,10 @@ func (z *zipEntries) AddFS(fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		w, _ := z.Create(name)
-		_, err = w.Write(data)
+		w, err := z.Create(name)
+		if err == nil {
+			_, err = w.Write(data)
+		}
 		return err
 	})
 }
@@ -299,7 +325,8 @@ func (z *zipEntries) Close() error { return nil }
 
 // zip writes the archive.
 func (z *zipEntries) zip() ([]byte, error) {
-	slices.SortFunc(z.names, func(a, b string) int {
+	names := slices.Collect(maps.Keys(z.entries))
+	slices.SortFunc(names, func(a, b string) int {
 		ac, bc := a == "[Content_Types].xml", b == "[Content_Types].xml"
 		switch {
 		case ac != bc:
@@ -312,10 +339,15 @@ func (z *zipEntries) zip() ([]byte, error) {
 	})
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	for _, name := range z.names {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate})
+	for _, name := range names {
+		e := z.entries[name]
+		if err := e.fw.Close(); err != nil {
+			return nil, err
+		}
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: e.crc.Sum32(),
+			CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size})
 		if err == nil {
-			_, err = w.Write(z.data[name].Bytes())
+			_, err = w.Write(e.data.Bytes())
 		}
 		if err != nil {
 			return nil, err

@@ -116,14 +116,26 @@ func (run *incrementalRun) renderer(theme fs.FS) (*renderer, error) {
 // readFiles reads every file of fsys.
 func readFiles(fsys fs.FS) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+	err := eachFile(fsys, func(name string, data []byte) error {
+		files[name] = data
+		return nil
+	})
+	return files, err
+}
+
+// eachFile calls f with the name and content of every file of fsys, in
+// lexical order, until it fails.
+func eachFile(fsys fs.FS, f func(name string, data []byte) error) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		files[name], err = fs.ReadFile(fsys, name)
-		return err
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		return f(name, data)
 	})
-	return files, err
 }
 
 // plan returns the tasks that must run, and keeps the files of the others.

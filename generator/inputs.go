@@ -270,14 +270,7 @@ func (h *hasher) time(ts ...time.Time) {
 
 // files sums the name and content of every file of fsys.
 func (h *hasher) files(fsys fs.FS) error {
-	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return err
-		}
+	return eachFile(fsys, func(name string, data []byte) error {
 		h.str(name)
 		h.bytes(data)
 		return nil

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"hash"
 	"hash/crc32"
@@ -330,21 +331,9 @@ func (z *zipEntries) Create(name string) (io.Writer, error) {
 	return e, nil
 }
 
-func (z *zipEntries) AddFS(fsys fs.FS) error {
-	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return err
-		}
-		w, err := z.Create(name)
-		if err == nil {
-			_, err = w.Write(data)
-		}
-		return err
-	})
+// AddFS is part of excelize.ZipWriter; excelize (v2.11) never calls it.
+func (z *zipEntries) AddFS(fs.FS) error {
+	return errors.New("xlsx: adding a whole file system is not supported")
 }
 
 func (z *zipEntries) Close() error { return nil }

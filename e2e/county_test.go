@@ -260,6 +260,11 @@ func TestCountySearch(t *testing.T) {
 	if n := under(narrow); len(n) != 1 || n["gaj"] == 0 || len(narrow.Hits) > len(own.Hits) {
 		t.Errorf("gaj's search filtered by its unit %s finds %v (%d hits, unfiltered %d)", unit, n, len(narrow.Hits), len(own.Hits))
 	}
+	// An address naming a unit the department does not have still
+	// searches that department alone.
+	if n := under(search("gaj/search/?q=" + url.QueryEscape("流动人口") + "&unit=nosuch")); len(n) != 1 || n["gaj"] == 0 {
+		t.Errorf("gaj's search page with an unknown unit finds %v, not gaj's records alone", n)
+	}
 	for _, h := range narrow.Hits {
 		if !strings.Contains(h.Meta, "责任单位：") {
 			t.Errorf("a hit filtered by unit %s names no unit: %q", unit, h.Meta)

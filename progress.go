@@ -66,6 +66,20 @@ func isTerminal(w io.Writer) bool {
 }
 
 // WriteFile passes the file on and counts it.
+// Current and KeepFolder pass on to the output, when it keeps folders
+// (generator.FolderKeeper).
+func (p *progress) Current(name string) ([]byte, error) {
+	if k, ok := p.out.(generator.FolderKeeper); ok {
+		return k.Current(name)
+	}
+	return nil, os.ErrNotExist
+}
+
+func (p *progress) KeepFolder(dir string) bool {
+	k, ok := p.out.(generator.FolderKeeper)
+	return ok && k.KeepFolder(dir)
+}
+
 func (p *progress) WriteFile(name string, data []byte) error {
 	if err := p.out.WriteFile(name, data); err != nil {
 		return err

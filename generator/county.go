@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -38,6 +39,10 @@ type Department struct {
 	ShortName string // 县公安局
 	Site      *Site  // its list, whose Config.Root is the county's Root + ID + "/"
 	Items     int
+	// Inputs sums, the same in every process, all that its list was
+	// loaded from: its configuration, and every file and folder listing
+	// the load read. Zero when loaded through a Loader (the preview).
+	Inputs [sha256.Size]byte
 }
 
 // Path is the department's home page, under the county's root.
@@ -62,6 +67,7 @@ type CountyRef struct {
 func LoadCounty(cfg *config.Config, open func(folder string) fs.FS, ld *Loader) (*Site, source.Problems) {
 	c := &County{ByID: map[string]*Department{}}
 	sites := make([]*Site, len(cfg.Departments))
+	inputs := make([][sha256.Size]byte, len(cfg.Departments))
 	problems := make([]source.Problems, len(cfg.Departments))
 	var wg sync.WaitGroup
 	folders := map[string]bool{}
@@ -75,7 +81,10 @@ func LoadCounty(cfg *config.Config, open func(folder string) fs.FS, ld *Loader) 
 			if ld != nil {
 				sites[i], problems[i] = ld.loadDepartment(key, fsys, dc)
 			} else {
-				sites[i], problems[i] = Load(fsys, dc)
+				rec := newRecordingFS(source.Guard(fsys), true)
+				l := &loader{fsys: rec, prefix: filepath.ToSlash(dc.Content)}
+				sites[i], problems[i] = l.load(dc)
+				inputs[i] = rec.inputs(dc)
 			}
 		})
 	}
@@ -95,7 +104,7 @@ func LoadCounty(cfg *config.Config, open func(folder string) fs.FS, ld *Loader) 
 	for i, d := range cfg.Departments {
 		s := sites[i]
 		s.Config.County = &CountyRef{Name: cfg.Org.Name, Root: cfg.Root, Department: d.ID}
-		dep := &Department{ID: d.ID, Name: d.Name, ShortName: d.ShortName, Site: s}
+		dep := &Department{ID: d.ID, Name: d.Name, ShortName: d.ShortName, Site: s, Inputs: inputs[i]}
 		for _, duty := range s.Duties {
 			dep.Items += len(duty.Items)
 		}

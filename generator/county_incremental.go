@@ -141,20 +141,11 @@ func (dr *departmentRender) keepAll(prefix string, out Keeper) bool {
 	return len(dr.files) > 0
 }
 
-// countySum sums what the county sets in a department's list: the
-// county it links to, and the department and link of every row of its
-// boundaries (county_boundaries.go), which depend on the other
-// departments' lists.
+// countySum sums what the county sets in a department's list
+// (countyInputs).
 func countySum(site *Site) uint64 {
 	h := inputHasher()
-	if c := site.Config.County; c != nil {
-		h.str(c.Name, c.Root)
-	}
-	for _, m := range site.Matters {
-		for _, r := range m.Roles {
-			h.str(r.Dept, r.Link)
-		}
-	}
+	countyInputs(site, h.str)
 	return h.Sum64()
 }
 

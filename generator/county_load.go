@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
 	"hash/maphash"
 	"io/fs"
@@ -51,7 +53,7 @@ func (ld *Loader) loadDepartment(key string, fsys fs.FS, dc *config.Config) (*Si
 	if last != nil && conf != nil && string(conf) == string(last.config) && sameReads(guarded, last.reads) {
 		return last.site, last.ps
 	}
-	rec := &recordingFS{fsys: guarded, reads: map[folderRead]uint64{}}
+	rec := newRecordingFS(guarded, false)
 	l := &loader{fsys: rec, prefix: filepath.ToSlash(dc.Content), cache: &ld.cache}
 	site, ps := l.load(dc)
 	load := &folderLoad{config: conf, reads: rec.list(), site: site, ps: ps}
@@ -123,9 +125,45 @@ func sumListing(entries []fs.DirEntry, err error) uint64 {
 
 // recordingFS is a content folder that notes what is read from it.
 type recordingFS struct {
-	fsys  fs.FS
-	mu    sync.Mutex
-	reads map[folderRead]uint64 // the read (without its sum) -> its sum
+	fsys   fs.FS
+	stable bool // sums that are the same in every process (stableSum), for a build
+	mu     sync.Mutex
+	reads  map[folderRead]uint64 // the read (without its sum) -> its sum
+}
+
+func newRecordingFS(fsys fs.FS, stable bool) *recordingFS {
+	return &recordingFS{fsys: fsys, stable: stable, reads: map[folderRead]uint64{}}
+}
+
+// sumFile and sumListing with this folder's kind of sum.
+func (r *recordingFS) sumFile(data []byte, err error) uint64 {
+	if r.stable {
+		if err != nil {
+			return stableSum([]byte("error\x00" + err.Error()))
+		}
+		return stableSum(data)
+	}
+	return sumFile(data, err)
+}
+
+func (r *recordingFS) sumListing(entries []fs.DirEntry, err error) uint64 {
+	if !r.stable {
+		return sumListing(entries, err)
+	}
+	var b []byte
+	if err != nil {
+		b = append(b, "error\x00"+err.Error()...)
+	}
+	for _, e := range entries {
+		b = append(append(b, e.Name()...), byte(e.Type()>>24), 0)
+	}
+	return stableSum(b)
+}
+
+// stableSum is the first 8 bytes of the SHA-256 of b.
+func stableSum(b []byte) uint64 {
+	sum := sha256.Sum256(b)
+	return binary.LittleEndian.Uint64(sum[:8])
 }
 
 func (r *recordingFS) note(name string, dir bool, sum uint64) {
@@ -138,26 +176,52 @@ func (r *recordingFS) note(name string, dir bool, sum uint64) {
 // file may look at its size and not read it.
 func (r *recordingFS) Open(name string) (fs.File, error) {
 	f, err := r.fsys.Open(name)
-	if err != nil {
-		r.note(name, false, sumFile(nil, err))
-	} else {
-		r.note(name, false, observe(r.fsys, name, false))
+	if err == nil {
+		var data []byte
+		data, err = fs.ReadFile(r.fsys, name)
+		r.note(name, false, r.sumFile(data, err))
+		return f, nil
 	}
+	r.note(name, false, r.sumFile(nil, err))
 	return f, err
 }
 
 // ReadFile implements fs.ReadFileFS.
 func (r *recordingFS) ReadFile(name string) ([]byte, error) {
 	data, err := fs.ReadFile(r.fsys, name)
-	r.note(name, false, sumFile(data, err))
+	r.note(name, false, r.sumFile(data, err))
 	return data, err
 }
 
 // ReadDir implements fs.ReadDirFS.
 func (r *recordingFS) ReadDir(name string) ([]fs.DirEntry, error) {
 	entries, err := fs.ReadDir(r.fsys, name)
-	r.note(name, true, sumListing(entries, err))
+	r.note(name, true, r.sumListing(entries, err))
 	return entries, err
+}
+
+// inputs sums, with stable sums, the configuration a folder was loaded
+// with and all that was read from it; the zero sum when the configuration
+// cannot be encoded.
+func (r *recordingFS) inputs(dc *config.Config) [sha256.Size]byte {
+	conf, err := json.Marshal(dc)
+	if err != nil || !r.stable {
+		return [sha256.Size]byte{}
+	}
+	h := sha256.New()
+	h.Write(conf)
+	for _, read := range r.list() {
+		var b [10]byte
+		binary.LittleEndian.PutUint64(b[:8], read.sum)
+		if read.dir {
+			b[8] = 1
+		}
+		h.Write([]byte(read.name))
+		h.Write(b[:])
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
 }
 
 // list is what was read, in a fixed order.

@@ -29,18 +29,38 @@ func renderCounty(site *Site, theme fs.FS, out Output) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// A department whose input sum is the one the site being replaced
+	// was made from keeps its folder (county_keep.go).
+	keeper, _ := out.(FolderKeeper)
+	var sums, kept map[string]string
+	if keeper != nil {
+		if sums, err = departmentSums(site, theme); err != nil {
+			return 0, err
+		}
+		if sums != nil {
+			kept = keptSums(keeper)
+		}
+	}
+	same := func(d *Department) bool {
+		return sums != nil && kept[d.ID] == sums[d.ID] && keeper.KeepFolder(d.ID)
+	}
 	// The county's search index and open data are made from the
 	// departments' models alone: they run beside the departments' pages,
 	// on the core that each department's last pages leave idle.
 	models := countyModelTasks(site)
 	modelsDone := make(chan error, 1)
-	go func() { modelsDone <- runTasks(jobsOf(models, out), 1) }()
-	n, err := renderDepartments(r, site, out)
+	go func() { modelsDone <- runTasks(jobsOf(models, out), len(models)) }()
+	n, err := renderDepartments(r, site, out, same)
 	if err := <-modelsDone; err != nil {
 		return 0, err
 	}
 	if err != nil {
 		return 0, err
+	}
+	if sums != nil {
+		if err := out.WriteFile(inputsFile, inputsBytes(site, sums)); err != nil {
+			return 0, err
+		}
 	}
 	r.reset(site)
 	tasks := countyTasks(site, r, countyPages(site, r.summary))[len(models):]
@@ -50,10 +70,14 @@ func renderCounty(site *Site, theme fs.FS, out Output) (int, error) {
 	return n + len(models) + len(tasks), nil
 }
 
-// renderDepartments renders each department's site into its folder of out.
-func renderDepartments(r *renderer, site *Site, out Output) (int, error) {
+// renderDepartments renders each department's site into its folder of
+// out, but for those whose folder kept keeps.
+func renderDepartments(r *renderer, site *Site, out Output, kept func(*Department) bool) (int, error) {
 	n := 0
 	for _, d := range site.County.Departments {
+		if kept(d) {
+			continue
+		}
 		m, err := renderWith(r, d.Site, prefixOutput{prefix: d.ID, out: out}, nil)
 		if err != nil {
 			return 0, fmt.Errorf("%s: %w", d.Name, err)

@@ -44,9 +44,12 @@ type Dir struct {
 	hasOld bool     // the target existed when the Dir was made
 
 	mu    sync.Mutex
-	files map[string]bool    // names written; true when new or changed
-	dirs  map[string]*folder // folders made (or found) in work
-	err   error              // set once committed, aborted or failed
+	files map[string]bool // names written or kept; true when new or changed
+	// current lists the files of the current site, from its manifest,
+	// once KeepFolder needed them.
+	current []string
+	dirs    map[string]*folder // folders made (or found) in work
+	err     error              // set once committed, aborted or failed
 }
 
 // folder is one folder of the new site, made once by whichever writer

@@ -16,6 +16,10 @@
 //
 // WriteFile replaces one file atomically (temp file, fsync, rename).
 //
+// Dir.KeepFolder carries a folder of the current site into the new one as
+// it is (the files its manifest lists, every one still there), for a
+// rebuild that knows that part would come out the same.
+//
 // Memory holds a site in memory for the preview server; a rebuild is written
 // beside the served site and swapped in by Commit, and files whose bytes did
 // not change keep their identity (ETag and time).

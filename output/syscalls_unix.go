@@ -143,3 +143,12 @@ func linkFile(old, new string) error {
 
 // openSync opens name for SyncPath.
 func openSync(name string) (*os.File, error) { return os.Open(name) }
+
+// pathID is the identity of the file name, not following a symbolic link.
+func pathID(name string) (fileID, error) {
+	var st unix.Stat_t
+	if err := unix.Lstat(name, &st); err != nil {
+		return fileID{}, err
+	}
+	return fileID{uint64(st.Dev), uint64(st.Ino), uint64(st.Nlink)}, nil
+}

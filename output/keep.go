@@ -17,7 +17,8 @@ import (
 // the current site says of its inputs, and KeepFolder carries a folder.
 
 // Current returns the file name of the current site (the target as this
-// Dir found it), or an error when there is none.
+// Dir found it), or an error when there is none or it is larger than
+// maxCurrent (it is read whole).
 func (d *Dir) Current(name string) ([]byte, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
@@ -25,8 +26,16 @@ func (d *Dir) Current(name string) ([]byte, error) {
 	if !d.hasOld {
 		return nil, os.ErrNotExist
 	}
-	return os.ReadFile(filepath.Join(d.target, filepath.FromSlash(name)))
+	p := filepath.Join(d.target, filepath.FromSlash(name))
+	if fi, err := os.Lstat(p); err != nil || !fi.Mode().IsRegular() || fi.Size() > maxCurrent {
+		return nil, errNotKept
+	}
+	return os.ReadFile(p)
 }
+
+// maxCurrent bounds what Current reads: the sums of a county's
+// departments are some 80 bytes each.
+const maxCurrent = 4 << 20
 
 // KeepFolder puts every file that the current site's manifest lists under
 // the folder dir into the new site as it is (the same file, by a hard link

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -30,6 +31,9 @@ func TestKeepFolder(t *testing.T) {
 		}
 		if _, err := d.Current("none.html"); err == nil {
 			t.Error("Current of a file the site lacks is not an error")
+		}
+		if _, err := d.Current("a"); err == nil {
+			t.Error("Current of a folder is not an error")
 		}
 		if d.KeepFolder("nothing") || d.KeepFolder("../a") {
 			t.Error("KeepFolder of a folder the site lacks, or outside it, kept something")
@@ -83,5 +87,17 @@ func TestKeepFolder(t *testing.T) {
 	want := map[string]string{"index.html": "首页一", "a/1.html": "甲", "c/3.html": "丙改"}
 	if got := readTree(t, target); !maps.Equal(got, want) {
 		t.Errorf("after a folder could not be kept, site = %v, want %v", got, want)
+	}
+
+	// Current reads nothing larger than maxCurrent.
+	big := filepath.Join(t.TempDir(), "public")
+	build(t, big, map[string]string{"big.json": strings.Repeat("x", maxCurrent+1)})
+	bd, err := NewDir(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bd.Abort()
+	if _, err := bd.Current("big.json"); err == nil {
+		t.Error("Current read a file larger than maxCurrent")
 	}
 }
